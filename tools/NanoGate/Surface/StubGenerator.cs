@@ -1,0 +1,526 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NanoGate.Surface;
+
+/// <summary>
+/// Writes declarations-only C# for one nanoFramework assembly from its API listing: every listed
+/// type and member, with bodies that only <c>throw null</c>. Nothing that is not in the listing is
+/// made public; the few things C# needs to compile the declarations (constructors that suppress
+/// an implicit public one, explicit interface implementations) are internal or explicit, so they
+/// add no API. The result is checked member by member against the listing by <see cref="SurfaceVerifier"/>.
+/// </summary>
+public sealed class StubGenerator
+{
+    /// <summary>
+    /// Attribute usages the listings do not show (attributes on types are not members) but C#
+    /// enforces: an attribute applied twice needs AllowMultiple. From the upstream sources.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_attributeUsage = new(StringComparer.Ordinal)
+    {
+        ["System.Runtime.CompilerServices.InternalsVisibleToAttribute"] = "[System.AttributeUsage(System.AttributeTargets.Assembly, AllowMultiple = true, Inherited = false)]",
+        ["System.Diagnostics.ConditionalAttribute"] = "[System.AttributeUsage(System.AttributeTargets.Class | System.AttributeTargets.Method, AllowMultiple = true)]",
+        ["nanoFramework.TestFramework.DataRowAttribute"] = "[System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]",
+        ["nanoFramework.TestFramework.TestClassAttribute"] = "[System.AttributeUsage(System.AttributeTargets.Class)]",
+        ["nanoFramework.TestFramework.TestMethodAttribute"] = "[System.AttributeUsage(System.AttributeTargets.Method)]",
+        ["nanoFramework.TestFramework.SetupAttribute"] = "[System.AttributeUsage(System.AttributeTargets.Method)]",
+        ["nanoFramework.TestFramework.CleanupAttribute"] = "[System.AttributeUsage(System.AttributeTargets.Method)]",
+    };
+
+    private readonly Dictionary<string, StubType> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ApiListing> _listings;
+
+    public StubGenerator(IReadOnlyDictionary<string, ApiListing> listings)
+    {
+        _listings = listings.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var listing in _listings.Values)
+        {
+            foreach (var entry in listing.Entries.Where(e => e.Kind == 'T'))
+            {
+                _types[entry.Body] = new StubType(entry, listing.AssemblyName);
+            }
+        }
+
+        foreach (var type in _types.Values)
+        {
+            type.Resolve(_types);
+        }
+
+        foreach (var listing in _listings.Values)
+        {
+            foreach (var entry in listing.Entries.Where(e => e.Kind != 'T'))
+            {
+                var owner = entry.NameWithoutParameters;
+                owner = owner.Substring(0, owner.LastIndexOf('.'));
+                if (!_types.TryGetValue(owner, out var type))
+                {
+                    throw new FormatException($"{listing.SourceFile}: member {entry.Id} has no declaring type {owner}");
+                }
+
+                type.Members.Add(entry);
+            }
+        }
+    }
+
+    /// <summary>Assembly names this assembly's stub must reference (its package dependencies, transitively).</summary>
+    public IReadOnlyList<string> ReferencesOf(string assemblyName)
+    {
+        var byPackage = _listings.Values.ToDictionary(l => l.PackageId, l => l.AssemblyName, StringComparer.Ordinal);
+        var result = new List<string>();
+        void Visit(string name)
+        {
+            foreach (var package in _listings[name].PackageDependencies)
+            {
+                if (!byPackage.TryGetValue(package, out var dependency))
+                {
+                    throw new InvalidOperationException($"{name} depends on {package}, which has no listing");
+                }
+
+                if (!result.Contains(dependency))
+                {
+                    result.Add(dependency);
+                    Visit(dependency);
+                }
+            }
+        }
+
+        Visit(assemblyName);
+        if (assemblyName != "mscorlib" && !result.Contains("mscorlib"))
+        {
+            result.Add("mscorlib");
+        }
+
+        return result;
+    }
+
+    /// <summary>The stub source of one assembly.</summary>
+    public string Generate(string assemblyName)
+    {
+        var listing = _listings[assemblyName];
+        var visible = new HashSet<string>(ReferencesOf(assemblyName)) { assemblyName };
+        var namespaces = _types.Values.Where(t => visible.Contains(t.Assembly)).Select(t => t.Namespace)
+            .Where(n => n.Length > 0).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+
+        var sb = new StringBuilder();
+        sb.AppendLine("// <auto-generated>");
+        sb.AppendLine($"// Declarations-only reference surface of the nanoFramework assembly '{assemblyName}'");
+        sb.AppendLine($"// (NuGet {listing.PackageId} {listing.ReleaseVersion}), generated from its API listing by");
+        sb.AppendLine("// `nanogate surface generate`. Do not edit: regenerate. Every public member here is checked");
+        sb.AppendLine("// against ../shared/nanoframework-api by the SurfaceVerifier tests.");
+        sb.AppendLine("// </auto-generated>");
+        sb.AppendLine("#pragma warning disable");
+        foreach (var ns in namespaces)
+        {
+            sb.AppendLine($"using {ns};");
+        }
+
+        // Stub assemblies may derive from each other's types whose only constructors are internal.
+        foreach (var other in _listings.Keys.Where(k => k != assemblyName).OrderBy(k => k, StringComparer.Ordinal))
+        {
+            sb.AppendLine($"[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"{other}\")]");
+        }
+
+        foreach (var group in _types.Values.Where(t => t.Assembly == assemblyName && t.Parent is null)
+                     .GroupBy(t => t.Namespace).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            sb.AppendLine($"namespace {group.Key}");
+            sb.AppendLine("{");
+            foreach (var type in group.OrderBy(t => t.DocName, StringComparer.Ordinal))
+            {
+                EmitType(sb, type, 1);
+            }
+
+            sb.AppendLine("}");
+        }
+
+        return sb.ToString();
+    }
+
+    private void EmitType(StringBuilder sb, StubType type, int depth)
+    {
+        var pad = new string(' ', depth * 4);
+        if (type.Kind == "delegate")
+        {
+            sb.Append(pad).Append(type.Declaration).AppendLine(";");
+            return;
+        }
+
+        if (s_attributeUsage.TryGetValue(type.DocName, out var usage))
+        {
+            sb.Append(pad).AppendLine(usage);
+        }
+
+        sb.Append(pad).AppendLine(type.Declaration);
+        sb.Append(pad).AppendLine("{");
+        var inner = pad + "    ";
+        foreach (var member in type.Members.OrderBy(m => m.Id, StringComparer.Ordinal))
+        {
+            var text = RenderMember(type, member);
+            if (text is not null)
+            {
+                sb.Append(inner).AppendLine(text);
+            }
+        }
+
+        if (type.Kind == "class" && !type.IsStatic && !type.Members.Any(IsConstructor))
+        {
+            // Without this C# would add a public parameterless constructor nanoFramework does not have.
+            sb.Append(inner).AppendLine($"internal {type.SimpleName}(){BaseCall(type)} {{ }}");
+        }
+
+        if (type.Kind is "class" or "struct")
+        {
+            foreach (var text in ExplicitInterfaceImplementations(type))
+            {
+                sb.Append(inner).AppendLine(text);
+            }
+        }
+
+        foreach (var nested in _types.Values.Where(t => t.Parent == type).OrderBy(t => t.DocName, StringComparer.Ordinal))
+        {
+            EmitType(sb, nested, depth + 1);
+        }
+
+        sb.Append(pad).AppendLine("}");
+    }
+
+    private static bool IsConstructor(ApiEntry e) => e.Kind == 'M' && e.NameWithoutParameters.EndsWith(".#ctor", StringComparison.Ordinal);
+
+    private string? RenderMember(StubType type, ApiEntry member)
+    {
+        var sig = member.Signature;
+        bool noBody = type.Kind == "interface" || Regex.IsMatch(sig, @"(^|\s)abstract\s");
+        switch (member.Kind)
+        {
+            case 'F':
+                if (type.Kind == "enum")
+                {
+                    return sig + ",";
+                }
+
+                return FixSpecialConstants(sig) + ";";
+            case 'E':
+                return noBody ? sig + ";" : sig + " { add { } remove { } }";
+            case 'P':
+                if (noBody)
+                {
+                    return IndexerName(member, sig) + sig;
+                }
+
+                var indexerName = IndexerName(member, sig);
+                return indexerName + Regex.Replace(sig, @"\b(get|set|init);", "$1 => throw null;");
+            case 'M':
+                if (type.Kind == "delegate")
+                {
+                    return null;
+                }
+
+                if (member.NameWithoutParameters.EndsWith(".Finalize", StringComparison.Ordinal) && member.ParameterPart.Length == 0)
+                {
+                    // The listing shows a destructor as the Finalize override it compiles to.
+                    return $"~{type.SimpleName}() {{ }}";
+                }
+
+                if (IsConstructor(member))
+                {
+                    return sig + BaseCall(type) + " => throw null;";
+                }
+
+                return noBody ? sig + ";" : sig + " => throw null;";
+            default:
+                throw new InvalidOperationException(member.Id);
+        }
+    }
+
+    /// <summary>An indexer listed under another name than Item (String.Chars) needs [IndexerName].</summary>
+    private static string IndexerName(ApiEntry member, string sig)
+    {
+        var name = member.NameWithoutParameters;
+        name = name.Substring(name.LastIndexOf('.') + 1);
+        return sig.Contains("this[") && name != "Item" ? $"[System.Runtime.CompilerServices.IndexerName(\"{name}\")] " : "";
+    }
+
+    private static string FixSpecialConstants(string sig)
+    {
+        // Written as references to themselves in the listing; C# needs a constant expression.
+        return sig
+            .Replace("= double.NaN", "= 0.0 / 0.0").Replace("= double.PositiveInfinity", "= 1.0 / 0.0")
+            .Replace("= double.NegativeInfinity", "= -1.0 / 0.0")
+            .Replace("= float.NaN", "= 0.0f / 0.0f").Replace("= float.PositiveInfinity", "= 1.0f / 0.0f")
+            .Replace("= float.NegativeInfinity", "= -1.0f / 0.0f");
+    }
+
+    /// <summary>A <c>: base(...)</c> call when the base class has no parameterless constructor.</summary>
+    private string BaseCall(StubType type)
+    {
+        if (type.Kind != "class" || type.BaseClass is null || !_types.TryGetValue(type.BaseClass, out var baseType))
+        {
+            return "";
+        }
+
+        var ctors = baseType.Members.Where(IsConstructor).ToList();
+        if (ctors.Count == 0 || ctors.Any(c => c.ParameterPart.Length == 0))
+        {
+            return "";
+        }
+
+        var chosen = ctors.Where(c => !c.Signature.Contains("ref ") && !c.Signature.Contains("out "))
+            .OrderBy(c => c.ParameterPart.Length).First();
+        var parameters = SplitParameters(chosen.Signature);
+        var args = parameters.Select(p => $"default({ParameterType(p)})");
+        return $" : base({string.Join(", ", args)})";
+    }
+
+    private static List<string> SplitParameters(string signature)
+    {
+        int open = signature.IndexOf('(');
+        int close = signature.LastIndexOf(')');
+        var inner = signature.Substring(open + 1, close - open - 1);
+        var result = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < inner.Length; i++)
+        {
+            char c = inner[i];
+            if (c is '<' or '[' or '(')
+            {
+                depth++;
+            }
+            else if (c is '>' or ']' or ')')
+            {
+                depth--;
+            }
+            else if (c == ',' && depth == 0)
+            {
+                result.Add(inner.Substring(start, i - start).Trim());
+                start = i + 1;
+            }
+        }
+
+        if (inner.Trim().Length > 0)
+        {
+            result.Add(inner.Substring(start).Trim());
+        }
+
+        return result;
+    }
+
+    private static string ParameterType(string parameter)
+    {
+        var p = parameter;
+        int eq = p.IndexOf(" = ", StringComparison.Ordinal);
+        if (eq >= 0)
+        {
+            p = p.Substring(0, eq);
+        }
+
+        p = Regex.Replace(p, @"^(params|this|in)\s+", "");
+        return p.Substring(0, p.LastIndexOf(' ')).Trim();
+    }
+
+    private IEnumerable<string> ExplicitInterfaceImplementations(StubType type)
+    {
+        var inherited = new HashSet<string>(StringComparer.Ordinal);
+        var implemented = new HashSet<string>(StringComparer.Ordinal);
+        for (var t = type; t is not null; t = t.BaseClass is not null && _types.TryGetValue(t.BaseClass, out var b) ? b : null)
+        {
+            if (t != type)
+            {
+                foreach (var i in InterfaceClosure(t))
+                {
+                    inherited.Add(i);
+                }
+            }
+
+            foreach (var m in t.Members)
+            {
+                implemented.Add(MemberKey(m));
+            }
+        }
+
+        foreach (var iface in InterfaceClosure(type).Where(i => !inherited.Contains(i)))
+        {
+            if (!_types.TryGetValue(iface, out var ifaceType))
+            {
+                continue;
+            }
+
+            foreach (var member in ifaceType.Members.OrderBy(m => m.Id, StringComparer.Ordinal))
+            {
+                if (implemented.Contains(MemberKey(member)))
+                {
+                    continue;
+                }
+
+                yield return ExplicitImplementation(iface, member);
+            }
+        }
+    }
+
+    private IEnumerable<string> InterfaceClosure(StubType type)
+    {
+        var result = new List<string>();
+        var queue = new Queue<string>(type.Interfaces);
+        while (queue.Count > 0)
+        {
+            var i = queue.Dequeue();
+            if (result.Contains(i))
+            {
+                continue;
+            }
+
+            result.Add(i);
+            if (_types.TryGetValue(i, out var it))
+            {
+                foreach (var parent in it.Interfaces)
+                {
+                    queue.Enqueue(parent);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string MemberKey(ApiEntry m)
+    {
+        var name = m.NameWithoutParameters;
+        return m.Kind + ":" + name.Substring(name.LastIndexOf('.') + 1) + m.ParameterPart;
+    }
+
+    private static string ExplicitImplementation(string iface, ApiEntry member)
+    {
+        var name = member.NameWithoutParameters;
+        name = name.Substring(name.LastIndexOf('.') + 1);
+        var sig = Regex.Replace(member.Signature, @"\s=\s[^,)\]]+", "");
+        switch (member.Kind)
+        {
+            case 'M':
+                return ReplaceFirstName(sig, name + "(", iface + "." + name + "(") + " => throw null;";
+            case 'P':
+                var declared = name == "Item" && sig.Contains("this[") ? "this[" : name + " {";
+                sig = ReplaceFirstName(sig, declared, iface + "." + declared);
+                return Regex.Replace(sig, @"\b(get|set|init);", "$1 => throw null;");
+            case 'E':
+                return ReplaceFirstName(sig, " " + name, " " + iface + "." + name) + " { add { } remove { } }";
+            default:
+                throw new InvalidOperationException(member.Id);
+        }
+    }
+
+    private static string ReplaceFirstName(string text, string find, string replacement)
+    {
+        int at = text.IndexOf(find, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            throw new FormatException($"cannot find '{find}' in '{text}'");
+        }
+
+        return text.Substring(0, at) + replacement + text.Substring(at + find.Length);
+    }
+
+    /// <summary>A type from a listing, with its place in the namespace/nesting tree.</summary>
+    private sealed class StubType
+    {
+        public StubType(ApiEntry entry, string assembly)
+        {
+            Entry = entry;
+            Assembly = assembly;
+            DocName = entry.Body;
+        }
+
+        public ApiEntry Entry { get; }
+        public string Assembly { get; }
+        public string DocName { get; }
+        public string Namespace { get; private set; } = "";
+        public StubType? Parent { get; private set; }
+        public string SimpleName { get; private set; } = "";
+        public string Kind { get; private set; } = "";
+        public bool IsStatic { get; private set; }
+        public string Declaration { get; private set; } = "";
+        public string? BaseClass { get; private set; }
+        public List<string> Interfaces { get; } = new();
+        public List<ApiEntry> Members { get; } = new();
+
+        public void Resolve(Dictionary<string, StubType> types)
+        {
+            var segments = DocName.Split('.');
+            for (int i = segments.Length - 1; i > 0; i--)
+            {
+                var prefix = string.Join(".", segments.Take(i));
+                if (types.TryGetValue(prefix, out var parent))
+                {
+                    Parent = parent;
+                    break;
+                }
+            }
+
+            var last = segments[^1];
+            int tick = last.IndexOf('`');
+            SimpleName = tick >= 0 ? last.Substring(0, tick) : last;
+            Namespace = Parent is null ? string.Join(".", segments.Take(segments.Length - 1)) : "";
+
+            var sig = Entry.Signature;
+            var kind = Regex.Match(sig, @"\b(class|struct|interface|enum|delegate)\b");
+            if (!kind.Success)
+            {
+                throw new FormatException($"no type kind in '{sig}'");
+            }
+
+            Kind = kind.Value;
+            IsStatic = Regex.IsMatch(sig.Substring(0, kind.Index), @"\bstatic\b");
+
+            // The listing names nested types "Outer.Inner": a declaration needs the simple name.
+            var qualifiedName = Parent is null ? SimpleName : QualifiedDisplayName();
+            sig = Regex.Replace(sig, @"\b" + Regex.Escape(qualifiedName) + @"(?=[<(\s]|$)", SimpleName);
+
+            if (Kind is "class" or "struct" or "interface")
+            {
+                int colon = sig.IndexOf(" : ", StringComparison.Ordinal);
+                if (colon >= 0)
+                {
+                    var bases = sig.Substring(colon + 3).Split(',').Select(b => b.Trim()).ToList();
+                    foreach (var b in bases)
+                    {
+                        if (b == "System.Object" || b == "System.ValueType")
+                        {
+                            continue;
+                        }
+
+                        if (types.TryGetValue(b, out var bt) && bt.Entry.Signature.Contains(" interface ") ||
+                            (types.TryGetValue(b, out bt) && Regex.IsMatch(bt.Entry.Signature, @"\binterface\b")))
+                        {
+                            Interfaces.Add(b);
+                        }
+                        else if (Kind == "class")
+                        {
+                            BaseClass = b;
+                        }
+                        else
+                        {
+                            Interfaces.Add(b);
+                        }
+                    }
+
+                    var kept = bases.Where(b => b != "System.Object").ToList();
+                    sig = sig.Substring(0, colon) + (kept.Count > 0 ? " : " + string.Join(", ", kept) : "");
+                }
+            }
+
+            Declaration = sig;
+        }
+
+        private string QualifiedDisplayName()
+        {
+            var names = new List<string>();
+            for (var t = this; t is not null; t = t.Parent)
+            {
+                names.Insert(0, t.SimpleName);
+            }
+
+            return string.Join(".", names);
+        }
+    }
+}
