@@ -1,0 +1,123 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using TinTin.Manifest;
+using TinTin.Tools.Tests.Support;
+
+namespace TinTin.Tools.Tests.Manifest;
+
+/// <summary>Each kind of validation error, planted alone in an otherwise valid manifest, is reported with file, JSON path and cause.</summary>
+public sealed class ManifestValidationTests
+{
+    private static readonly Dictionary<string, Action<JsonObject>> Mutations = new()
+    {
+        ["missing required key"] = m => m["dataLink"]!.AsObject().Remove("baudRate"),
+        ["missing section"] = m => m.Remove("nanoff"),
+        ["wrong type"] = m => m["dataLink"]!["baudRate"] = "fast",
+        ["fractional number"] = m => m["dataLink"]!["frameFormatVersion"] = 1.5,
+        ["object expected"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["firmware"] = "1.12.4.289",
+        ["unknown key"] = m => m["dataLink"]!["hostport"] = "/dev/ttyUSB0",
+        ["unsupported schema"] = m => m["schemaVersion"] = 2,
+        ["unknown default target"] = m => m["defaultTarget"] = "ESP32_REV3",
+        ["no targets"] = m => m["targets"] = new JsonObject(),
+        ["unknown platform"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["platform"] = "esp8266",
+        ["duplicate pin"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["pins"]!["com2"]!["tx"] = 21,
+        ["duplicate chip select"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["pins"]!["chipSelect"]!["iis3dwb"] = 5,
+        ["pin above range"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["pins"]!["i2c1"]!["sda"] = 40,
+        ["pin below range"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["pins"]!["statusLed"]!["pin"] = -1,
+        ["input-only pin driven"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["pins"]!["com2"]!["tx"] = 35,
+        ["chip select without spi"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["pins"]!["spi1"] = null,
+        ["esp32 without pins"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!.AsObject().Remove("pins"),
+        ["stm32 with pins"] = m => m["targets"]!["ST_STM32F769I_DISCOVERY"]!["pins"] = new JsonObject(),
+        ["baud zero"] = m => m["dataLink"]!["baudRate"] = 0,
+        ["baud negative"] = m => m["dataLink"]!["baudRate"] = -921600,
+        ["frame format zero"] = m => m["dataLink"]!["frameFormatVersion"] = 0,
+        ["bad uart"] = m => m["dataLink"]!["uart"] = "UART1",
+        ["host port committed"] = m => m["dataLink"]!["hostPort"] = "/dev/ttyUSB0",
+        ["package version two parts"] = m => m["packages"]!["nanoFramework.CoreLibrary"]!["version"] = "1.17",
+        ["package version five parts"] = m => m["packages"]!["nanoFramework.CoreLibrary"]!["version"] = "1.17.11.0.1",
+        ["package version prerelease"] = m => m["packages"]!["nanoFramework.CoreLibrary"]!["version"] = "1.17.11-preview.1",
+        ["package without assemblies"] = m => m["packages"]!["nanoFramework.CoreLibrary"]!["assemblies"] = new JsonArray(),
+        ["dependency not pinned"] = m => m["packages"]!["nanoFramework.System.Device.Spi"]!["dependencies"]!["nanoFramework.System.Math"] = "1.5.116",
+        ["dependency too old"] = m => m["packages"]!["nanoFramework.Runtime.Events"]!["version"] = "1.11.30",
+        ["dependency version malformed"] = m => m["packages"]!["nanoFramework.Runtime.Events"]!["dependencies"]!["nanoFramework.CoreLibrary"] = "latest",
+        ["firmware version three parts"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["firmware"]!["version"] = "1.12.4",
+        ["firmware verified missing"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["firmware"]!.AsObject().Remove("verified"),
+        ["nanoff version malformed"] = m => m["nanoff"]!["version"] = "v2",
+    };
+
+    [Theory]
+    [InlineData("missing required key", "$.dataLink.baudRate", "required key is missing")]
+    [InlineData("missing section", "$.nanoff", "required key is missing")]
+    [InlineData("wrong type", "$.dataLink.baudRate", "expected a whole number but found the string \"fast\"")]
+    [InlineData("fractional number", "$.dataLink.frameFormatVersion", "expected a whole number but found the number 1.5")]
+    [InlineData("object expected", "$.targets.ESP32_PSRAM_REV0.firmware", "expected an object but found the string")]
+    [InlineData("unknown key", "$.dataLink.hostport", "unknown key 'hostport' (expected one of: uart, baudRate, frameFormatVersion, hostPort)")]
+    [InlineData("unsupported schema", "$.schemaVersion", "schema version 2 is not supported")]
+    [InlineData("unknown default target", "$.defaultTarget", "'ESP32_REV3' is not one of the targets (ESP32_PSRAM_REV0, ST_STM32F769I_DISCOVERY)")]
+    [InlineData("no targets", "$.targets", "at least one target is required")]
+    [InlineData("unknown platform", "$.targets.ESP32_PSRAM_REV0.platform", "'esp8266' is not a known platform")]
+    [InlineData("duplicate pin", "$.targets.ESP32_PSRAM_REV0.pins.com2.tx", "GPIO 21 is already used by $.targets.ESP32_PSRAM_REV0.pins.i2c1.sda")]
+    [InlineData("duplicate chip select", "$.targets.ESP32_PSRAM_REV0.pins.chipSelect.iis3dwb", "GPIO 5 is already used by $.targets.ESP32_PSRAM_REV0.pins.chipSelect.adxl345")]
+    [InlineData("pin above range", "$.targets.ESP32_PSRAM_REV0.pins.i2c1.sda", "pin 40 is out of range: ESP32 GPIOs are 0..39")]
+    [InlineData("pin below range", "$.targets.ESP32_PSRAM_REV0.pins.statusLed.pin", "pin -1 is out of range: ESP32 GPIOs are 0..39")]
+    [InlineData("input-only pin driven", "$.targets.ESP32_PSRAM_REV0.pins.com2.tx", "GPIO 35 is input-only on ESP32")]
+    [InlineData("chip select without spi", "$.targets.ESP32_PSRAM_REV0.pins.chipSelect", "chip selects are listed but the board has no spi1 bus")]
+    [InlineData("esp32 without pins", "$.targets.ESP32_PSRAM_REV0.pins", "required key is missing")]
+    [InlineData("stm32 with pins", "$.targets.ST_STM32F769I_DISCOVERY.pins", "stm32 bus pins are fixed by the firmware image")]
+    [InlineData("baud zero", "$.dataLink.baudRate", "baud rate must be positive, not 0")]
+    [InlineData("baud negative", "$.dataLink.baudRate", "baud rate must be positive, not -921600")]
+    [InlineData("frame format zero", "$.dataLink.frameFormatVersion", "frame format version must be 1 or more")]
+    [InlineData("bad uart", "$.dataLink.uart", "'UART1' is not a device UART name")]
+    [InlineData("host port committed", "$.dataLink.hostPort", "does not belong in the committed manifest: set it in nanoFramework.local.json")]
+    [InlineData("package version two parts", "$.packages['nanoFramework.CoreLibrary'].version", "'1.17' is not a package version: expected 3 or 4 dot-separated numbers")]
+    [InlineData("package version five parts", "$.packages['nanoFramework.CoreLibrary'].version", "'1.17.11.0.1' is not a package version")]
+    [InlineData("package version prerelease", "$.packages['nanoFramework.CoreLibrary'].version", "'1.17.11-preview.1' is not a package version")]
+    [InlineData("package without assemblies", "$.packages['nanoFramework.CoreLibrary'].assemblies", "a package must list at least one assembly")]
+    [InlineData("dependency not pinned", "$.packages['nanoFramework.System.Device.Spi'].dependencies['nanoFramework.System.Math']", "dependency 'nanoFramework.System.Math' is not listed in packages")]
+    [InlineData("dependency too old", "$.packages['nanoFramework.System.Device.Gpio'].dependencies['nanoFramework.Runtime.Events']", "nanoFramework.System.Device.Gpio needs nanoFramework.Runtime.Events >= 1.11.37, but 1.11.30 is pinned")]
+    [InlineData("dependency version malformed", "$.packages['nanoFramework.Runtime.Events'].dependencies['nanoFramework.CoreLibrary']", "'latest' is not a package version")]
+    [InlineData("firmware version three parts", "$.targets.ESP32_PSRAM_REV0.firmware.version", "'1.12.4' is not a firmware version: expected 4 dot-separated numbers")]
+    [InlineData("firmware verified missing", "$.targets.ESP32_PSRAM_REV0.firmware.verified", "required key is missing")]
+    [InlineData("nanoff version malformed", "$.nanoff.version", "'v2' is not a nanoff version")]
+    public void PlantedErrorIsReportedWithFileAndPath(string mutation, string expectedPath, string expectedMessage)
+    {
+        using var folder = new TempFolder();
+        JsonObject node = TestManifest.Node();
+        Mutations[mutation](node);
+        string file = folder.Write(ManifestLoader.FileName, TestManifest.Text(node));
+
+        ManifestException ex = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+
+        ManifestError error = Assert.Single(ex.Errors);
+        Assert.Equal(file, error.File);
+        Assert.Equal(expectedPath, error.Path);
+        Assert.Contains(expectedMessage, error.Message);
+        Assert.Contains($"{file}: {expectedPath}: ", ex.Message);
+    }
+
+    [Fact]
+    public void EveryMutationHasACase()
+    {
+        string[] covered = typeof(ManifestValidationTests)
+            .GetMethod(nameof(PlantedErrorIsReportedWithFileAndPath))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), false)
+            .Cast<InlineDataAttribute>()
+            .Select(a => (string)a.GetData(null!).Single()[0])
+            .ToArray();
+
+        Assert.Equal(Mutations.Keys.OrderBy(k => k), covered.OrderBy(k => k));
+    }
+
+    [Fact]
+    public void UnmutatedTestManifestIsValid()
+    {
+        using var folder = new TempFolder();
+        folder.Write(ManifestLoader.FileName, TestManifest.Json);
+
+        Assert.NotNull(ManifestLoader.Load(folder.Path));
+    }
+}

@@ -1,0 +1,68 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace TinTin.Tools.Tests.Support;
+
+/// <summary>A small valid manifest, independent of the repository's real one, for tests to mutate.</summary>
+public static class TestManifest
+{
+    public const string Json = """
+        {
+          "schemaVersion": 1,
+          "defaultTarget": "ESP32_PSRAM_REV0",
+          "targets": {
+            "ESP32_PSRAM_REV0": {
+              "platform": "esp32",
+              "board": "test DevKit",
+              "firmware": { "version": "1.12.4.289", "verified": false, "note": "test" },
+              "pins": {
+                "i2c1": { "sda": 21, "scl": 22 },
+                "spi1": { "mosi": 23, "miso": 19, "clock": 18 },
+                "chipSelect": { "adxl345": 5 },
+                "accelerometerInterrupt": 34,
+                "com2": { "tx": 33, "rx": 32 },
+                "statusLed": { "pin": 2, "activeLow": false }
+              }
+            },
+            "ST_STM32F769I_DISCOVERY": {
+              "platform": "stm32",
+              "board": "test disco",
+              "firmware": { "version": "1.12.4.289", "verified": false },
+              "pins": null
+            }
+          },
+          "nanoff": { "version": "2.5.126" },
+          "packages": {
+            "$comment": "meta keys are skipped",
+            "nanoFramework.CoreLibrary": { "version": "1.17.11", "assemblies": [ "mscorlib" ], "dependencies": {} },
+            "nanoFramework.Runtime.Events": {
+              "version": "1.11.39",
+              "assemblies": [ "nanoFramework.Runtime.Events" ],
+              "dependencies": { "nanoFramework.CoreLibrary": "1.17.11" }
+            },
+            "nanoFramework.System.Device.Gpio": {
+              "version": "1.1.62",
+              "assemblies": [ "System.Device.Gpio" ],
+              "dependencies": { "nanoFramework.CoreLibrary": "1.17.11", "nanoFramework.Runtime.Events": "1.11.37" }
+            },
+            "nanoFramework.System.Device.Spi": {
+              "version": "1.3.89",
+              "assemblies": [ "System.Device.Spi" ],
+              "dependencies": { "nanoFramework.CoreLibrary": "1.17.11", "nanoFramework.System.Device.Gpio": "1.1.62" }
+            },
+            "nanoFramework.TestFramework": {
+              "version": "3.0.77",
+              "assemblies": [ "nanoFramework.TestFramework", "nanoFramework.UnitTestLauncher" ],
+              "developmentDependency": true
+            }
+          },
+          "dataLink": { "uart": "COM2", "baudRate": 921600, "frameFormatVersion": 1, "hostPort": null }
+        }
+        """;
+
+    public static JsonObject Node() => JsonNode.Parse(Json)!.AsObject();
+
+    public static string Text(JsonObject node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+}

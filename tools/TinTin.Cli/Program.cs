@@ -1,0 +1,5 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using TinTin.Cli;
+
+return TinTinCommandLine.Run(args);
