@@ -1,0 +1,54 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System;
+using TinTin.Description;
+
+namespace TinTin.Layers
+{
+    /// <summary>Builds the layer for a description, and answers the memory questions the planner asks before any layer exists.</summary>
+    public static class LayerFactory
+    {
+        /// <summary>Creates the layer.</summary>
+        /// <param name="spec">The layer description, shapes set.</param>
+        /// <param name="batched">Whether mini-batch accumulators are needed.</param>
+        /// <returns>The layer.</returns>
+        public static Layer Create(LayerSpec spec, bool batched)
+        {
+            switch (spec.Kind)
+            {
+                case LayerKind.Dense:
+                    return new Dense(spec, batched);
+                case LayerKind.ReLU:
+                    return new ReLU(spec);
+                case LayerKind.Flatten:
+                    return new Flatten(spec);
+                default:
+                    throw new NotSupportedException(LayerSpec.KindName(spec.Kind));
+            }
+        }
+
+        /// <summary>Whether the layer writes its output over its input (so both share one buffer).</summary>
+        /// <param name="kind">The layer kind.</param>
+        /// <returns>True for ReLU and Flatten.</returns>
+        public static bool IsInPlace(LayerKind kind)
+        {
+            return kind == LayerKind.ReLU || kind == LayerKind.Flatten;
+        }
+
+        /// <summary>Bytes the layer keeps for backward besides its input (pooling: one window index per output).</summary>
+        /// <param name="spec">The layer description.</param>
+        /// <returns>The bytes.</returns>
+        public static int KeptBytes(LayerSpec spec)
+        {
+            return spec.Kind == LayerKind.MaxPool2D || spec.Kind == LayerKind.MaxPool1D ? spec.Output.Size : 0;
+        }
+
+        /// <summary>Length of the int32 gradient row a layer needs (convolutions: one filter's weights).</summary>
+        /// <param name="spec">The layer description.</param>
+        /// <returns>The number of ints.</returns>
+        public static int GradientRowLength(LayerSpec spec)
+        {
+            return spec.Kind == LayerKind.Conv2D || spec.Kind == LayerKind.Conv1D ? spec.WeightCount / spec.Units : 0;
+        }
+    }
+}

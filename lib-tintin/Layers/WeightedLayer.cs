@@ -1,0 +1,456 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using TinTin.Description;
+using TinTin.Numerics;
+using TinTin.Random;
+using TinTin.Scaling;
+using TinTin.Training;
+
+namespace TinTin.Layers
+{
+    /// <summary>
+    /// What Dense and the convolutions share: int8 weights with a compound scale, optional int32
+    /// biases, initialisation, the update multipliers of both modes, mini-batch accumulators, and
+    /// weight-tensor rescaling when updates saturate or the weights stop using their int8 range.
+    /// </summary>
+    public abstract class WeightedLayer : Layer
+    {
+        /// <summary>Fraction bits of the mini-batch gradient accumulators (in units of one weight step).</summary>
+        public const int AccumulatorFractionBits = 10;
+
+        /// <summary>The fixed scale of the int32 biases: 2^-20 (range ±2048, resolution 1e-6).</summary>
+        public static readonly Scale BiasScaleDefault = Scale.PowerOfTwo(-20);
+
+        private const int MaxBiasContribution = 1 << 30;
+
+        private readonly sbyte[] _weights;
+        private readonly int[] _biases;
+        private readonly int[] _accumulators;
+        private readonly int[] _biasAccumulators;
+        private int _updatesSinceCheck;
+
+        /// <summary>Creates the parameters of a described layer.</summary>
+        /// <param name="spec">The layer description.</param>
+        /// <param name="batched">Whether mini-batch accumulators are needed.</param>
+        protected WeightedLayer(LayerSpec spec, bool batched)
+            : base(spec)
+        {
+            _weights = new sbyte[spec.WeightCount];
+            _biases = spec.BiasCount > 0 ? new int[spec.BiasCount] : null;
+            _accumulators = batched ? new int[spec.WeightCount] : null;
+            _biasAccumulators = batched && spec.BiasCount > 0 ? new int[spec.BiasCount] : null;
+            BiasScale = BiasScaleDefault;
+        }
+
+        /// <summary>Gets the int8 weights (layout per layer type).</summary>
+        public sbyte[] Weights
+        {
+            get { return _weights; }
+        }
+
+        /// <summary>Gets the int32 biases, or null.</summary>
+        public int[] Biases
+        {
+            get { return _biases; }
+        }
+
+        /// <summary>Gets the mini-batch gradient accumulators, or null with batch size 1.</summary>
+        public int[] Accumulators
+        {
+            get { return _accumulators; }
+        }
+
+        /// <summary>Gets the mini-batch bias gradient accumulators, or null.</summary>
+        public int[] BiasAccumulators
+        {
+            get { return _biasAccumulators; }
+        }
+
+        /// <summary>The scale of the weights.</summary>
+        public Scale WeightScale;
+
+        /// <summary>The scale of the biases.</summary>
+        public Scale BiasScale;
+
+        /// <summary>Gets the number of inputs each output sums over (initialisation and overflow bounds).</summary>
+        public abstract int FanIn { get; }
+
+        /// <summary>
+        /// Fills the weights uniformly, Kaiming-like (real bound about sqrt(6 / fan-in)): with initial
+        /// upscaling they fill [-127, 127] and the exponent carries the real scale; without it they
+        /// are NITI's small integers in [-15, 15] at an 8x coarser scale. Biases start at 0.
+        /// </summary>
+        /// <param name="random">The PRNG.</param>
+        /// <param name="upscale">Whether to use the whole int8 range.</param>
+        public void Initialize(Xorshift32 random, bool upscale)
+        {
+            int k = KaimingExponent(FanIn);
+            int limit = upscale ? 127 : 15;
+            WeightScale = Scale.PowerOfTwo(upscale ? -k : 3 - k);
+            sbyte[] w = _weights;
+            for (int i = 0; i < w.Length; i++)
+            {
+                w[i] = (sbyte)(random.NextInt(2 * limit + 1) - limit);
+            }
+
+            if (_biases != null)
+            {
+                System.Array.Clear(_biases, 0, _biases.Length);
+            }
+        }
+
+        /// <summary>
+        /// The k for which 127 * 2^-k is closest (geometrically) to sqrt(6 / fanIn), found with
+        /// integers only: 127^2 * 4^-k ~ 6 / fanIn, i.e. 4^k ~ 127^2 * fanIn / 6.
+        /// </summary>
+        /// <param name="fanIn">The fan-in.</param>
+        /// <returns>k.</returns>
+        public static int KaimingExponent(int fanIn)
+        {
+            long target = 16129L * fanIn;
+            int k = 0;
+            // 6 * 4^k <= target < 6 * 4^(k+1): pick k+1 when target is above the geometric mean 6 * 2^(2k+1).
+            while (6L << (2 * (k + 1)) <= target)
+            {
+                k++;
+            }
+
+            if (target >= (6L << (2 * k + 1)))
+            {
+                k++;
+            }
+
+            return k;
+        }
+
+        /// <summary>
+        /// Rescales <paramref name="count"/> accumulators into <paramref name="result"/>: finds the
+        /// largest magnitude, chooses the factor (compound in Tin-Tin mode, a power of two in NITI
+        /// mode) and applies it, setting the result's scale and largest magnitude.
+        /// </summary>
+        /// <param name="acc">The accumulators.</param>
+        /// <param name="count">How many.</param>
+        /// <param name="accScale">Their scale.</param>
+        /// <param name="result">The int8 result.</param>
+        /// <param name="workspace">The workspace.</param>
+        protected void Requantize(int[] acc, int count, Scale accScale, Tensor8 result, Workspace workspace)
+        {
+            int max = Numerics.Magnitude.MaxAbs(acc, 0, count);
+            RescaleStep step = default(RescaleStep);
+            Requantizer.Choose(max, workspace.Options.Mode == TrainingMode.TinTin, ref step);
+            Requantizer.Apply(acc, 0, result.Data, 0, count, step);
+            result.Length = count;
+            result.Scale = Requantizer.OutputScale(accScale, step);
+            result.MaxAbs = step.ResultMaxAbs;
+            if (step.Up + step.Down > 0)
+            {
+                Stats.CompoundRescales++;
+            }
+        }
+
+        /// <summary>Adds the biases, converted to the accumulators' scale, to the accumulators of each output channel.</summary>
+        /// <param name="accumulators">The accumulators, channel-major.</param>
+        /// <param name="perChannel">Accumulators per output channel.</param>
+        /// <param name="accumulatorScale">Their scale.</param>
+        protected void AddBiases(int[] accumulators, int perChannel, Scale accumulatorScale)
+        {
+            int[] b = _biases;
+            if (b == null)
+            {
+                return;
+            }
+
+            FixedMultiplier m = FixedMultiplier.Ratio(BiasScale, accumulatorScale);
+            for (int c = 0; c < b.Length; c++)
+            {
+                // Clamped to 2^30: with fan-in * 127^2 below 2^30 (checked when the model is built) the sum fits an int32.
+                int add = ScaleValue(b[c], m);
+                add = add > MaxBiasContribution ? MaxBiasContribution : (add < -MaxBiasContribution ? -MaxBiasContribution : add);
+                int start = c * perChannel;
+                int end = start + perChannel;
+                for (int i = start; i < end; i++)
+                {
+                    accumulators[i] += add;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Rounds <c>value * m</c> to an int, half away from zero, saturating. Per channel, not per element.
+        /// </summary>
+        /// <param name="value">The value.</param>
+        /// <param name="m">The multiplier.</param>
+        /// <returns>The scaled value.</returns>
+        public static int ScaleValue(int value, FixedMultiplier m)
+        {
+            long p = (long)value * m.Mantissa;
+            int shift = m.RightShift;
+            if (shift <= 0)
+            {
+                p = shift < -31 ? (p > 0 ? long.MaxValue : (p < 0 ? long.MinValue : 0)) : p << -shift;
+            }
+            else if (shift < 63)
+            {
+                long half = 1L << (shift - 1);
+                p = p >= 0 ? (p + half) >> shift : -((half - p) >> shift);
+            }
+            else
+            {
+                p = 0;
+            }
+
+            if (p > int.MaxValue)
+            {
+                return int.MaxValue;
+            }
+
+            return p < -int.MaxValue ? -int.MaxValue : (int)p;
+        }
+
+        /// <summary>
+        /// The fixed-point multiplier that turns a gradient at <paramref name="gradientScale"/> into
+        /// weight steps: η * scale(G) / scale(W) in Tin-Tin mode, scale(G) / scale(W) in NITI mode;
+        /// times 2^<see cref="AccumulatorFractionBits"/> for mini-batch accumulation.
+        /// </summary>
+        /// <param name="gradientScale">The gradient's scale (error scale times input scale).</param>
+        /// <param name="options">The training options.</param>
+        /// <param name="accumulate">Whether the result feeds the accumulators.</param>
+        /// <returns>The multiplier.</returns>
+        protected FixedMultiplier UpdateMultiplier(Scale gradientScale, TrainingOptions options, bool accumulate)
+        {
+            Scale s = Scale.Quotient(gradientScale, WeightScale);
+            if (options.Mode == TrainingMode.TinTin)
+            {
+                s = Scale.Product(s, options.LearningRate);
+            }
+
+            if (accumulate)
+            {
+                s.Shift += AccumulatorFractionBits;
+            }
+
+            return FixedMultiplier.FromPowers(s.Pow2, s.Pow3);
+        }
+
+        /// <summary>
+        /// Limits a multiplier to the rank-one kernel's range: shift 0..30, the mantissa shifted to
+        /// match (an update below 2^-30 of a step is dropped; one above 2^15 steps is capped).
+        /// </summary>
+        /// <param name="m">The multiplier.</param>
+        /// <param name="maxShift">The largest shift the kernel takes.</param>
+        /// <returns>The limited multiplier.</returns>
+        protected static FixedMultiplier LimitShift(FixedMultiplier m, int maxShift)
+        {
+            if (m.RightShift > maxShift)
+            {
+                int excess = m.RightShift - maxShift;
+                m.Mantissa = excess > 30 ? 0 : (m.Mantissa + (1 << (excess - 1))) >> excess;
+                m.RightShift = maxShift;
+            }
+            else if (m.RightShift < 0)
+            {
+                m.Mantissa = (1 << FixedMultiplier.Bits) - 1;
+                m.RightShift = 0;
+            }
+
+            return m;
+        }
+
+        /// <summary>NITI's shift: the right shift that leaves a largest update of <paramref name="mu"/> bits.</summary>
+        /// <param name="maxGradient">The largest |gradient|.</param>
+        /// <param name="mu">μ.</param>
+        /// <returns>The shift, 0 or more.</returns>
+        protected static int NitiShift(int maxGradient, int mu)
+        {
+            int shift = Magnitude.BitLength(maxGradient) - mu;
+            return shift < 0 ? 0 : (shift > 30 ? 30 : shift);
+        }
+
+        /// <summary>
+        /// Updates the biases from the output error: b -= round_stochastic(η * e * scale(e) / scale(b))
+        /// (accumulated instead in mini-batch mode). Both modes use this rule: NITI defines none for biases.
+        /// </summary>
+        /// <param name="errors">The output error per element, channel-major.</param>
+        /// <param name="perChannel">Errors per channel (summed per channel).</param>
+        /// <param name="workspace">The workspace.</param>
+        protected void UpdateBiases(Tensor8 errors, int perChannel, Workspace workspace)
+        {
+            int[] b = _biases;
+            if (b == null)
+            {
+                return;
+            }
+
+            Scale s = Scale.Quotient(errors.Scale, BiasScale);
+            s = Scale.Product(s, workspace.Options.LearningRate);
+            bool fused = workspace.Fused;
+            if (!fused)
+            {
+                s.Shift += AccumulatorFractionBits;
+            }
+
+            FixedMultiplier m = FixedMultiplier.FromPowers(s.Pow2, s.Pow3);
+            sbyte[] e = errors.Data;
+            uint random = workspace.Random.State;
+            for (int c = 0; c < b.Length; c++)
+            {
+                int sum = 0;
+                int start = c * perChannel;
+                int end = start + perChannel;
+                for (int i = start; i < end; i++)
+                {
+                    sum += e[i];
+                }
+
+                int step = ScaleValueStochastic(sum, m, ref random);
+                if (fused)
+                {
+                    b[c] = SaturatingSubtract(b[c], step);
+                }
+                else
+                {
+                    _biasAccumulators[c] = SaturatingSubtract(_biasAccumulators[c], -step);
+                }
+            }
+
+            workspace.Random.State = random;
+        }
+
+        /// <summary>Applies and clears the mini-batch accumulators (called once per batch).</summary>
+        /// <param name="workspace">The workspace.</param>
+        public void ApplyAccumulated(Workspace workspace)
+        {
+            int[] acc = _accumulators;
+            if (acc == null)
+            {
+                return;
+            }
+
+            int clamped;
+            if (workspace.Options.Mode == TrainingMode.TinTin)
+            {
+                uint random = workspace.Random.State;
+                clamped = WeightUpdate.TinTinGradients(_weights, 0, acc, 0, acc.Length, 1, AccumulatorFractionBits, ref random);
+                workspace.Random.State = random;
+            }
+            else
+            {
+                int shift = NitiShift(Magnitude.MaxAbs(acc, 0, acc.Length), workspace.Options.MuBits);
+                clamped = WeightUpdate.NitiGradients(_weights, 0, acc, 0, acc.Length, shift);
+            }
+
+            System.Array.Clear(acc, 0, acc.Length);
+            if (_biasAccumulators != null)
+            {
+                int[] b = _biases;
+                for (int c = 0; c < b.Length; c++)
+                {
+                    b[c] = SaturatingSubtract(b[c], Rounding.RoundShiftRight(_biasAccumulators[c], AccumulatorFractionBits));
+                }
+
+                System.Array.Clear(_biasAccumulators, 0, _biasAccumulators.Length);
+            }
+
+            AfterUpdate(clamped, workspace.Options);
+        }
+
+        /// <summary>
+        /// Bookkeeping after a weight update: counts clamped weights and, in Tin-Tin mode, rescales the
+        /// tensor by 0.75 when any clamped (saturation handled by rescaling), and every
+        /// <see cref="TrainingOptions.WeightCheckInterval"/> updates scales it up if it no longer uses
+        /// the upper half of the int8 range.
+        /// </summary>
+        /// <param name="clamped">Weights clamped by the update.</param>
+        /// <param name="options">The training options.</param>
+        protected void AfterUpdate(int clamped, TrainingOptions options)
+        {
+            Stats.Saturations += clamped;
+            if (options.Mode != TrainingMode.TinTin)
+            {
+                return;
+            }
+
+            if (clamped > 0)
+            {
+                RescaleWeights(0, 1); // q * 0.75: headroom for the next updates
+                _updatesSinceCheck = 0;
+                return;
+            }
+
+            if (options.WeightCheckInterval > 0 && ++_updatesSinceCheck >= options.WeightCheckInterval)
+            {
+                _updatesSinceCheck = 0;
+                int max = Magnitude.MaxAbs(_weights, 0, _weights.Length);
+                if (max > 0 && max < 64)
+                {
+                    RescaleStep step = default(RescaleStep);
+                    Requantizer.Choose(max, true, ref step);
+                    RescaleWeights(step.Up, step.Down, step.Shift);
+                }
+            }
+        }
+
+        /// <summary>Multiplies every weight by 1.5^up * 0.75^down (rounded) and adjusts the scale so real values stay.</summary>
+        /// <param name="up">Factors 1.5.</param>
+        /// <param name="down">Factors 0.75.</param>
+        protected void RescaleWeights(int up, int down)
+        {
+            RescaleWeights(up, down, 0);
+        }
+
+        private void RescaleWeights(int up, int down, int shift)
+        {
+            int multiplier = Requantizer.Pow3(up + down);
+            int total = shift + up + (down << 1);
+            sbyte[] w = _weights;
+            for (int i = 0; i < w.Length; i++)
+            {
+                int p = w[i] * multiplier;
+                int q = total <= 0 ? p << -total : (p >= 0 ? (p + (1 << (total - 1))) >> total : -((-p + (1 << (total - 1))) >> total));
+                w[i] = (sbyte)(q > 127 ? 127 : (q < -127 ? -127 : q));
+            }
+
+            // Real value unchanged: q' = q * f, so scale' = scale / f.
+            WeightScale = new Scale(WeightScale.Shift + shift, WeightScale.Up - up, WeightScale.Down - down);
+            Stats.WeightRescales++;
+        }
+
+        /// <summary>Stochastically rounded <c>value * m</c> (per channel, not per element).</summary>
+        /// <param name="value">The value.</param>
+        /// <param name="m">The multiplier.</param>
+        /// <param name="random">The xorshift32 state.</param>
+        /// <returns>The scaled value.</returns>
+        protected static int ScaleValueStochastic(int value, FixedMultiplier m, ref uint random)
+        {
+            uint s = random;
+            s ^= s << 13;
+            s ^= s >> 17;
+            s ^= s << 5;
+            random = s;
+            long p = (long)value * m.Mantissa;
+            int shift = m.RightShift;
+            if (shift <= 0)
+            {
+                return ClampToInt(shift < -31 ? (p > 0 ? long.MaxValue : -long.MaxValue) : p << -shift);
+            }
+
+            if (shift > 32)
+            {
+                p >>= shift - 32;
+                shift = 32;
+            }
+
+            return ClampToInt((p + (long)(s & (uint)((1L << shift) - 1))) >> shift);
+        }
+
+        private static int ClampToInt(long v)
+        {
+            return v > int.MaxValue ? int.MaxValue : (v < -int.MaxValue ? -int.MaxValue : (int)v);
+        }
+
+        private static int SaturatingSubtract(int a, int b)
+        {
+            return ClampToInt((long)a - b);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using TinTin.Random;
+using TinTin.Training;
+
+namespace TinTin.Layers
+{
+    /// <summary>
+    /// The scratch a model shares among its layers, allocated once when the model is built: an
+    /// int32 accumulator row and an int32 gradient row, plus the training options and the PRNG.
+    /// </summary>
+    public sealed class Workspace
+    {
+        /// <summary>Creates a workspace.</summary>
+        /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>
+        /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
+        /// <param name="options">The training options.</param>
+        /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
+        public Workspace(int accumulatorLength, int gradientLength, TrainingOptions options, Xorshift32 random)
+        {
+            Accumulators = new int[accumulatorLength];
+            Gradients = new int[gradientLength];
+            Options = options;
+            Random = random;
+        }
+
+        /// <summary>The int32 accumulators of one layer's output (forward) or input error (backward).</summary>
+        public readonly int[] Accumulators;
+
+        /// <summary>The int32 weight gradients of one convolution filter.</summary>
+        public readonly int[] Gradients;
+
+        /// <summary>The training options.</summary>
+        public readonly TrainingOptions Options;
+
+        /// <summary>The PRNG: its state drives stochastic rounding.</summary>
+        public readonly Xorshift32 Random;
+
+        /// <summary>Gets whether an update is applied now (batch size 1) or accumulated.</summary>
+        public bool Fused
+        {
+            get { return Options.BatchSize <= 1; }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System;
+
+namespace TinTin.Scaling
+{
+    /// <summary>
+    /// A positive factor as an integer mantissa and a right shift: <c>Mantissa * 2^-RightShift</c>,
+    /// with the mantissa normalised to 15 bits [2^14, 2^15). It converts a value from one scale to
+    /// another in a single integer multiply and shift, as int8 inference engines do.
+    /// </summary>
+    /// <remarks>
+    /// A ratio of two scales is <c>2^p2 * 3^p3</c>. For 0 &lt;= p3 &lt;= 9 the mantissa is exact
+    /// (3^9 = 19683 &lt; 2^15); otherwise it is the nearest 15-bit value, a relative error below 2^-14.
+    /// A mantissa below 2^15 times an int8*int8 product (below 2^14) stays below 2^29: the product
+    /// fits an int.
+    /// </remarks>
+    public struct FixedMultiplier
+    {
+        /// <summary>Mantissa bits: the mantissa lies in [2^(Bits-1), 2^Bits).</summary>
+        public const int Bits = 15;
+
+        /// <summary>Largest |p3| accepted: 3^39 still fits a long.</summary>
+        public const int MaxPow3 = 39;
+
+        /// <summary>The integer mantissa.</summary>
+        public int Mantissa;
+
+        /// <summary>The right shift; negative means a left shift.</summary>
+        public int RightShift;
+
+        /// <summary>The factor <c>2^pow2 * 3^pow3</c>.</summary>
+        /// <param name="pow2">The exponent of 2.</param>
+        /// <param name="pow3">The exponent of 3, |pow3| &lt;= <see cref="MaxPow3"/>.</param>
+        /// <returns>The multiplier.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">|pow3| is above <see cref="MaxPow3"/>.</exception>
+        public static FixedMultiplier FromPowers(int pow2, int pow3)
+        {
+            if (pow3 > MaxPow3 || pow3 < -MaxPow3)
+            {
+                throw new ArgumentOutOfRangeException(nameof(pow3));
+            }
+
+            long power = 1;
+            int magnitude = pow3 < 0 ? -pow3 : pow3;
+            for (int i = 0; i < magnitude; i++)
+            {
+                power *= 3;
+            }
+
+            FixedMultiplier result;
+            if (pow3 >= 0)
+            {
+                // power * 2^pow2, normalised: shift power down to 15 bits with rounding.
+                int excess = BitLength(power) - Bits;
+                long mantissa = power;
+                if (excess > 0)
+                {
+                    mantissa = (power + (1L << (excess - 1))) >> excess;
+                }
+                else
+                {
+                    mantissa = power << -excess;
+                }
+
+                if (mantissa >= (1L << Bits))
+                {
+                    // rounding carried into a 16th bit
+                    mantissa >>= 1;
+                    excess++;
+                }
+
+                result.Mantissa = (int)mantissa;
+                result.RightShift = -(pow2 + excess);
+            }
+            else
+            {
+                // 2^pow2 / power = (2^(Bits - 1 + L) / power) * 2^(pow2 - Bits + 1 - L), L = bit length of power.
+                int length = BitLength(power);
+                int numeratorShift = Bits - 1 + length;
+                long mantissa = ((1L << numeratorShift) + (power >> 1)) / power;
+                int shift = numeratorShift - pow2;
+                if (mantissa >= (1L << Bits))
+                {
+                    mantissa >>= 1;
+                    shift--;
+                }
+
+                result.Mantissa = (int)mantissa;
+                result.RightShift = shift;
+            }
+
+            return result;
+        }
+
+        /// <summary>The factor that converts values at scale <paramref name="from"/> to scale <paramref name="to"/>.</summary>
+        /// <param name="from">The scale values are given in.</param>
+        /// <param name="to">The scale wanted.</param>
+        /// <returns>The multiplier <c>from / to</c>.</returns>
+        public static FixedMultiplier Ratio(Scale from, Scale to)
+        {
+            return FromPowers(from.Pow2 - to.Pow2, from.Pow3 - to.Pow3);
+        }
+
+        private static int BitLength(long value)
+        {
+            int length = 0;
+            while (value > 0)
+            {
+                value >>= 1;
+                length++;
+            }
+
+            return length;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+namespace TinTin.Scaling
+{
+    /// <summary>
+    /// Brings int32 accumulators back into int8: chooses the rescale factor from the largest
+    /// magnitude, then applies it in one pass. The factor is <c>2^-s * a^u * b^d</c> (a = 1.5,
+    /// b = 0.75), i.e. <c>3^(u+d) / 2^(s+u+2d)</c>: one multiply by a small power of three (on a
+    /// core without a fast multiplier, 3x = x + 2x: shift and add) and one rounding shift.
+    /// </summary>
+    /// <remarks>
+    /// Power-of-two shifts alone (NITI) leave the largest magnitude anywhere in 64..127, using as
+    /// little as half the int8 range. With u, d in 0..2 the factor's mantissa steps through 1,
+    /// 1.125, 1.27, 1.5, 1.69, so the largest magnitude lands in 107..127 (at least 84 % of the
+    /// range). The factor is chosen so the result never exceeds 127: saturation is avoided by
+    /// rescaling, never by clipping.
+    /// </remarks>
+    public static class Requantizer
+    {
+        /// <summary>The largest int8 magnitude used (symmetric range, as NITI).</summary>
+        public const int Limit = 127;
+
+        // Candidate (u, d) pairs, fewest factors first so ties keep the simpler factor.
+        private static readonly int[] s_candidateUp = new int[] { 0, 1, 0, 2, 1, 0, 2, 1, 2 };
+        private static readonly int[] s_candidateDown = new int[] { 0, 0, 1, 0, 1, 2, 1, 2, 2 };
+
+        /// <summary>
+        /// Chooses the rescale step for a tensor whose largest magnitude is <paramref name="maxAbs"/>.
+        /// </summary>
+        /// <param name="maxAbs">The largest |accumulator| (0 or more).</param>
+        /// <param name="compound">False restricts the step to a power of two (NITI mode).</param>
+        /// <param name="step">Receives the chosen step.</param>
+        public static void Choose(int maxAbs, bool compound, ref RescaleStep step)
+        {
+            int candidates = compound ? s_candidateUp.Length : 1;
+            step.Up = 0;
+            step.Down = 0;
+            step.Shift = 0;
+            step.ResultMaxAbs = 0;
+            if (maxAbs <= 0)
+            {
+                return;
+            }
+
+            int bestResult = -1;
+            for (int c = 0; c < candidates; c++)
+            {
+                int up = s_candidateUp[c];
+                int down = s_candidateDown[c];
+                long scaled = maxAbs * (long)Pow3(up + down);
+                int total = TotalShift(scaled, out int result);
+                if (result > bestResult)
+                {
+                    bestResult = result;
+                    step.Up = up;
+                    step.Down = down;
+                    step.Shift = total - up - (down << 1);
+                    step.ResultMaxAbs = result;
+                }
+            }
+        }
+
+        /// <summary>The output scale after applying <paramref name="step"/> to values at <paramref name="input"/>.</summary>
+        /// <param name="input">The accumulators' scale.</param>
+        /// <param name="step">The rescale step.</param>
+        /// <returns>The scale of the int8 result.</returns>
+        public static Scale OutputScale(Scale input, RescaleStep step)
+        {
+            return new Scale(input.Shift + step.Shift, input.Up - step.Up, input.Down - step.Down);
+        }
+
+        /// <summary>
+        /// Writes <c>round(acc * 3^(u+d) / 2^(s+u+2d))</c>, half away from zero, for every element.
+        /// </summary>
+        /// <param name="source">The accumulators.</param>
+        /// <param name="sourceOffset">The first accumulator.</param>
+        /// <param name="destination">The int8 output.</param>
+        /// <param name="destinationOffset">The first output element.</param>
+        /// <param name="count">The number of elements.</param>
+        /// <param name="step">The step from <see cref="Choose"/>.</param>
+        public static void Apply(int[] source, int sourceOffset, sbyte[] destination, int destinationOffset, int count, RescaleStep step)
+        {
+            long multiplier = Pow3(step.Up + step.Down);
+            int shift = step.Shift + step.Up + (step.Down << 1);
+            int end = sourceOffset + count;
+            int d = destinationOffset;
+            if (shift <= 0)
+            {
+                // Upscaling a small tensor: exact.
+                int left = -shift;
+                for (int i = sourceOffset; i < end; i++)
+                {
+                    destination[d++] = (sbyte)((source[i] * multiplier) << left);
+                }
+
+                return;
+            }
+
+            long half = 1L << (shift - 1);
+            for (int i = sourceOffset; i < end; i++)
+            {
+                long t = source[i] * multiplier;
+                destination[d++] = (sbyte)(t >= 0 ? (t + half) >> shift : -((half - t) >> shift));
+            }
+        }
+
+        /// <summary>3^n for n in 0..4.</summary>
+        /// <param name="n">The exponent.</param>
+        /// <returns>3^n.</returns>
+        public static int Pow3(int n)
+        {
+            int p = 1;
+            for (int i = 0; i < n; i++)
+            {
+                p *= 3;
+            }
+
+            return p;
+        }
+
+        // Smallest total right shift t (negative: left) with round(value / 2^t) <= Limit; returns that result.
+        private static int TotalShift(long value, out int result)
+        {
+            if (value <= Limit)
+            {
+                int left = 0;
+                while ((value << (left + 1)) <= Limit)
+                {
+                    left++;
+                }
+
+                result = (int)(value << left);
+                return -left;
+            }
+
+            int length = 0;
+            for (long v = value; v > 0; v >>= 1)
+            {
+                length++;
+            }
+
+            int shift = length - 7;
+            long rounded = (value + (1L << (shift - 1))) >> shift;
+            if (rounded > Limit)
+            {
+                shift++;
+                rounded = (value + (1L << (shift - 1))) >> shift;
+            }
+
+            result = (int)rounded;
+            return shift;
+        }
+    }
+
+    /// <summary>A rescale step: the factor <c>2^-Shift * 1.5^Up * 0.75^Down</c> applied to accumulators.</summary>
+    public struct RescaleStep
+    {
+        /// <summary>The power-of-two part s (the result is divided by 2^s).</summary>
+        public int Shift;
+
+        /// <summary>Factors a = 1.5 applied.</summary>
+        public int Up;
+
+        /// <summary>Factors b = 0.75 applied.</summary>
+        public int Down;
+
+        /// <summary>The largest |value| after the step (at most 127).</summary>
+        public int ResultMaxAbs;
+    }
+}

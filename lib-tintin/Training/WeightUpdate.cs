@@ -1,0 +1,271 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+namespace TinTin.Training
+{
+    /// <summary>
+    /// The weight update kernels, one flat loop each (no call per element). Every kernel subtracts an
+    /// integer update from int8 weights and clamps to [-127, 127], returning how many weights it had
+    /// to clamp so the caller can rescale the tensor (Tin-Tin) or report it (NITI).
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Tin-Tin (gradient-aligned): the update is the gradient G in the weight's own scale times the
+    /// learning rate, <c>round_stochastic(G * mantissa / 2^shift)</c>, where mantissa/2^shift is the
+    /// fixed-point form of η * scale(G) / scale(W). Stochastic rounding adds a uniform random r in
+    /// [0, 2^shift) before the arithmetic shift: <c>E[(p + r) &gt;&gt; shift] = p / 2^shift</c>
+    /// exactly for every p, so this is plain SGD in expectation and small updates never vanish.
+    /// </para>
+    /// <para>
+    /// NITI: the update is G shifted right so the largest has μ bits, with NITI's pseudo-stochastic
+    /// rounding: the discarded bits are split in two halves; the upper half is the rounding
+    /// probability and the lower half serves as the random number, so no generator is needed.
+    /// </para>
+    /// <para>
+    /// The random bits come from an inline xorshift32 step on a state the caller keeps (the model's
+    /// <see cref="TinTin.Random.Xorshift32"/>), one step per weight: the same seed gives the same bits
+    /// on every platform.
+    /// </para>
+    /// </remarks>
+    public static class WeightUpdate
+    {
+        /// <summary>
+        /// Tin-Tin rank-one update of one weight row: <c>w[i] -= round_stochastic(e * x[i] * mantissa / 2^shift)</c>.
+        /// </summary>
+        /// <param name="weights">The weights.</param>
+        /// <param name="offset">The first weight of the row.</param>
+        /// <param name="error">The output error e (int8 range).</param>
+        /// <param name="inputs">The layer input x (int8 range).</param>
+        /// <param name="count">The row length.</param>
+        /// <param name="mantissa">The multiplier mantissa (below 2^15).</param>
+        /// <param name="shift">The multiplier shift, 0..30.</param>
+        /// <param name="random">The xorshift32 state, advanced once per weight.</param>
+        /// <returns>The number of weights clamped.</returns>
+        public static int TinTinRow(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift, ref uint random)
+        {
+            int scaledError = error * mantissa; // < 2^22, so times an int8 stays below 2^29
+            if (scaledError == 0)
+            {
+                return 0;
+            }
+
+            uint mask = (1u << shift) - 1u;
+            uint s = random;
+            int clamped = 0;
+            int w = offset;
+            for (int i = 0; i < count; i++)
+            {
+                s ^= s << 13;
+                s ^= s >> 17;
+                s ^= s << 5;
+                int v = weights[w] - ((scaledError * inputs[i] + (int)(s & mask)) >> shift);
+                if ((uint)(v + 127) > 254u)
+                {
+                    v = v > 0 ? 127 : -127;
+                    clamped++;
+                }
+
+                weights[w++] = (sbyte)v;
+            }
+
+            random = s;
+            return clamped;
+        }
+
+        /// <summary>
+        /// Tin-Tin update from precomputed int32 gradients (convolutions, mini-batch accumulators):
+        /// <c>w[i] -= round_stochastic(g[i] * mantissa / 2^shift)</c>, computed in 64 bits.
+        /// </summary>
+        /// <param name="weights">The weights.</param>
+        /// <param name="weightOffset">The first weight.</param>
+        /// <param name="gradients">The gradients.</param>
+        /// <param name="gradientOffset">The first gradient.</param>
+        /// <param name="count">The number of weights.</param>
+        /// <param name="mantissa">The multiplier mantissa.</param>
+        /// <param name="shift">The multiplier shift, 0..62.</param>
+        /// <param name="random">The xorshift32 state, advanced once per weight.</param>
+        /// <returns>The number of weights clamped.</returns>
+        public static int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random)
+        {
+            // The random addend has at most 32 bits: a larger shift is split into an exact pre-shift of the product.
+            int preShift = shift > 32 ? shift - 32 : 0;
+            int postShift = shift - preShift;
+            long mask = (1L << postShift) - 1L;
+            uint s = random;
+            int clamped = 0;
+            int g = gradientOffset;
+            int end = weightOffset + count;
+            for (int w = weightOffset; w < end; w++)
+            {
+                s ^= s << 13;
+                s ^= s >> 17;
+                s ^= s << 5;
+                long p = ((long)gradients[g++] * mantissa) >> preShift;
+                long v = weights[w] - ((p + (s & mask)) >> postShift);
+                if (v > 127 || v < -127)
+                {
+                    v = v > 0 ? 127 : -127;
+                    clamped++;
+                }
+
+                weights[w] = (sbyte)v;
+            }
+
+            random = s;
+            return clamped;
+        }
+
+        /// <summary>NITI rank-one update of one weight row: <c>w[i] -= pseudo_stochastic(e * x[i] &gt;&gt; shift)</c>.</summary>
+        /// <param name="weights">The weights.</param>
+        /// <param name="offset">The first weight of the row.</param>
+        /// <param name="error">The output error e.</param>
+        /// <param name="inputs">The layer input x.</param>
+        /// <param name="count">The row length.</param>
+        /// <param name="shift">The right shift that leaves the largest update μ bits.</param>
+        /// <returns>The number of weights clamped.</returns>
+        public static int NitiRow(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int shift)
+        {
+            if (error == 0)
+            {
+                return 0;
+            }
+
+            int half = shift >> 1;
+            int halfMask = (1 << half) - 1;
+            int lowMask = (1 << shift) - 1;
+            int align = shift - (half << 1); // 1 when shift is odd: the random half is one bit short
+            int clamped = 0;
+            int w = offset;
+            for (int i = 0; i < count; i++)
+            {
+                int g = error * inputs[i];
+                int m = g < 0 ? -g : g;
+                int low = m & lowMask;
+                int q = m >> shift;
+                if (((low & halfMask) << align) < (low >> half))
+                {
+                    q++;
+                }
+
+                int v = weights[w] - (g < 0 ? -q : q);
+                if ((uint)(v + 127) > 254u)
+                {
+                    v = v > 0 ? 127 : -127;
+                    clamped++;
+                }
+
+                weights[w++] = (sbyte)v;
+            }
+
+            return clamped;
+        }
+
+        /// <summary>NITI update from precomputed int32 gradients: <c>w[i] -= pseudo_stochastic(g[i] &gt;&gt; shift)</c>.</summary>
+        /// <param name="weights">The weights.</param>
+        /// <param name="weightOffset">The first weight.</param>
+        /// <param name="gradients">The gradients.</param>
+        /// <param name="gradientOffset">The first gradient.</param>
+        /// <param name="count">The number of weights.</param>
+        /// <param name="shift">The right shift that leaves the largest update μ bits (0..30).</param>
+        /// <returns>The number of weights clamped.</returns>
+        public static int NitiGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int shift)
+        {
+            int half = shift >> 1;
+            int halfMask = (1 << half) - 1;
+            int lowMask = (1 << shift) - 1;
+            int align = shift - (half << 1);
+            int clamped = 0;
+            int g = gradientOffset;
+            int end = weightOffset + count;
+            for (int w = weightOffset; w < end; w++)
+            {
+                int v0 = gradients[g++];
+                int m = v0 < 0 ? -v0 : v0;
+                int low = m & lowMask;
+                int q = m >> shift;
+                if (((low & halfMask) << align) < (low >> half))
+                {
+                    q++;
+                }
+
+                int v = weights[w] - (v0 < 0 ? -q : q);
+                if ((uint)(v + 127) > 254u)
+                {
+                    v = v > 0 ? 127 : -127;
+                    clamped++;
+                }
+
+                weights[w] = (sbyte)v;
+            }
+
+            return clamped;
+        }
+
+        /// <summary>
+        /// Mini-batch: adds <c>round(e * x[i] * mantissa / 2^shift)</c> to int32 accumulators, saturating.
+        /// </summary>
+        /// <param name="accumulators">The gradient accumulators.</param>
+        /// <param name="offset">The first accumulator of the row.</param>
+        /// <param name="error">The output error e.</param>
+        /// <param name="inputs">The layer input x.</param>
+        /// <param name="count">The row length.</param>
+        /// <param name="mantissa">The multiplier mantissa (below 2^15).</param>
+        /// <param name="shift">The multiplier shift; negative shifts left.</param>
+        /// <returns>The number of accumulators that saturated.</returns>
+        public static int AccumulateRow(int[] accumulators, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift)
+        {
+            long scaledError = (long)error * mantissa;
+            int left = shift < 0 ? -shift : 0;
+            int right = shift > 0 ? shift : 0;
+            long half = right > 0 ? 1L << (right - 1) : 0;
+            int saturated = 0;
+            int a = offset;
+            for (int i = 0; i < count; i++)
+            {
+                long p = (scaledError * inputs[i]) << left;
+                long sum = accumulators[a] + ((p + half) >> right);
+                if (sum > int.MaxValue || sum < -int.MaxValue)
+                {
+                    sum = sum > 0 ? int.MaxValue : -int.MaxValue;
+                    saturated++;
+                }
+
+                accumulators[a++] = (int)sum;
+            }
+
+            return saturated;
+        }
+
+        /// <summary>Mini-batch: adds <c>round(g[i] * mantissa / 2^shift)</c> to int32 accumulators, saturating.</summary>
+        /// <param name="accumulators">The gradient accumulators.</param>
+        /// <param name="offset">The first accumulator.</param>
+        /// <param name="gradients">The per-sample gradients.</param>
+        /// <param name="gradientOffset">The first gradient.</param>
+        /// <param name="count">The number of gradients.</param>
+        /// <param name="mantissa">The multiplier mantissa.</param>
+        /// <param name="shift">The multiplier shift; negative shifts left.</param>
+        /// <returns>The number of accumulators that saturated.</returns>
+        public static int AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift)
+        {
+            int left = shift < 0 ? -shift : 0;
+            int right = shift > 0 ? shift : 0;
+            long half = right > 0 ? 1L << (right - 1) : 0;
+            int saturated = 0;
+            int g = gradientOffset;
+            int end = offset + count;
+            for (int a = offset; a < end; a++)
+            {
+                long p = ((long)gradients[g++] * mantissa) << left;
+                long sum = accumulators[a] + ((p + half) >> right);
+                if (sum > int.MaxValue || sum < -int.MaxValue)
+                {
+                    sum = sum > 0 ? int.MaxValue : -int.MaxValue;
+                    saturated++;
+                }
+
+                accumulators[a] = (int)sum;
+            }
+
+            return saturated;
+        }
+    }
+}
