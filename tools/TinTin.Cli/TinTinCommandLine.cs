@@ -25,6 +25,7 @@ public static class TinTinCommandLine
         }
 
         root.Subcommands.Add(ManifestCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 
