@@ -33,7 +33,13 @@ namespace TinTin.Layers
             int outputs = Spec.Units;
             sbyte[] w = Weights;
             sbyte[] x = input.Data;
+            int[] b = Biases;
             int[] acc = workspace.Accumulators;
+            Scale accScale = Scale.Product(input.Scale, WeightScale);
+            FixedMultiplier toAcc = b == null ? default(FixedMultiplier) : FixedMultiplier.Ratio(BiasScale, accScale);
+
+            // One pass: dot product, bias and the largest magnitude together.
+            int max = 0;
             int row = 0;
             for (int o = 0; o < outputs; o++)
             {
@@ -43,14 +49,27 @@ namespace TinTin.Layers
                     sum += w[row + i] * x[i];
                 }
 
+                if (b != null)
+                {
+                    sum += BiasContribution(b[o], toAcc);
+                }
+
                 acc[o] = sum;
+                if (sum < 0)
+                {
+                    sum = -sum;
+                }
+
+                if (sum > max)
+                {
+                    max = sum;
+                }
+
                 row += inputs;
             }
 
-            Scale accScale = Scale.Product(input.Scale, WeightScale);
-            AddBiases(acc, 1, accScale);
             Stats.Macs += (long)inputs * outputs;
-            Requantize(acc, outputs, accScale, output, workspace);
+            Requantize(acc, outputs, max, accScale, output, workspace);
             Stats.OutputScale = output.Scale;
         }
 

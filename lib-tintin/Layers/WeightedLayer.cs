@@ -135,7 +135,18 @@ namespace TinTin.Layers
         /// <param name="workspace">The workspace.</param>
         protected void Requantize(int[] acc, int count, Scale accScale, Tensor8 result, Workspace workspace)
         {
-            int max = Numerics.Magnitude.MaxAbs(acc, 0, count);
+            Requantize(acc, count, Magnitude.MaxAbs(acc, 0, count), accScale, result, workspace);
+        }
+
+        /// <summary>As <see cref="Requantize(int[], int, Scale, Tensor8, Workspace)"/> when the largest magnitude is already known (saves a pass).</summary>
+        /// <param name="acc">The accumulators.</param>
+        /// <param name="count">How many.</param>
+        /// <param name="max">Their largest magnitude.</param>
+        /// <param name="accScale">Their scale.</param>
+        /// <param name="result">The int8 result.</param>
+        /// <param name="workspace">The workspace.</param>
+        protected void Requantize(int[] acc, int count, int max, Scale accScale, Tensor8 result, Workspace workspace)
+        {
             RescaleStep step = default(RescaleStep);
             Requantizer.Choose(max, workspace.Options.Mode == TrainingMode.TinTin, ref step);
             Requantizer.Apply(acc, 0, result.Data, 0, count, step);
@@ -163,9 +174,7 @@ namespace TinTin.Layers
             FixedMultiplier m = FixedMultiplier.Ratio(BiasScale, accumulatorScale);
             for (int c = 0; c < b.Length; c++)
             {
-                // Clamped to 2^30: with fan-in * 127^2 below 2^30 (checked when the model is built) the sum fits an int32.
-                int add = ScaleValue(b[c], m);
-                add = add > MaxBiasContribution ? MaxBiasContribution : (add < -MaxBiasContribution ? -MaxBiasContribution : add);
+                int add = BiasContribution(b[c], m);
                 int start = c * perChannel;
                 int end = start + perChannel;
                 for (int i = start; i < end; i++)
@@ -173,6 +182,19 @@ namespace TinTin.Layers
                     accumulators[i] += add;
                 }
             }
+        }
+
+        /// <summary>
+        /// A bias converted to the accumulators' scale, clamped to ±2^30: with fan-in * 127^2 below
+        /// 2^30 (checked when the model is built) the sum always fits an int32.
+        /// </summary>
+        /// <param name="bias">The bias.</param>
+        /// <param name="toAccumulator">The multiplier from the bias scale to the accumulator scale.</param>
+        /// <returns>The value to add to the accumulator.</returns>
+        protected static int BiasContribution(int bias, FixedMultiplier toAccumulator)
+        {
+            int add = ScaleValue(bias, toAccumulator);
+            return add > MaxBiasContribution ? MaxBiasContribution : (add < -MaxBiasContribution ? -MaxBiasContribution : add);
         }
 
         /// <summary>
