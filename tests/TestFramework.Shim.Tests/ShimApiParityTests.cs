@@ -8,7 +8,6 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Xunit.Abstractions;
 using NanoAssert = nanoFramework.TestFramework.Assert;
 
 namespace TinTin.TestLauncher.Tests;
@@ -21,20 +20,12 @@ namespace TinTin.TestLauncher.Tests;
 public class ShimApiParityTests
 {
     private const string ListingPath = "nanoframework-api/nanoFramework.TestFramework.api.txt";
-    private readonly ITestOutputHelper _output;
 
-    public ShimApiParityTests(ITestOutputHelper output) => _output = output;
-
-    [Fact]
+    [RequiresSharedFileFact(ListingPath)]
     public void DocIdsAndSignaturesMatchTheListing()
     {
-        string? listingFile = SharedReference.Find(ListingPath);
-        if (listingFile == null)
-        {
-            // xunit 2.9 has no dynamic skip (Assert.Skip is v3 only): pass and say why.
-            _output.WriteLine($"NOT CHECKED: shared/{ListingPath} not found beside the repository.");
-            return;
-        }
+        string listingFile = SharedReference.Find(ListingPath)
+            ?? throw new FileNotFoundException($"shared/{ListingPath} disappeared after test discovery");
 
         Dictionary<string, string> listed = File.ReadAllLines(listingFile)
             .Where(line => line.Length > 0 && !line.StartsWith('#'))

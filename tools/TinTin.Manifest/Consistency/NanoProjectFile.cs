@@ -34,6 +34,7 @@ public sealed class NanoProjectFile
         IEnumerable<XElement> all = document.Descendants().ToList();
 
         AssemblyName = Property(all, "AssemblyName");
+        ProjectGuid = Property(all, "ProjectGuid");
         RunSettingsFilePath = Property(all, "RunSettingsFilePath");
         IsTestProject = string.Equals(Property(all, "IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
             || Items(all, "ProjectCapability").Any(i => i == "TestContainer");
@@ -54,6 +55,9 @@ public sealed class NanoProjectFile
 
     /// <summary>The AssemblyName property, or null.</summary>
     public string? AssemblyName { get; }
+
+    /// <summary>The ProjectGuid property as written (e.g. <c>{D552DC3B-...}</c>), or null.</summary>
+    public string? ProjectGuid { get; }
 
     /// <summary>The RunSettingsFilePath property, or null.</summary>
     public string? RunSettingsFilePath { get; }

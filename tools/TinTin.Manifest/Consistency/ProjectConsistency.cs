@@ -26,7 +26,13 @@ public static class ProjectConsistency
     /// <summary>Every .nfproj under <paramref name="repoRoot"/>, outside build output and restored packages.</summary>
     /// <param name="repoRoot">The repository root.</param>
     /// <returns>Full paths, sorted.</returns>
-    public static IReadOnlyList<string> FindNanoProjects(string repoRoot)
+    public static IReadOnlyList<string> FindNanoProjects(string repoRoot) => FindProjectFiles(repoRoot, ".nfproj");
+
+    /// <summary>Every project file with <paramref name="extension"/> under <paramref name="repoRoot"/>, outside build output and restored packages.</summary>
+    /// <param name="repoRoot">The repository root.</param>
+    /// <param name="extension">The file extension with its dot, e.g. <c>.csproj</c> (matched exactly, case included).</param>
+    /// <returns>Full paths, sorted.</returns>
+    public static IReadOnlyList<string> FindProjectFiles(string repoRoot, string extension)
     {
         var found = new List<string>();
         var pending = new Stack<string>();
@@ -34,7 +40,7 @@ public static class ProjectConsistency
         while (pending.Count > 0)
         {
             string directory = pending.Pop();
-            found.AddRange(Directory.EnumerateFiles(directory, "*.nfproj"));
+            found.AddRange(Directory.EnumerateFiles(directory, "*" + extension).Where(f => f.EndsWith(extension, StringComparison.Ordinal)));
             foreach (string child in Directory.EnumerateDirectories(directory).Where(d => !SkippedFolders.Contains(Path.GetFileName(d))))
             {
                 pending.Push(child);
