@@ -234,8 +234,9 @@ namespace TinTin
         }
 
         /// <summary>
-        /// Every dot product must fit an int32: fan-in * 127 * 127 plus a bias. With biases bounded by
-        /// the accumulator range this allows fan-ins up to 133,000 (2^31 / 16129).
+        /// Every dot product must fit an int32: fan-in * 127 * 127 plus a bias clamped to 2^30, so
+        /// fan-ins (and fan-outs) up to 66,572 (2^30 / 16129). A convolution's weight gradient sums
+        /// one product per output position: up to 133,144 positions (2^31 / 16129).
         /// </summary>
         private static void CheckOverflowBounds(ModelSpec spec)
         {
@@ -252,6 +253,13 @@ namespace TinTin
                 if (fanIn * 16129 > int.MaxValue / 2 || fanOut * 16129 > int.MaxValue / 2)
                 {
                     throw new ArgumentException(LayerSpec.KindName(layer.Kind) + " layer " + l.ToString() + ": a dot product could overflow int32");
+                }
+
+                // A convolution's weight gradient sums one product per output position (Dense: one product).
+                long positions = layer.Kind == LayerKind.Dense ? 1 : (long)layer.Output.Height * layer.Output.Width;
+                if (positions * 16129 > int.MaxValue)
+                {
+                    throw new ArgumentException(LayerSpec.KindName(layer.Kind) + " layer " + l.ToString() + ": a weight gradient summed over the output positions could overflow int32");
                 }
             }
         }

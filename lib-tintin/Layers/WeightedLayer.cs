@@ -66,6 +66,16 @@ namespace TinTin.Layers
             get { return _biasAccumulators; }
         }
 
+        /// <summary>
+        /// Gets or sets the updates since the last weight-range check (see <see cref="AfterUpdate"/>):
+        /// training state, for the model file.
+        /// </summary>
+        public int UpdatesSinceCheck
+        {
+            get { return _updatesSinceCheck; }
+            set { _updatesSinceCheck = value; }
+        }
+
         /// <summary>The scale of the weights.</summary>
         public Scale WeightScale;
 
@@ -209,7 +219,7 @@ namespace TinTin.Layers
             int shift = m.RightShift;
             if (shift <= 0)
             {
-                p = shift < -31 ? (p > 0 ? long.MaxValue : (p < 0 ? long.MinValue : 0)) : p << -shift;
+                p = ShiftLeftSaturating(p, -shift);
             }
             else if (shift < 63)
             {
@@ -453,7 +463,7 @@ namespace TinTin.Layers
             int shift = m.RightShift;
             if (shift <= 0)
             {
-                return ClampToInt(shift < -31 ? (p > 0 ? long.MaxValue : -long.MaxValue) : p << -shift);
+                return ClampToInt(ShiftLeftSaturating(p, -shift));
             }
 
             if (shift > 32)
@@ -463,6 +473,19 @@ namespace TinTin.Layers
             }
 
             return ClampToInt((p + (long)(s & (uint)((1L << shift) - 1))) >> shift);
+        }
+
+        // p * 2^left, or +-long.MaxValue when the result leaves the int range anyway (a plain long shift
+        // of |p| up to 2^46 by 17 or more would overflow and could flip the sign).
+        private static long ShiftLeftSaturating(long p, int left)
+        {
+            long limit = left > 31 ? 0 : (long)int.MaxValue >> left;
+            if (p > limit || p < -limit)
+            {
+                return p > 0 ? long.MaxValue : -long.MaxValue;
+            }
+
+            return p << left;
         }
 
         private static int ClampToInt(long v)

@@ -76,10 +76,28 @@ namespace TinTin.Scaling
             else
             {
                 // 2^pow2 / power = (2^(Bits - 1 + L) / power) * 2^(pow2 - Bits + 1 - L), L = bit length of power.
+                // 2^(Bits - 1 + L) overflows a long once 3^|pow3| has 49 bits (|pow3| >= 31), so divide bit by
+                // bit: the remainder starts at 2^(L - 1) (below the odd power) and Bits more bits come down.
                 int length = BitLength(power);
-                int numeratorShift = Bits - 1 + length;
-                long mantissa = ((1L << numeratorShift) + (power >> 1)) / power;
-                int shift = numeratorShift - pow2;
+                long remainder = 1L << (length - 1);
+                long mantissa = 0;
+                for (int i = 0; i < Bits; i++)
+                {
+                    remainder <<= 1;
+                    mantissa <<= 1;
+                    if (remainder >= power)
+                    {
+                        remainder -= power;
+                        mantissa++;
+                    }
+                }
+
+                if ((remainder << 1) > power)
+                {
+                    mantissa++; // round to nearest; no ties, the power is odd
+                }
+
+                int shift = Bits - 1 + length - pow2;
                 if (mantissa >= (1L << Bits))
                 {
                     mantissa >>= 1;

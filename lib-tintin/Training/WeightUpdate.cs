@@ -201,7 +201,7 @@ namespace TinTin.Training
         }
 
         /// <summary>
-        /// Mini-batch: adds <c>round(e * x[i] * mantissa / 2^shift)</c> to int32 accumulators, saturating.
+        /// Mini-batch: adds <c>round(e * x[i] * mantissa / 2^shift)</c> (halves away from zero) to int32 accumulators, saturating.
         /// </summary>
         /// <param name="accumulators">The gradient accumulators.</param>
         /// <param name="offset">The first accumulator of the row.</param>
@@ -217,12 +217,13 @@ namespace TinTin.Training
             int left = shift < 0 ? -shift : 0;
             int right = shift > 0 ? shift : 0;
             long half = right > 0 ? 1L << (right - 1) : 0;
+            long negativeBias = right > 0 ? -1L : 0L; // (p + half - 1) >> right rounds a negative p half away from zero
             int saturated = 0;
             int a = offset;
             for (int i = 0; i < count; i++)
             {
                 long p = (scaledError * inputs[i]) << left;
-                long sum = accumulators[a] + ((p + half) >> right);
+                long sum = accumulators[a] + ((p + half + ((p >> 63) & negativeBias)) >> right);
                 if (sum > int.MaxValue || sum < -int.MaxValue)
                 {
                     sum = sum > 0 ? int.MaxValue : -int.MaxValue;
@@ -235,7 +236,7 @@ namespace TinTin.Training
             return saturated;
         }
 
-        /// <summary>Mini-batch: adds <c>round(g[i] * mantissa / 2^shift)</c> to int32 accumulators, saturating.</summary>
+        /// <summary>Mini-batch: adds <c>round(g[i] * mantissa / 2^shift)</c> (halves away from zero) to int32 accumulators, saturating.</summary>
         /// <param name="accumulators">The gradient accumulators.</param>
         /// <param name="offset">The first accumulator.</param>
         /// <param name="gradients">The per-sample gradients.</param>
@@ -249,13 +250,14 @@ namespace TinTin.Training
             int left = shift < 0 ? -shift : 0;
             int right = shift > 0 ? shift : 0;
             long half = right > 0 ? 1L << (right - 1) : 0;
+            long negativeBias = right > 0 ? -1L : 0L; // as in AccumulateRow: halves round away from zero
             int saturated = 0;
             int g = gradientOffset;
             int end = offset + count;
             for (int a = offset; a < end; a++)
             {
                 long p = ((long)gradients[g++] * mantissa) << left;
-                long sum = accumulators[a] + ((p + half) >> right);
+                long sum = accumulators[a] + ((p + half + ((p >> 63) & negativeBias)) >> right);
                 if (sum > int.MaxValue || sum < -int.MaxValue)
                 {
                     sum = sum > 0 ? int.MaxValue : -int.MaxValue;

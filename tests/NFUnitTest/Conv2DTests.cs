@@ -1,0 +1,334 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System;
+using nanoFramework.TestFramework;
+using TinTin.Description;
+using TinTin.Layers;
+using TinTin.Random;
+using TinTin.Scaling;
+using TinTin.Training;
+
+namespace NFUnitTest
+{
+    // Conv2D: forward, input error, weight and bias updates against the naive references of
+    // ConvReference (the checks themselves are in ConvChecks), int32 worst cases, and the
+    // constructor's overflow bounds.
+    [TestClass]
+    public class Conv2DTests
+    {
+        [TestMethod]
+        public void ForwardHandCheckedWithoutPadding()
+        {
+            // x = 1..16 row-major (x[r, c] = 4r + c + 1), w = 1..9 row-major. Output (0, 0) =
+            // 1*1 + 2*2 + 3*3 + 4*5 + 5*6 + 6*7 + 7*9 + 8*10 + 9*11 = 348; moving the window by
+            // dx columns and dy rows adds sum(w) * (dx + 4 dy) = 45 (dx + 4 dy).
+            HandChecked(1, 0, new int[] { 348, 393, 528, 573 });
+        }
+
+        [TestMethod]
+        public void ForwardHandCheckedWithPaddingOne()
+        {
+            // Same x and w, 1 pixel of zero padding: 4 x 4 outputs. Corner (0, 0) sees only taps
+            // (1,1) (1,2) (2,1) (2,2): 5*1 + 6*2 + 8*5 + 9*6 = 111; (0, 1) = 4*1 + 5*2 + 6*3 +
+            // 7*5 + 8*6 + 9*7 = 178; the inner 2 x 2 are the unpadded outputs. The whole grid was
+            // also computed by a separate Python script (bounds-checked loops over the 3 x 3 taps).
+            HandChecked(1, 1, new int[]
+            {
+                111, 178, 217, 145,
+                231, 348, 393, 252,
+                363, 528, 573, 360,
+                197, 274, 295, 175,
+            });
+        }
+
+        [TestMethod]
+        public void ForwardHandCheckedWithStrideTwo()
+        {
+            // Padding 1, stride 2: windows start at rows/columns -1 and 1. (0, 0) = 111 as above;
+            // (0, 1) = 4*2 + 5*3 + 6*4 + 7*6 + 8*7 + 9*8 = 217; (1, 0) = 2*5 + 3*6 + 5*9 + 6*10 +
+            // 8*13 + 9*14 = 363; (1, 1) is the full window at (1, 1) = 573.
+            HandChecked(2, 1, new int[] { 111, 217, 363, 573 });
+        }
+
+        [TestMethod]
+        [DataRow(1, 4, 4, 1, 3, 1, 0, 11)]
+        [DataRow(1, 4, 4, 1, 3, 1, 1, 12)]
+        [DataRow(1, 4, 4, 1, 3, 2, 1, 13)]
+        [DataRow(2, 5, 5, 2, 3, 1, 1, 14)]   // 2 channels and 2 filters
+        [DataRow(2, 5, 6, 3, 3, 2, 0, 15)]   // not square and stride 2
+        [DataRow(3, 6, 5, 2, 2, 2, 1, 16)]   // even kernel
+        [DataRow(2, 7, 7, 2, 5, 3, 2, 17)]   // stride 3 with padding 2
+        [DataRow(1, 2, 2, 1, 3, 1, 1, 18)]   // kernel larger than the input
+        [DataRow(1, 3, 3, 2, 2, 1, 2, 19)]   // padding >= kernel: whole output rows see only padding
+        [DataRow(2, 4, 5, 2, 1, 1, 0, 20)]   // 1 x 1 kernel
+        [DataRow(1, 5, 5, 1, 3, 3, 1, 21)]   // stride = kernel
+        public void ForwardMatchesReference(int channels, int height, int width, int filters, int kernel, int stride, int padding, int seed)
+        {
+            ConvReference r = Reference(channels, height, width, filters, kernel, stride, padding);
+            ConvChecks.ForwardMatchesReference(Create(r, true, false), r, (uint)seed);
+        }
+
+        [TestMethod]
+        [DataRow(1, 4, 4, 1, 3, 1, 0, 31)]
+        [DataRow(1, 4, 4, 1, 3, 1, 1, 32)]
+        [DataRow(1, 4, 4, 1, 3, 2, 1, 33)]
+        [DataRow(2, 5, 5, 2, 3, 1, 1, 34)]
+        [DataRow(2, 5, 6, 3, 3, 2, 0, 35)]
+        [DataRow(3, 6, 5, 2, 2, 2, 1, 36)]
+        [DataRow(2, 7, 7, 2, 5, 3, 2, 37)]   // stride 3: some inputs get no error at all
+        [DataRow(1, 2, 2, 1, 3, 1, 1, 38)]
+        [DataRow(1, 3, 3, 2, 2, 1, 2, 39)]
+        public void BackwardInputErrorMatchesReference(int channels, int height, int width, int filters, int kernel, int stride, int padding, int seed)
+        {
+            ConvReference r = Reference(channels, height, width, filters, kernel, stride, padding);
+            ConvChecks.InputErrorMatchesReference(Create(r, true, false), r, (uint)seed);
+        }
+
+        [TestMethod]
+        [DataRow(1, 4, 4, 1, 3, 1, 0, 41)]
+        [DataRow(2, 5, 5, 2, 3, 2, 1, 42)]
+        [DataRow(2, 4, 5, 3, 2, 2, 0, 43)]
+        [DataRow(3, 3, 3, 2, 3, 1, 1, 44)]
+        [DataRow(1, 3, 3, 2, 2, 1, 2, 45)]
+        public void NitiUpdateWithShiftZeroSubtractsTheExactGradient(int channels, int height, int width, int filters, int kernel, int stride, int padding, int seed)
+        {
+            // μ = 31 makes NITI's shift 0, so its update is exactly G (no rounding at all).
+            ConvReference r = Reference(channels, height, width, filters, kernel, stride, padding);
+            TrainingOptions options = new TrainingOptions();
+            options.Mode = TrainingMode.Niti;
+            options.MuBits = 31;
+            ConvChecks.ExactUpdate(Create(r, false, false), r, (uint)seed, options, Scale.PowerOfTwo(-5));
+        }
+
+        [TestMethod]
+        [DataRow(1, 4, 4, 1, 3, 1, 0, 51)]
+        [DataRow(2, 5, 5, 2, 3, 2, 1, 52)]
+        [DataRow(2, 4, 5, 3, 2, 2, 0, 53)]
+        [DataRow(3, 3, 3, 2, 3, 1, 1, 54)]
+        public void TinTinUpdateWithUnitMultiplierSubtractsTheExactGradient(int channels, int height, int width, int filters, int kernel, int stride, int padding, int seed)
+        {
+            // η = 1 and scale(e) * scale(x) = 2^-3 * 2^-7 = scale(W) = 2^-10: the multiplier is
+            // 2^14 / 2^14, and round_stochastic(G * 2^14 / 2^14) = G whatever the random bits.
+            ConvReference r = Reference(channels, height, width, filters, kernel, stride, padding);
+            TrainingOptions options = new TrainingOptions();
+            options.LearningRate = ConvChecks.Unit;
+            ConvChecks.ExactUpdate(Create(r, false, false), r, (uint)seed, options, Scale.PowerOfTwo(-10));
+        }
+
+        [TestMethod]
+        public void TinTinFractionalUpdateRoundsToANeighbourAndIsDeterministic()
+        {
+            ConvReference r = Reference(2, 5, 5, 2, 3, 2, 1);
+            ConvChecks.FractionalUpdate(Create(r, false, false), Create(r, false, false), r);
+        }
+
+        [TestMethod]
+        public void NitiShiftIsChosenPerFilter()
+        {
+            ConvReference r = Reference(2, 5, 5, 2, 3, 1, 1);
+            ConvChecks.NitiShiftPerFilter(Create(r, false, false), r);
+        }
+
+        [TestMethod]
+        [DataRow(false)]
+        [DataRow(true)]
+        public void BiasesMoveByTheSumOfTheirFiltersErrors(bool niti)
+        {
+            ConvReference r = Reference(1, 4, 4, 3, 3, 1, 1);
+            ConvChecks.BiasUpdate(Create(r, true, false), r, niti);
+        }
+
+        [TestMethod]
+        public void MiniBatchAccumulatesTheGradientThenAppliesIt()
+        {
+            ConvReference r = Reference(2, 5, 5, 2, 3, 2, 1);
+            ConvChecks.MiniBatch(Create(r, false, true), r);
+        }
+
+        [TestMethod]
+        [DataRow(127)]
+        [DataRow(-127)]
+        public void MiniBatchAccumulatorsSaturateWithTheRightSign(int value)
+        {
+            ConvReference r = Reference(1, 24, 25, 1, 1, 1, 0); // 600 positions
+            ConvChecks.MiniBatchSaturates(Create(r, false, true), r, value);
+        }
+
+        [TestMethod]
+        [DataRow(-127, -127, 1)]   // (-127) * (-127) = +16129 per product, bias +2^30
+        [DataRow(127, -127, -1)]   // -16129 per product, bias -2^30
+        public void WorstCaseForwardAtTheLargestFanInFitsInt32(int input, int weight, int biasSign)
+        {
+            // Fan-in 16643 x 2 x 2 = 66572, the largest with 66572 * 127^2 < 2^30: with the bias
+            // clamped to 2^30 the sum is exactly +-(66572 * 16129 + 2^30) = +-2,147,481,612.
+            Conv2D layer;
+            sbyte[] x;
+            try
+            {
+                layer = new Conv2D(new ModelSpec(new Shape(16643, 2, 2)).Conv2D(1, 2, 1, 0, true)[0], false);
+                x = ConvReference.Filled(16643 * 4, input);
+            }
+            catch (OutOfMemoryException)
+            {
+                Assert.SkipTest("not enough memory for 133 KB of worst-case tensors");
+                return;
+            }
+
+            ConvReference.Fill(layer.Weights, weight);
+            layer.WeightScale = Scale.PowerOfTwo(-20);
+            layer.Biases[0] = biasSign * int.MaxValue; // at accumulator scale 2^-40 this clamps to 2^30
+            Workspace workspace = new Workspace(1, 0, new TrainingOptions(), new Xorshift32(1));
+            Tensor8 output = new Tensor8(new sbyte[1], 0);
+            layer.Forward(ConvReference.Tensor(x, Scale.PowerOfTwo(-20)), output, workspace);
+
+            long expected = 66572L * input * weight + biasSign * 1073741824L;
+            Assert.AreEqual(biasSign * 2147481612L, expected, "reference");
+            Assert.AreEqual(expected, (long)workspace.Accumulators[0], "accumulator");
+            ConvChecks.AssertRequantized(new long[] { expected }, true, Scale.PowerOfTwo(-40), output, "int8 output");
+        }
+
+        [TestMethod]
+        [DataRow(-127)]
+        [DataRow(127)]
+        public void WorstCaseInputErrorAtTheLargestFanOutFitsInt32(int weight)
+        {
+            // One input pixel, padding 1, a 2 x 2 kernel: each of the 33286 filters has 4 outputs,
+            // all of whose windows cover the pixel, so it sums 133144 products (the largest with
+            // 133144 * 127^2 < 2^31): errors -127 give +-2,147,479,576.
+            Conv2D layer;
+            sbyte[] e;
+            try
+            {
+                layer = new Conv2D(new ModelSpec(new Shape(1, 1, 1)).Conv2D(33286, 2, 1, 1, false)[0], false);
+                e = ConvReference.Filled(133144, -127);
+            }
+            catch (OutOfMemoryException)
+            {
+                Assert.SkipTest("not enough memory for 266 KB of worst-case tensors");
+                return;
+            }
+
+            ConvReference.Fill(layer.Weights, weight);
+            layer.WeightScale = ConvChecks.Unit;
+            TrainingOptions options = new TrainingOptions();
+            options.Mode = TrainingMode.Niti;
+            Workspace workspace = new Workspace(1, 4, options, new Xorshift32(1));
+            Tensor8 inputError = new Tensor8(new sbyte[1], 0);
+            layer.Backward(ConvReference.Tensor(new sbyte[] { 1 }, ConvChecks.Unit), ConvChecks.Dummy(), ConvReference.Tensor(e, ConvChecks.Unit), inputError, workspace);
+
+            long expected = 133144L * weight * -127;
+            Assert.AreEqual(weight < 0 ? 2147479576L : -2147479576L, expected, "reference");
+            Assert.AreEqual(expected, (long)workspace.Accumulators[0], "accumulator");
+            ConvChecks.AssertRequantized(new long[] { expected }, false, ConvChecks.Unit, inputError, "int8 input error");
+        }
+
+        [TestMethod]
+        [DataRow(-127)]
+        [DataRow(127)]
+        public void WorstCaseGradientOverTheMostOutputPositionsFitsInt32(int error)
+        {
+            // 356 x 374 = 133144 output positions of a 1 x 1 kernel, inputs -127: the gradient is
+            // +-133144 * 16129 = +-2,147,479,576 (bit length 31), and NITI with μ = 3 shifts it by
+            // 28: the weight (0) moves by 7 or 8 steps against the gradient's sign.
+            Conv2D layer;
+            sbyte[] x;
+            sbyte[] e;
+            try
+            {
+                layer = new Conv2D(new ModelSpec(new Shape(1, 356, 374)).Conv2D(1, 1, 1, 0, false)[0], false);
+                x = ConvReference.Filled(133144, -127);
+                e = ConvReference.Filled(133144, error);
+            }
+            catch (OutOfMemoryException)
+            {
+                Assert.SkipTest("not enough memory for 266 KB of worst-case tensors");
+                return;
+            }
+
+            layer.WeightScale = ConvChecks.Unit;
+            TrainingOptions options = new TrainingOptions();
+            options.Mode = TrainingMode.Niti;
+            options.MuBits = 3;
+            Workspace workspace = new Workspace(0, 1, options, new Xorshift32(1));
+            layer.Backward(ConvReference.Tensor(x, ConvChecks.Unit), ConvChecks.Dummy(), ConvReference.Tensor(e, ConvChecks.Unit), null, workspace);
+
+            long expected = 133144L * -127 * error;
+            Assert.AreEqual(error < 0 ? 2147479576L : -2147479576L, expected, "reference");
+            Assert.AreEqual(expected, (long)workspace.Gradients[0], "gradient");
+            int moved = error < 0 ? -layer.Weights[0] : layer.Weights[0];
+            Assert.IsTrue(moved == 7 || moved == 8, "update " + layer.Weights[0].ToString());
+        }
+
+        [TestMethod]
+        [DataRow(7397, 3, 3, 1, 3)]      // fan-in 7397 * 9 = 66573 > 66572
+        [DataRow(1, 1, 1, 133145, 1)]    // fan-out 133145 > 133144
+        [DataRow(1, 1, 133145, 1, 1)]    // 133145 output positions
+        [DataRow(1, 365, 365, 1, 1)]     // 133225 output positions
+        public void ConstructorRejectsSumsThatCouldOverflow(int channels, int height, int width, int filters, int kernel)
+        {
+            LayerSpec spec = new ModelSpec(new Shape(channels, height, width)).Conv2D(filters, kernel, 1, 0, true)[0];
+            Assert.ThrowsException(typeof(ArgumentException), () => new Conv2D(spec, false), "constructor must reject");
+        }
+
+        [TestMethod]
+        public void ModelNamesTheLayerWhoseGradientCouldOverflow()
+        {
+            // The model checks before it plans or allocates anything, and says which layer.
+            ModelSpec spec = new ModelSpec(new Shape(1, 365, 365)).Conv2D(1, 1, 1, 0, false);
+            string message = null;
+            try
+            {
+                new TinTin.Model(spec, new TrainingOptions());
+            }
+            catch (ArgumentException ex)
+            {
+                message = ex.Message;
+            }
+
+            Assert.IsNotNull(message, "the model must reject 133225 output positions");
+            Assert.Contains("layer 0", message, "message names the layer");
+        }
+
+        [TestMethod]
+        public void FactoryCreatesConv2D()
+        {
+            LayerSpec spec = new ModelSpec(new Shape(2, 5, 5)).Conv2D(3, 3, 1, 1, true)[0];
+            Layer layer = LayerFactory.Create(spec, false);
+            Assert.IsInstanceOfType(layer, typeof(Conv2D), "factory type");
+            Assert.AreEqual(18, ((Conv2D)layer).FanIn, "fan-in");
+            Assert.AreEqual(54, ((Conv2D)layer).Weights.Length, "weights");
+            Assert.AreEqual(18, LayerFactory.GradientRowLength(spec), "gradient row");
+        }
+
+        private static void HandChecked(int stride, int padding, int[] expected)
+        {
+            ConvReference r = Reference(1, 4, 4, 1, 3, stride, padding);
+            sbyte[] x = new sbyte[16];
+            for (int i = 0; i < 16; i++)
+            {
+                x[i] = (sbyte)(i + 1);
+            }
+
+            sbyte[] w = new sbyte[9];
+            for (int i = 0; i < 9; i++)
+            {
+                w[i] = (sbyte)(i + 1);
+            }
+
+            ConvChecks.HandChecked(Create(r, false, false), r, x, w, expected);
+        }
+
+        private static ConvReference Reference(int channels, int height, int width, int filters, int kernel, int stride, int padding)
+        {
+            return new ConvReference(channels, height, width, filters, kernel, kernel, stride, padding, padding);
+        }
+
+        private static Conv2D Create(ConvReference r, bool bias, bool batched)
+        {
+            LayerSpec spec = new ModelSpec(new Shape(r.Channels, r.Height, r.Width)).Conv2D(r.Filters, r.KernelHeight, r.Stride, r.PadHeight, bias)[0];
+            Assert.AreEqual(r.OutHeight, spec.Output.Height, "output height");
+            Assert.AreEqual(r.OutWidth, spec.Output.Width, "output width");
+            return new Conv2D(spec, batched);
+        }
+    }
+}

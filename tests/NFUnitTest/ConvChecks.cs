@@ -1,0 +1,361 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System;
+using nanoFramework.TestFramework;
+using TinTin.Layers;
+using TinTin.Random;
+using TinTin.Scaling;
+using TinTin.Training;
+
+namespace NFUnitTest
+{
+    // The checks Conv2DTests and Conv1DTests run on their layers, against ConvReference.
+    // The int32 accumulators are read from the workspace the layer was given: after Forward it
+    // holds the output's accumulators (biases added, before requantization), after Backward the
+    // input error's; the gradient row holds the last filter's weight gradient. The int8 results
+    // are checked against the library's requantizer applied to the reference accumulators.
+    public static class ConvChecks
+    {
+        public static readonly Scale Unit = Scale.PowerOfTwo(0);
+
+        // The layer on x with weights w (scales 1) gives exactly the hand-computed accumulators.
+        public static void HandChecked(WeightedLayer layer, ConvReference r, sbyte[] x, sbyte[] w, int[] expected)
+        {
+            Array.Copy(w, layer.Weights, w.Length);
+            layer.WeightScale = Unit;
+            Workspace workspace = NewWorkspace(r, new TrainingOptions(), 1);
+            Tensor8 output = new Tensor8(new sbyte[r.OutputSize], 0);
+            layer.Forward(ConvReference.Tensor(x, Unit), output, workspace);
+
+            long[] reference = r.Forward(x, w, null);
+            Assert.AreEqual(expected.Length, reference.Length, "output size");
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual((long)expected[i], reference[i], "reference " + i.ToString());
+            }
+
+            AssertAccumulators(reference, workspace.Accumulators, "hand-checked");
+            AssertRequantized(reference, true, Unit, output, "hand-checked output");
+        }
+
+        // Random input, weights and biases (a layer with biases); accumulators, int8 output and MACs.
+        public static void ForwardMatchesReference(WeightedLayer layer, ConvReference r, uint seed)
+        {
+            Xorshift32 random = new Xorshift32(seed);
+            sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 127);
+            sbyte[] w = ConvReference.RandomValues(random, layer.Weights.Length, 127);
+            Array.Copy(w, layer.Weights, w.Length);
+
+            // Input and weights at 2^-7 put the accumulators at 2^-14, so a bias (at 2^-20) of
+            // k * 64 is exactly k accumulator units.
+            int[] biasUnits = new int[r.Filters];
+            for (int f = 0; f < r.Filters; f++)
+            {
+                biasUnits[f] = random.NextInt(20001) - 10000;
+                layer.Biases[f] = biasUnits[f] * 64;
+            }
+
+            layer.WeightScale = Scale.PowerOfTwo(-7);
+            Workspace workspace = NewWorkspace(r, new TrainingOptions(), 1);
+            Tensor8 output = new Tensor8(new sbyte[r.OutputSize], 0);
+            layer.Forward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), output, workspace);
+
+            long[] expected = r.Forward(x, w, biasUnits);
+            AssertAccumulators(expected, workspace.Accumulators, "forward");
+            AssertRequantized(expected, true, Scale.PowerOfTwo(-14), output, "output");
+            Assert.AreEqual(layer.Spec.ForwardMacs, layer.Stats.Macs, "Macs");
+        }
+
+        // NITI mode with μ = 5 moves the weights by up to 32 steps in this call: an input error
+        // computed after the update would not match the reference, which uses the old weights.
+        public static void InputErrorMatchesReference(WeightedLayer layer, ConvReference r, uint seed)
+        {
+            Xorshift32 random = new Xorshift32(seed);
+            sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 127);
+            sbyte[] e = ConvReference.RandomValues(random, r.OutputSize, 127);
+            for (int i = 0; i < e.Length; i += 3)
+            {
+                e[i] = 0; // as after a ReLU
+            }
+
+            sbyte[] w = ConvReference.RandomValues(random, layer.Weights.Length, 127);
+            Array.Copy(w, layer.Weights, w.Length);
+            layer.WeightScale = Scale.PowerOfTwo(-7);
+            TrainingOptions options = new TrainingOptions();
+            options.Mode = TrainingMode.Niti;
+            options.MuBits = 5;
+            Workspace workspace = NewWorkspace(r, options, 5);
+            Tensor8 inputError = new Tensor8(new sbyte[r.InputSize], 0);
+            Scale errorScale = Scale.PowerOfTwo(-9);
+            layer.Backward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), Dummy(), ConvReference.Tensor(e, errorScale), inputError, workspace);
+
+            long[] expected = r.InputError(e, w);
+            AssertAccumulators(expected, workspace.Accumulators, "input error");
+            AssertRequantized(expected, false, Scale.Product(errorScale, Scale.PowerOfTwo(-7)), inputError, "input error");
+            Assert.IsFalse(SameValues(w, layer.Weights), "the update should have moved the weights");
+        }
+
+        // One step on small values (|x|, |e| <= 3, |w| <= 40: w - G stays in [-127, 127], asserted)
+        // with options whose update is exact: the new weights are w - G.
+        public static void ExactUpdate(WeightedLayer layer, ConvReference r, uint seed, TrainingOptions options, Scale weightScale)
+        {
+            Xorshift32 random = new Xorshift32(seed);
+            sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 3);
+            sbyte[] e = ConvReference.RandomValues(random, r.OutputSize, 3);
+            sbyte[] w = ConvReference.RandomValues(random, r.Filters * r.FilterSize, 40);
+            long[] g = r.WeightGradient(x, e);
+            sbyte[] updated = TrainOnce(layer, r, options, x, e, w, weightScale, seed);
+            int moved = 0;
+            for (int i = 0; i < g.Length; i++)
+            {
+                long expected = w[i] - g[i];
+                Assert.IsTrue(expected >= -127 && expected <= 127, "premise: no clamping");
+                Assert.AreEqual(expected, (long)updated[i], "weight " + i.ToString());
+                moved += g[i] == 0 ? 0 : 1;
+            }
+
+            Assert.IsTrue(moved > 0, "the case should move some weights");
+        }
+
+        // Tin-Tin, η = 1, scale(e) * scale(x) = 2^-10, scale(W) = 2^-6: the multiplier is 2^-4, so each
+        // weight moves by floor(G / 16) or ceil(G / 16); two layers given the same seed make the same choices.
+        public static void FractionalUpdate(WeightedLayer first, WeightedLayer second, ConvReference r)
+        {
+            TrainingOptions options = new TrainingOptions();
+            options.LearningRate = Unit;
+            Xorshift32 random = new Xorshift32(61);
+            sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 8);
+            sbyte[] e = ConvReference.RandomValues(random, r.OutputSize, 8);
+            sbyte[] w = ConvReference.RandomValues(random, r.Filters * r.FilterSize, 20);
+            sbyte[] a = TrainOnce(first, r, options, x, e, w, Scale.PowerOfTwo(-6), 99);
+            sbyte[] b = TrainOnce(second, r, options, x, e, w, Scale.PowerOfTwo(-6), 99);
+            Assert.IsTrue(SameValues(a, b), "same seed and same data must give the same weights");
+
+            long[] g = r.WeightGradient(x, e);
+            int rounded = 0;
+            for (int i = 0; i < g.Length; i++)
+            {
+                long step = w[i] - a[i];
+                long floor = FloorDivide(g[i], 16);
+                long ceiling = g[i] % 16 == 0 ? floor : floor + 1;
+                Assert.IsTrue(step == floor || step == ceiling, "weight " + i.ToString() + " moved by " + step.ToString() + " for G = " + g[i].ToString());
+                rounded += g[i] % 16 == 0 ? 0 : 1;
+            }
+
+            Assert.IsTrue(rounded > 0, "the case should exercise rounding");
+        }
+
+        // Two filters (weights 0, no biases): filter 0 sees errors up to 127, filter 1 only up to 3.
+        // With a per-layer shift filter 1 would hardly move; per filter its largest update has
+        // μ = 3 bits (4..8 steps), and every update is NITI's |G| >> shift or one more.
+        public static void NitiShiftPerFilter(WeightedLayer layer, ConvReference r)
+        {
+            Xorshift32 random = new Xorshift32(71);
+            sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 127);
+            sbyte[] e = ConvReference.RandomValues(random, r.OutputSize, 127);
+            int perFilter = r.OutHeight * r.OutWidth;
+            for (int i = perFilter; i < e.Length; i++)
+            {
+                e[i] = (sbyte)(e[i] % 4);
+            }
+
+            layer.WeightScale = Scale.PowerOfTwo(-7);
+            TrainingOptions options = new TrainingOptions();
+            options.Mode = TrainingMode.Niti;
+            options.MuBits = 3;
+            Workspace workspace = NewWorkspace(r, options, 1);
+            layer.Backward(ConvReference.Tensor(x, Unit), Dummy(), ConvReference.Tensor(e, Unit), null, workspace);
+
+            long[] g = r.WeightGradient(x, e);
+            int filterSize = r.FilterSize;
+            for (int f = 0; f < r.Filters; f++)
+            {
+                long max = 0;
+                for (int i = f * filterSize; i < (f + 1) * filterSize; i++)
+                {
+                    long magnitude = g[i] < 0 ? -g[i] : g[i];
+                    max = magnitude > max ? magnitude : max;
+                }
+
+                int shift = BitLength(max) - 3;
+                shift = shift < 0 ? 0 : shift;
+                int largest = 0;
+                for (int i = f * filterSize; i < (f + 1) * filterSize; i++)
+                {
+                    // Weights started at 0: the new weight is -update.
+                    long magnitude = (g[i] < 0 ? -g[i] : g[i]) >> shift;
+                    long update = -layer.Weights[i];
+                    long sign = g[i] < 0 ? -1 : 1;
+                    Assert.IsTrue(update == sign * magnitude || update == sign * (magnitude + 1), "filter " + f.ToString() + " weight " + i.ToString());
+                    int size = update < 0 ? (int)-update : (int)update;
+                    largest = size > largest ? size : largest;
+                }
+
+                Assert.IsTrue(largest >= 4 && largest <= 8, "filter " + f.ToString() + " largest update " + largest.ToString());
+            }
+        }
+
+        // Three filters with biases; η = 1 and scale(e) = 2^-20 = scale(b): the bias step is exactly
+        // the sum of the filter's errors over its positions (both modes use this rule).
+        public static void BiasUpdate(WeightedLayer layer, ConvReference r, bool niti)
+        {
+            Xorshift32 random = new Xorshift32(81);
+            sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 127);
+            sbyte[] e = ConvReference.RandomValues(random, r.OutputSize, 127);
+            int[] before = new int[] { 1000, -5000, 0 };
+            Array.Copy(before, layer.Biases, 3);
+            layer.WeightScale = Scale.PowerOfTwo(-7);
+            TrainingOptions options = new TrainingOptions();
+            options.Mode = niti ? TrainingMode.Niti : TrainingMode.TinTin;
+            options.LearningRate = Unit;
+            Workspace workspace = NewWorkspace(r, options, 1);
+            layer.Backward(ConvReference.Tensor(x, Unit), Dummy(), ConvReference.Tensor(e, Scale.PowerOfTwo(-20)), null, workspace);
+
+            int perFilter = r.OutHeight * r.OutWidth;
+            for (int f = 0; f < 3; f++)
+            {
+                int sum = 0;
+                for (int p = 0; p < perFilter; p++)
+                {
+                    sum += e[f * perFilter + p];
+                }
+
+                Assert.AreEqual(before[f] - sum, layer.Biases[f], "bias " + f.ToString());
+            }
+        }
+
+        // A batched layer without biases, unit multiplier: the accumulators hold G * 2^10 exactly,
+        // the weights wait for the end of the batch, then move by G.
+        public static void MiniBatch(WeightedLayer layer, ConvReference r)
+        {
+            Xorshift32 random = new Xorshift32(91);
+            sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 3);
+            sbyte[] e = ConvReference.RandomValues(random, r.OutputSize, 3);
+            sbyte[] w = ConvReference.RandomValues(random, layer.Weights.Length, 40);
+            Array.Copy(w, layer.Weights, w.Length);
+            layer.WeightScale = Scale.PowerOfTwo(-10);
+            TrainingOptions options = new TrainingOptions();
+            options.LearningRate = Unit;
+            options.BatchSize = 2;
+            Workspace workspace = NewWorkspace(r, options, 1);
+            layer.Backward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), Dummy(), ConvReference.Tensor(e, Scale.PowerOfTwo(-3)), null, workspace);
+
+            long[] g = r.WeightGradient(x, e);
+            Assert.IsTrue(SameValues(w, layer.Weights), "weights must wait for the end of the batch");
+            for (int i = 0; i < g.Length; i++)
+            {
+                Assert.AreEqual(g[i] * 1024, (long)layer.Accumulators[i], "accumulator " + i.ToString());
+            }
+
+            layer.ApplyAccumulated(workspace);
+            for (int i = 0; i < g.Length; i++)
+            {
+                Assert.AreEqual(w[i] - g[i], (long)layer.Weights[i], "weight " + i.ToString());
+                Assert.AreEqual(0, layer.Accumulators[i], "cleared " + i.ToString());
+            }
+        }
+
+        // A batched 1-weight layer over 600 positions of 127 * value: |G| = 9,677,400. The multiplier
+        // 2^30 * 2^10 would shift G * mantissa left by 26, past a long (2^63.2): the layer caps the
+        // shift so the accumulator saturates with G's sign instead of wrapping. A second sample with
+        // G = -sign(value) (one product 1 * 1) must then saturate it the other way, as the true
+        // multiplier would: 2^40 * 1 outweighs any int32.
+        public static void MiniBatchSaturates(WeightedLayer layer, ConvReference r, int value)
+        {
+            layer.WeightScale = Scale.PowerOfTwo(-30);
+            TrainingOptions options = new TrainingOptions();
+            options.LearningRate = Unit;
+            options.BatchSize = 4;
+            Workspace workspace = NewWorkspace(r, options, 1);
+            sbyte[] x = ConvReference.Filled(r.InputSize, value);
+            sbyte[] e = ConvReference.Filled(r.OutputSize, 127);
+            layer.Backward(ConvReference.Tensor(x, Unit), Dummy(), ConvReference.Tensor(e, Unit), null, workspace);
+            Assert.AreEqual(value > 0 ? int.MaxValue : -int.MaxValue, layer.Accumulators[0], "saturated accumulator");
+
+            x = new sbyte[r.InputSize];
+            e = new sbyte[r.OutputSize];
+            x[0] = (sbyte)(value > 0 ? -1 : 1);
+            e[0] = 1;
+            layer.Backward(ConvReference.Tensor(x, Unit), Dummy(), ConvReference.Tensor(e, Unit), null, workspace);
+            Assert.AreEqual(value > 0 ? -int.MaxValue : int.MaxValue, layer.Accumulators[0], "saturated the other way");
+        }
+
+        public static Workspace NewWorkspace(ConvReference r, TrainingOptions options, uint seed)
+        {
+            int length = r.InputSize > r.OutputSize ? r.InputSize : r.OutputSize;
+            return new Workspace(length, r.FilterSize, options, new Xorshift32(seed));
+        }
+
+        // The output of the forward pass: convolutions do not read it in backward.
+        public static Tensor8 Dummy()
+        {
+            return new Tensor8(new sbyte[1], 0);
+        }
+
+        public static void AssertAccumulators(long[] expected, int[] actual, string what)
+        {
+            for (int i = 0; i < expected.Length; i++)
+            {
+                if (expected[i] != actual[i])
+                {
+                    Assert.AreEqual(expected[i], (long)actual[i], what + " accumulator " + i.ToString());
+                }
+            }
+        }
+
+        public static void AssertRequantized(long[] acc, bool compound, Scale accScale, Tensor8 actual, string what)
+        {
+            Scale scale;
+            sbyte[] expected = ConvReference.Requantize(acc, compound, accScale, out scale);
+            Assert.AreEqual(expected.Length, actual.Length, what + " length");
+            Assert.IsTrue(ConvReference.SameScale(scale, actual.Scale), what + " scale " + actual.Scale.ToString() + " expected " + scale.ToString());
+            for (int i = 0; i < expected.Length; i++)
+            {
+                if (expected[i] != actual.Data[i])
+                {
+                    Assert.AreEqual((int)expected[i], (int)actual.Data[i], what + " int8 " + i.ToString());
+                }
+            }
+        }
+
+        public static bool SameValues(sbyte[] a, sbyte[] b)
+        {
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Trains one step of a fresh layer (no biases) on (x, e) from weights w; returns its weights.
+        private static sbyte[] TrainOnce(WeightedLayer layer, ConvReference r, TrainingOptions options, sbyte[] x, sbyte[] e, sbyte[] w, Scale weightScale, uint seed)
+        {
+            Array.Copy(w, layer.Weights, w.Length);
+            layer.WeightScale = weightScale;
+            Workspace workspace = NewWorkspace(r, options, seed);
+            layer.Backward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), Dummy(), ConvReference.Tensor(e, Scale.PowerOfTwo(-3)), null, workspace);
+            return layer.Weights;
+        }
+
+        private static long FloorDivide(long value, long divisor)
+        {
+            long quotient = value / divisor;
+            return value % divisor < 0 ? quotient - 1 : quotient;
+        }
+
+        private static int BitLength(long value)
+        {
+            int length = 0;
+            while (value >> length != 0)
+            {
+                length++;
+            }
+
+            return length;
+        }
+    }
+}

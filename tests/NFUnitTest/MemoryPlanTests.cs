@@ -1,0 +1,136 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using nanoFramework.TestFramework;
+using TinTin;
+using TinTin.Description;
+using TinTin.Training;
+
+namespace NFUnitTest
+{
+    // MemoryPlan: each category computed by hand for small models, and the built model allocating exactly
+    // the planned bytes (Model.CountAllocatedBytes reads the lengths of the arrays it really holds).
+    [TestClass]
+    public class MemoryPlanTests
+    {
+        [TestMethod]
+        public void QuadrantMlpAtBatchOne()
+        {
+            // Dense(16).ReLU().Dense(4) on 2 inputs, biases on:
+            //   weights     2*16 + 4*16 (biases) + 16*4 + 4*4 (biases)              = 32 + 64 + 64 + 16 = 176
+            //   activations Dense(16) output 16 + ReLU in place 0 + Dense(4) output 4 = 20
+            //   gradients   batch 1: the update is fused                              = 0
+            //   scratch     accumulators max(4 classes, max(2, 16), max(16, 4)) = 16 ints = 64
+            //               gradient row 0 (no convolution)                           = 0
+            //               2 error buffers of max(16, 16, 4) bytes                    = 32   -> 96
+            //   total 176 + 20 + 0 + 96 = 292; the 2 input bytes belong to the caller.
+            MemoryPlan plan = AssertPlan(QuadrantToy.Network(), 1, 176, 20, 0, 96, 292);
+            Assert.AreEqual(2, plan.InputBytes, "input bytes");
+            Assert.AreEqual(16, plan.AccumulatorLength, "accumulator length");
+            Assert.AreEqual(0, plan.GradientRowLength, "gradient row length");
+            Assert.AreEqual(16, plan.ErrorLength, "error length");
+        }
+
+        [TestMethod]
+        public void QuadrantMlpAtBatchEight()
+        {
+            // As at batch 1, plus one int32 accumulator per weight and per bias:
+            //   gradients 4 * (32 + 16 + 64 + 4) = 4 * 116 = 464; total 292 + 464 = 756.
+            AssertPlan(QuadrantToy.Network(), 8, 176, 20, 464, 96, 756);
+        }
+
+        [TestMethod]
+        public void MlpWithoutBiases()
+        {
+            // Dense(20, no bias).ReLU().Dense(5, no bias) on 10 inputs:
+            //   weights 10*20 + 20*5 = 300; activations 20 + 5 = 25;
+            //   scratch accumulators max(5, 20, 20) = 20 ints = 80, errors 2 * 20 = 40 -> 120;
+            //   total 300 + 25 + 120 = 445. Batch 4 adds 4 * 300 = 1200 (no bias accumulators) -> 1645.
+            ModelSpec spec = new ModelSpec(Shape.Vector(10)).Dense(20, false).ReLU().Dense(5, false);
+            AssertPlan(spec, 1, 300, 25, 0, 120, 445);
+            AssertPlan(spec, 4, 300, 25, 1200, 120, 1645);
+        }
+
+        [TestMethod]
+        public void WideInputSetsTheAccumulatorRow()
+        {
+            // Dense(3) on 40 inputs: weights 120 + 12 = 132; activations 3;
+            // accumulators max(3, max(40, 3)) = 40 ints = 160; errors: only the first layer, its output 3 -> 2 * 3 = 6;
+            // scratch 166; total 132 + 3 + 166 = 301.
+            ModelSpec spec = new ModelSpec(Shape.Vector(40)).Dense(3);
+            MemoryPlan plan = AssertPlan(spec, 1, 132, 3, 0, 166, 301);
+            Assert.AreEqual(40, plan.AccumulatorLength, "accumulator length");
+            Assert.AreEqual(3, plan.ErrorLength, "error length");
+        }
+
+        [TestMethod]
+        public void SmallConv2DNet()
+        {
+            // Conv2D(2, 3x3) on 1x6x6 -> 2x4x4, ReLU, MaxPool2D(2) -> 2x2x2, Flatten, Dense(3):
+            //   weights     conv 2*1*3*3 = 18 + 4*2 (biases) = 26; dense 3*8 = 24 + 4*3 = 36      -> 62
+            //   activations conv output 32 + pooled 8 + pooling indices 8 + dense output 3        -> 51
+            //   scratch     accumulators max(3, max(36, 32), max(8, 3)) = 36 ints = 144
+            //               gradient row: one filter's weights 1*3*3 = 9 ints = 36
+            //               2 error buffers of max(32, 32, 8, 8, 3) = 32 bytes = 64            -> 244
+            //   total 62 + 51 + 244 = 357; batch 4 adds 4 * (18 + 2 + 24 + 3) = 188 -> 545.
+            ModelSpec spec = new ModelSpec(new Shape(1, 6, 6)).Conv2D(2, 3).ReLU().MaxPool2D(2).Flatten().Dense(3);
+            MemoryPlan plan = AssertPlan(spec, 1, 62, 51, 0, 244, 357);
+            Assert.AreEqual(9, plan.GradientRowLength, "gradient row length");
+            AssertPlan(spec, 4, 62, 51, 188, 244, 545);
+        }
+
+        [TestMethod]
+        public void SmallConv1DNet()
+        {
+            // Conv1D(3, 3) on 2x1x10 -> 3x1x8, ReLU, MaxPool1D(2) -> 3x1x4, Flatten, Dense(2):
+            //   weights     conv 3*2*3 = 18 + 12 = 30; dense 2*12 = 24 + 8 = 32                  -> 62
+            //   activations 24 + 12 + 12 (indices) + 2                                           -> 50
+            //   scratch     accumulators max(2, max(20, 24), max(12, 2)) = 24 ints = 96
+            //               gradient row 2*3 = 6 ints = 24; errors 2 * 24 = 48                  -> 168
+            //   total 62 + 50 + 168 = 280.
+            ModelSpec spec = new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3).ReLU().MaxPool1D(2).Flatten().Dense(2);
+            AssertPlan(spec, 1, 62, 50, 0, 168, 280);
+        }
+
+        [TestMethod]
+        [DataRow(1)]
+        [DataRow(2)]
+        [DataRow(8)]
+        public void GradientBytesAreFourPerWeightAndBiasOnlyWithMiniBatches(int batchSize)
+        {
+            ModelSpec spec = new ModelSpec(Shape.Vector(12)).Dense(9).ReLU().Dense(7, false).ReLU().Dense(3);
+            int parameters = 0;
+            for (int l = 0; l < spec.Count; l++)
+            {
+                parameters += spec[l].WeightCount + spec[l].BiasCount;
+            }
+
+            // 12*9 + 9 + 9*7 + 7*3 + 3 = 108 + 9 + 63 + 21 + 3 = 204
+            Assert.AreEqual(204, parameters, "parameters");
+            MemoryPlan plan = MemoryPlan.Create(spec, Options(batchSize));
+            Assert.AreEqual(batchSize == 1 ? 0 : 4 * parameters, plan.GradientBytes, "gradient bytes");
+            Assert.AreEqual(plan.TotalBytes, new Model(spec, Options(batchSize)).CountAllocatedBytes(), "allocated bytes");
+        }
+
+        private static MemoryPlan AssertPlan(ModelSpec spec, int batchSize, int weights, int activations, int gradients, int scratch, int total)
+        {
+            MemoryPlan plan = MemoryPlan.Create(spec, Options(batchSize));
+            Assert.AreEqual(weights, plan.WeightBytes, "weight bytes");
+            Assert.AreEqual(activations, plan.ActivationBytes, "activation bytes");
+            Assert.AreEqual(gradients, plan.GradientBytes, "gradient bytes");
+            Assert.AreEqual(scratch, plan.ScratchBytes, "scratch bytes");
+            Assert.AreEqual(total, plan.TotalBytes, "total bytes");
+
+            Model model = new Model(spec, Options(batchSize));
+            Assert.AreEqual(total, model.Plan.TotalBytes, "the model's plan");
+            Assert.AreEqual(total, model.CountAllocatedBytes(), "bytes the model allocated");
+            return plan;
+        }
+
+        private static TrainingOptions Options(int batchSize)
+        {
+            TrainingOptions options = new TrainingOptions();
+            options.BatchSize = batchSize;
+            return options;
+        }
+    }
+}

@@ -1,0 +1,245 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using nanoFramework.TestFramework;
+using TinTin;
+using TinTin.Description;
+using TinTin.Layers;
+using TinTin.Random;
+using TinTin.Scaling;
+using TinTin.Training;
+
+namespace NFUnitTest
+{
+    // Training is bit-exact: the same seed and the same samples give the same weights, biases, weight
+    // exponents and PRNG state on the host and on the device.
+    [TestClass]
+    public class ModelDeterminismTests
+    {
+        private const int Mlp = 0;
+        private const int ConvNet2D = 1;
+        private const int ConvNet1D = 2;
+        private const int SampleCount = 24;
+        private const int Steps = 48;
+        private const uint SampleSeed = 2024;
+        private const uint GoldenSeed = 7;
+
+        // GOLDEN CHECKSUMS (ModelChecksum: CRC-32 of the training state) after Steps steps on GoldenSamples
+        // with seed GoldenSeed. Any numeric change to the engine (rounding, rescaling, update rule,
+        // initialisation, PRNG use, layer arithmetic) changes them. Such a change must be deliberate: update
+        // a constant only then, and say why in the commit. The same constants must pass on the host and on
+        // a board: that is the point of the test.
+        private const uint GoldenMlpTinTin = 0xD3E21161;
+        private const uint GoldenMlpNiti = 0xA492EA3E;
+        private const uint GoldenMlpTinTinBatch4 = 0xFE82BAF3;
+        private const uint GoldenMlpNitiBatch4 = 0x09DDD22F;
+        private const uint GoldenConv2DTinTin = 0x60E2A00E;
+        private const uint GoldenConv2DNiti = 0xFEDFE119;
+        private const uint GoldenConv1DTinTin = 0xFD7E32C9;
+        private const uint GoldenConv1DNiti = 0x4152FC63;
+
+        [TestMethod]
+        public void MlpTinTinTrainingMatchesTheGoldenChecksum()
+        {
+            AssertGolden(GoldenMlpTinTin, Mlp, Options(TrainingMode.TinTin, 1, GoldenSeed));
+        }
+
+        [TestMethod]
+        public void MlpNitiTrainingMatchesTheGoldenChecksum()
+        {
+            AssertGolden(GoldenMlpNiti, Mlp, Options(TrainingMode.Niti, 1, GoldenSeed));
+        }
+
+        [TestMethod]
+        public void MlpTinTinMiniBatchTrainingMatchesTheGoldenChecksum()
+        {
+            AssertGolden(GoldenMlpTinTinBatch4, Mlp, Options(TrainingMode.TinTin, 4, GoldenSeed));
+        }
+
+        [TestMethod]
+        public void MlpNitiMiniBatchTrainingMatchesTheGoldenChecksum()
+        {
+            AssertGolden(GoldenMlpNitiBatch4, Mlp, Options(TrainingMode.Niti, 4, GoldenSeed));
+        }
+
+        [TestMethod]
+        public void Conv2DNetTinTinTrainingMatchesTheGoldenChecksum()
+        {
+            AssertGolden(GoldenConv2DTinTin, ConvNet2D, Options(TrainingMode.TinTin, 1, GoldenSeed));
+        }
+
+        [TestMethod]
+        public void Conv2DNetNitiTrainingMatchesTheGoldenChecksum()
+        {
+            AssertGolden(GoldenConv2DNiti, ConvNet2D, Options(TrainingMode.Niti, 1, GoldenSeed));
+        }
+
+        [TestMethod]
+        public void Conv1DNetTinTinTrainingMatchesTheGoldenChecksum()
+        {
+            AssertGolden(GoldenConv1DTinTin, ConvNet1D, Options(TrainingMode.TinTin, 1, GoldenSeed));
+        }
+
+        [TestMethod]
+        public void Conv1DNetNitiTrainingMatchesTheGoldenChecksum()
+        {
+            AssertGolden(GoldenConv1DNiti, ConvNet1D, Options(TrainingMode.Niti, 1, GoldenSeed));
+        }
+
+        [TestMethod]
+        [DataRow(1)]
+        [DataRow(2)]
+        public void SameSeedGivesIdenticalState(int mode)
+        {
+            Model a = Train(ConvNet2D, Options((TrainingMode)mode, 1, 99));
+            Model b = Train(ConvNet2D, Options((TrainingMode)mode, 1, 99));
+            for (int l = 0; l < a.LayerCount; l++)
+            {
+                WeightedLayer wa = a.GetLayer(l) as WeightedLayer;
+                if (wa == null)
+                {
+                    continue;
+                }
+
+                WeightedLayer wb = (WeightedLayer)b.GetLayer(l);
+                CollectionAssert.AreEqual(wa.Weights, wb.Weights, "weights of layer " + l.ToString());
+                CollectionAssert.AreEqual(wa.Biases, wb.Biases, "biases of layer " + l.ToString());
+                Assert.IsTrue(wa.WeightScale.SameValueAs(wb.WeightScale), "weight scale of layer " + l.ToString());
+            }
+
+            Assert.AreEqual(a.Random.State, b.Random.State, "PRNG state");
+            Assert.AreEqual(ModelChecksum.Of(a), ModelChecksum.Of(b), "checksum");
+        }
+
+        [TestMethod]
+        [DataRow(1)]
+        [DataRow(2)]
+        public void DifferentSeedGivesDifferentWeights(int mode)
+        {
+            Model a = new Model(Network(ConvNet2D), Options((TrainingMode)mode, 1, 99));
+            Model b = new Model(Network(ConvNet2D), Options((TrainingMode)mode, 1, 100));
+            Assert.IsFalse(SameWeights(a, b), "initial weights equal for seeds 99 and 100");
+
+            a = Train(ConvNet2D, Options((TrainingMode)mode, 1, 99));
+            b = Train(ConvNet2D, Options((TrainingMode)mode, 1, 100));
+            Assert.IsFalse(SameWeights(a, b), "trained weights equal for seeds 99 and 100");
+            Assert.AreNotEqual(ModelChecksum.Of(a), ModelChecksum.Of(b), "checksums equal for seeds 99 and 100");
+        }
+
+        [TestMethod]
+        public void ChecksumSeesEveryPartOfTheState()
+        {
+            // The checksum is only a guard if a change anywhere in the state changes it.
+            Model model = new Model(Network(Mlp), Options(TrainingMode.TinTin, 1, GoldenSeed));
+            uint start = ModelChecksum.Of(model);
+            WeightedLayer last = (WeightedLayer)model.GetLayer(model.LayerCount - 1);
+
+            last.Weights[last.Weights.Length - 1]++;
+            Assert.AreNotEqual(start, ModelChecksum.Of(model), "last weight");
+            last.Weights[last.Weights.Length - 1]--;
+            last.Biases[0] = 1;
+            Assert.AreNotEqual(start, ModelChecksum.Of(model), "bias");
+            last.Biases[0] = 0;
+            last.WeightScale.Down++;
+            Assert.AreNotEqual(start, ModelChecksum.Of(model), "weight scale");
+            last.WeightScale.Down--;
+            model.Random.NextUInt();
+            Assert.AreNotEqual(start, ModelChecksum.Of(model), "PRNG state");
+        }
+
+        // Mlp: Dense and ReLU. ConvNet2D: two 3x3 convolutions (the second one passes an error down), 2x2 max
+        // pooling, Flatten, Dense. ConvNet1D: the same with 1-D convolutions and pooling. All with biases.
+        private static ModelSpec Network(int network)
+        {
+            if (network == ConvNet2D)
+            {
+                return new ModelSpec(new Shape(1, 6, 6)).Conv2D(2, 3, 1, 1).ReLU().Conv2D(3, 3, 1, 0).ReLU().MaxPool2D(2).Flatten().Dense(3);
+            }
+
+            if (network == ConvNet1D)
+            {
+                return new ModelSpec(new Shape(2, 1, 12)).Conv1D(3, 3, 1, 1).ReLU().MaxPool1D(2).Conv1D(4, 3, 1, 0).ReLU().Flatten().Dense(3);
+            }
+
+            return new ModelSpec(Shape.Vector(6)).Dense(12).ReLU().Dense(8).ReLU().Dense(3);
+        }
+
+        // Fixed synthetic samples: values in [-127, 127] and a label in 0..2, all from Xorshift32(SampleSeed).
+        private static sbyte[][] GoldenSamples(int size, out int[] labels)
+        {
+            Xorshift32 random = new Xorshift32(SampleSeed);
+            sbyte[][] samples = new sbyte[SampleCount][];
+            labels = new int[SampleCount];
+            for (int s = 0; s < SampleCount; s++)
+            {
+                samples[s] = new sbyte[size];
+                for (int i = 0; i < size; i++)
+                {
+                    samples[s][i] = (sbyte)(random.NextInt(255) - 127);
+                }
+
+                labels[s] = random.NextInt(3);
+            }
+
+            return samples;
+        }
+
+        private static TrainingOptions Options(TrainingMode mode, int batchSize, uint seed)
+        {
+            TrainingOptions options = new TrainingOptions();
+            options.Mode = mode;
+            options.BatchSize = batchSize;
+            options.Seed = seed;
+            options.InitialUpscale = mode == TrainingMode.TinTin;
+            return options;
+        }
+
+        private static Model Train(int network, TrainingOptions options)
+        {
+            Model model = new Model(Network(network), options);
+            int[] labels;
+            sbyte[][] samples = GoldenSamples(model.Spec.Input.Size, out labels);
+            Scale scale = Scale.PowerOfTwo(-7);
+            for (int step = 0; step < Steps; step++)
+            {
+                int s = step % SampleCount;
+                model.TrainStep(samples[s], scale, labels[s]);
+            }
+
+            model.ApplyPending();
+            return model;
+        }
+
+        private static void AssertGolden(uint expected, int network, TrainingOptions options)
+        {
+            Model trained = Train(network, options);
+            uint actual = ModelChecksum.Of(trained);
+            OutputHelper.WriteLine("checksum 0x" + actual.ToString("X8"));
+            Assert.IsFalse(SameWeights(new Model(Network(network), options), trained), "training left the weights unchanged");
+            Assert.AreEqual(expected, actual, "training-state checksum (see the comment on the golden constants)");
+        }
+
+        private static bool SameWeights(Model a, Model b)
+        {
+            for (int l = 0; l < a.LayerCount; l++)
+            {
+                WeightedLayer wa = a.GetLayer(l) as WeightedLayer;
+                if (wa == null)
+                {
+                    continue;
+                }
+
+                sbyte[] x = wa.Weights;
+                sbyte[] y = ((WeightedLayer)b.GetLayer(l)).Weights;
+                for (int i = 0; i < x.Length; i++)
+                {
+                    if (x[i] != y[i])
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+    }
+}

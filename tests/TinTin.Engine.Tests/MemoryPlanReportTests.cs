@@ -1,0 +1,67 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using TinTin.Description;
+using TinTin.Training;
+using Xunit.Abstractions;
+
+namespace TinTin.Engine.Tests;
+
+/// <summary>
+/// The worked examples of docs/tintin-training.md: the memory plans of the 784-128-10 MLP and of
+/// LeNet-5, printed and pinned. Print it with
+/// <c>dotnet test tests/TinTin.Engine.Tests --filter MemoryPlanReportTests --logger "console;verbosity=detailed"</c>.
+/// </summary>
+public class MemoryPlanReportTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public MemoryPlanReportTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    [Theory]
+    // weights 784*128 + 4*128 + 128*10 + 4*10 = 100,352 + 512 + 1,280 + 40 = 102,184
+    // activations 128 + 10 = 138 (ReLU in place); scratch 4*784 accumulators + 2*128 error bytes = 3,392
+    // gradients with mini-batches: 4 * (100,352 + 128 + 1,280 + 10) = 407,080
+    [InlineData(1, 102_184, 138, 0, 3_392, 105_714)]
+    [InlineData(32, 102_184, 138, 407_080, 3_392, 512_794)]
+    public void MnistMlp(int batchSize, int weights, int activations, int gradients, int scratch, int total)
+    {
+        ModelSpec spec = new ModelSpec(Shape.Vector(784)).Dense(128).ReLU().Dense(10);
+        MemoryPlan plan = MemoryPlan.Create(spec, new TrainingOptions { BatchSize = batchSize });
+        _output.WriteLine($"784-128-10 MLP, batch {batchSize}: weights {plan.WeightBytes} B, activations {plan.ActivationBytes} B, "
+            + $"gradients {plan.GradientBytes} B, scratch {plan.ScratchBytes} B (accumulator row {plan.AccumulatorLength} ints, "
+            + $"gradient row {plan.GradientRowLength} ints, 2 error buffers of {plan.ErrorLength} B), total {plan.TotalBytes} B, "
+            + $"input {plan.InputBytes} B (caller's)");
+        Assert.Equal(weights, plan.WeightBytes);
+        Assert.Equal(activations, plan.ActivationBytes);
+        Assert.Equal(gradients, plan.GradientBytes);
+        Assert.Equal(scratch, plan.ScratchBytes);
+        Assert.Equal(total, plan.TotalBytes);
+        Assert.Equal(total, new Model(spec, new TrainingOptions { BatchSize = batchSize }).CountAllocatedBytes());
+    }
+
+    [Theory]
+    // weights conv 150 + 4*6, conv 2,400 + 4*16, dense 48,000 + 4*120, 10,080 + 4*84, 840 + 4*10 = 62,414
+    // activations 4,704 (conv) + 1,176 + 1,176 (pool, indices) + 1,600 (conv) + 400 + 400 (pool, indices)
+    //             + 120 + 84 + 10 = 9,670
+    // scratch 4 * 4,704 accumulators (the first conv's output) + 4 * 150 (one filter of the second conv)
+    //         + 2 * 4,704 error bytes = 28,824
+    // gradients with mini-batches: 4 * 61,706 parameters = 246,824
+    [InlineData(1, 62_414, 9_670, 0, 28_824, 100_908)]
+    [InlineData(16, 62_414, 9_670, 246_824, 28_824, 347_732)]
+    public void LeNet5(int batchSize, int weights, int activations, int gradients, int scratch, int total)
+    {
+        ModelSpec spec = Networks.Create("lenet-5");
+        MemoryPlan plan = MemoryPlan.Create(spec, new TrainingOptions { BatchSize = batchSize });
+        _output.WriteLine($"LeNet-5, batch {batchSize}: weights {plan.WeightBytes} B, activations {plan.ActivationBytes} B, "
+            + $"gradients {plan.GradientBytes} B, scratch {plan.ScratchBytes} B (accumulator row {plan.AccumulatorLength} ints, "
+            + $"gradient row {plan.GradientRowLength} ints, 2 error buffers of {plan.ErrorLength} B), total {plan.TotalBytes} B");
+        Assert.Equal(weights, plan.WeightBytes);
+        Assert.Equal(activations, plan.ActivationBytes);
+        Assert.Equal(gradients, plan.GradientBytes);
+        Assert.Equal(scratch, plan.ScratchBytes);
+        Assert.Equal(total, plan.TotalBytes);
+    }
+}
