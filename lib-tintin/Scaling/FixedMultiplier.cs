@@ -20,7 +20,7 @@ namespace TinTin.Scaling
         /// <summary>Mantissa bits: the mantissa lies in [2^(Bits-1), 2^Bits).</summary>
         public const int Bits = 15;
 
-        /// <summary>Largest |p3| accepted: 3^39 still fits a long.</summary>
+        /// <summary>Largest |p3| computed in one step (3^39 still fits a long); larger ones are split into such steps.</summary>
         public const int MaxPow3 = 39;
 
         /// <summary>The integer mantissa.</summary>
@@ -30,17 +30,49 @@ namespace TinTin.Scaling
         public int RightShift;
 
         /// <summary>The factor <c>2^pow2 * 3^pow3</c>.</summary>
+        /// <remarks>
+        /// Any pow3 is accepted: a weight tensor's power of three only grows in magnitude as training
+        /// rescales it by 0.75 or 1.5, and a device that keeps learning must never hit a limit. Beyond
+        /// <see cref="MaxPow3"/> the factor is a product of 3^±39 steps, each rounded to 15 bits.
+        /// </remarks>
         /// <param name="pow2">The exponent of 2.</param>
-        /// <param name="pow3">The exponent of 3, |pow3| &lt;= <see cref="MaxPow3"/>.</param>
+        /// <param name="pow3">The exponent of 3.</param>
         /// <returns>The multiplier.</returns>
-        /// <exception cref="ArgumentOutOfRangeException">|pow3| is above <see cref="MaxPow3"/>.</exception>
         public static FixedMultiplier FromPowers(int pow2, int pow3)
         {
             if (pow3 > MaxPow3 || pow3 < -MaxPow3)
             {
-                throw new ArgumentOutOfRangeException(nameof(pow3));
+                int step = pow3 > 0 ? MaxPow3 : -MaxPow3;
+                return Multiply(FromPowersExact(pow2, step), FromPowers(0, pow3 - step));
             }
 
+            return FromPowersExact(pow2, pow3);
+        }
+
+        /// <summary>The product of two multipliers, rounded to a 15-bit mantissa.</summary>
+        /// <param name="a">The first factor.</param>
+        /// <param name="b">The second factor.</param>
+        /// <returns>a * b.</returns>
+        public static FixedMultiplier Multiply(FixedMultiplier a, FixedMultiplier b)
+        {
+            // Both mantissas lie in [2^14, 2^15): the product lies in [2^28, 2^30).
+            long product = (long)a.Mantissa * b.Mantissa;
+            int drop = product >= (1L << (2 * Bits - 1)) ? Bits : Bits - 1;
+            long mantissa = (product + (1L << (drop - 1))) >> drop;
+            if (mantissa >= (1L << Bits))
+            {
+                mantissa >>= 1;
+                drop++;
+            }
+
+            FixedMultiplier result;
+            result.Mantissa = (int)mantissa;
+            result.RightShift = a.RightShift + b.RightShift - drop;
+            return result;
+        }
+
+        private static FixedMultiplier FromPowersExact(int pow2, int pow3)
+        {
             long power = 1;
             int magnitude = pow3 < 0 ? -pow3 : pow3;
             for (int i = 0; i < magnitude; i++)

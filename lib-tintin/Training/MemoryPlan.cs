@@ -69,7 +69,9 @@ namespace TinTin.Training
                 plan.ActivationBytes += LayerFactory.KeptBytes(layer);
                 if (layer.WeightCount > 0)
                 {
-                    accumulators = Max(accumulators, Max(layer.Input.Size, layer.Output.Size));
+                    // The output in the forward pass; the input error in the backward pass, which the
+                    // first layer never computes.
+                    accumulators = Max(accumulators, Max(l > 0 ? layer.Input.Size : 0, layer.Output.Size));
                 }
 
                 plan.GradientRowLength = Max(plan.GradientRowLength, LayerFactory.GradientRowLength(layer));

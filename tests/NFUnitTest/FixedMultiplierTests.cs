@@ -82,12 +82,36 @@ namespace NFUnitTest
         }
 
         [TestMethod]
-        public void RejectsPow3OutOfRange()
+        public void PowersBeyondOneStepAreProductsOfSteps()
         {
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => { FixedMultiplier.FromPowers(0, FixedMultiplier.MaxPow3 + 1); }, "above");
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => { FixedMultiplier.FromPowers(0, -FixedMultiplier.MaxPow3 - 1); }, "below");
-            AssertNormalised(FixedMultiplier.FromPowers(0, FixedMultiplier.MaxPow3));
-            AssertNormalised(FixedMultiplier.FromPowers(0, -FixedMultiplier.MaxPow3));
+            // A tensor that keeps learning can drift to any power of three: no limit may be hit.
+            for (int p3 = FixedMultiplier.MaxPow3 + 1; p3 <= 4 * FixedMultiplier.MaxPow3; p3 += 13)
+            {
+                FixedMultiplier up = FixedMultiplier.FromPowers(0, p3);
+                FixedMultiplier down = FixedMultiplier.FromPowers(0, -p3);
+                AssertNormalised(up);
+                AssertNormalised(down);
+
+                // 3^p * 3^-p = 1: M_up * M_down * 2^-(R_up + R_down) within 2^-11 of 1 (rounding of a few 15-bit steps).
+                long product = (long)up.Mantissa * down.Mantissa;
+                int shift = up.RightShift + down.RightShift;
+                Assert.IsTrue(shift > 11 && shift < 62, "shift " + shift.ToString());
+                long one = 1L << shift;
+                long error = product > one ? product - one : one - product;
+                Assert.IsTrue(error <= (one >> 11), "3^p * 3^-p for p " + p3.ToString());
+            }
+        }
+
+        [TestMethod]
+        public void MultiplyRoundsToFifteenBits()
+        {
+            // 3^20 * 3^19 = 3^39: the product of the two steps equals the direct value within one unit of 2^-14.
+            FixedMultiplier product = FixedMultiplier.Multiply(FixedMultiplier.FromPowers(0, 20), FixedMultiplier.FromPowers(0, 19));
+            FixedMultiplier direct = FixedMultiplier.FromPowers(0, 39);
+            AssertNormalised(product);
+            Assert.AreEqual(direct.RightShift, product.RightShift, "same exponent");
+            int difference = product.Mantissa - direct.Mantissa;
+            Assert.IsTrue(difference >= -2 && difference <= 2, "mantissa within two units");
         }
 
         private static void AssertNormalised(FixedMultiplier m)

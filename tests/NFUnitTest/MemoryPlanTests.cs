@@ -51,15 +51,26 @@ namespace NFUnitTest
         }
 
         [TestMethod]
-        public void WideInputSetsTheAccumulatorRow()
+        public void TheFirstLayersInputDoesNotSetTheAccumulatorRow()
         {
             // Dense(3) on 40 inputs: weights 120 + 12 = 132; activations 3;
-            // accumulators max(3, max(40, 3)) = 40 ints = 160; errors: only the first layer, its output 3 -> 2 * 3 = 6;
-            // scratch 166; total 132 + 3 + 166 = 301.
+            // accumulators max(3 classes, output 3) = 3 ints = 12 (the first layer never computes an input error);
+            // errors: only the first layer, its output 3 -> 2 * 3 = 6; scratch 18; total 132 + 3 + 18 = 153.
             ModelSpec spec = new ModelSpec(Shape.Vector(40)).Dense(3);
-            MemoryPlan plan = AssertPlan(spec, 1, 132, 3, 0, 166, 301);
-            Assert.AreEqual(40, plan.AccumulatorLength, "accumulator length");
+            MemoryPlan plan = AssertPlan(spec, 1, 132, 3, 0, 18, 153);
+            Assert.AreEqual(3, plan.AccumulatorLength, "accumulator length");
             Assert.AreEqual(3, plan.ErrorLength, "error length");
+        }
+
+        [TestMethod]
+        public void AWideInputToALaterLayerSetsTheAccumulatorRow()
+        {
+            // Dense(40) on 4 inputs, Dense(3): weights 4*40 + 4*40 = 320 and 40*3 + 4*3 = 132 -> 452;
+            // activations 40 + 3 = 43; accumulators max(3, 40, max(40, 3)) = 40 ints = 160;
+            // errors max(40, 3, 40) = 40 -> 80; scratch 240; total 452 + 43 + 240 = 735.
+            ModelSpec spec = new ModelSpec(Shape.Vector(4)).Dense(40).Dense(3);
+            MemoryPlan plan = AssertPlan(spec, 1, 452, 43, 0, 240, 735);
+            Assert.AreEqual(40, plan.AccumulatorLength, "accumulator length");
         }
 
         [TestMethod]
@@ -68,14 +79,15 @@ namespace NFUnitTest
             // Conv2D(2, 3x3) on 1x6x6 -> 2x4x4, ReLU, MaxPool2D(2) -> 2x2x2, Flatten, Dense(3):
             //   weights     conv 2*1*3*3 = 18 + 4*2 (biases) = 26; dense 3*8 = 24 + 4*3 = 36      -> 62
             //   activations conv output 32 + pooled 8 + pooling indices 8 + dense output 3        -> 51
-            //   scratch     accumulators max(3, max(36, 32), max(8, 3)) = 36 ints = 144
+            //   scratch     accumulators max(3, conv output 32, max(8, 3)) = 32 ints = 128 (the first
+            //               layer's input never needs an error)
             //               gradient row: one filter's weights 1*3*3 = 9 ints = 36
-            //               2 error buffers of max(32, 32, 8, 8, 3) = 32 bytes = 64            -> 244
-            //   total 62 + 51 + 244 = 357; batch 4 adds 4 * (18 + 2 + 24 + 3) = 188 -> 545.
+            //               2 error buffers of max(32, 32, 8, 8, 3) = 32 bytes = 64            -> 228
+            //   total 62 + 51 + 228 = 341; batch 4 adds 4 * (18 + 2 + 24 + 3) = 188 -> 529.
             ModelSpec spec = new ModelSpec(new Shape(1, 6, 6)).Conv2D(2, 3).ReLU().MaxPool2D(2).Flatten().Dense(3);
-            MemoryPlan plan = AssertPlan(spec, 1, 62, 51, 0, 244, 357);
+            MemoryPlan plan = AssertPlan(spec, 1, 62, 51, 0, 228, 341);
             Assert.AreEqual(9, plan.GradientRowLength, "gradient row length");
-            AssertPlan(spec, 4, 62, 51, 188, 244, 545);
+            AssertPlan(spec, 4, 62, 51, 188, 228, 529);
         }
 
         [TestMethod]
