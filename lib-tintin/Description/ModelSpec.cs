@@ -180,11 +180,15 @@ namespace TinTin.Description
                     return new Shape(layer.Units, 1, Extent(input.Width, layer));
                 case LayerKind.MaxPool2D:
                     Require(layer.Kernel > 0 && layer.Stride > 0, "MaxPool2D needs a window and stride > 0");
-                    return new Shape(input.Channels, Extent(input.Height, layer), Extent(input.Width, layer));
+                    Shape pooled = new Shape(input.Channels, Extent(input.Height, layer), Extent(input.Width, layer));
+                    Require(layer.Stride >= layer.Kernel, "MaxPool2D windows may not overlap (stride must be at least the window)");
+                    return pooled;
                 case LayerKind.MaxPool1D:
                     Require(input.Height == 1, "MaxPool1D needs a Channels x 1 x Length input");
                     Require(layer.Kernel > 0 && layer.Stride > 0, "MaxPool1D needs a window and stride > 0");
-                    return new Shape(input.Channels, 1, Extent(input.Width, layer));
+                    Shape pooled1 = new Shape(input.Channels, 1, Extent(input.Width, layer));
+                    Require(layer.Stride >= layer.Kernel, "MaxPool1D windows may not overlap (stride must be at least the window)");
+                    return pooled1;
                 case LayerKind.ReLU:
                     return input;
                 case LayerKind.Flatten:

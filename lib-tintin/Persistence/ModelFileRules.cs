@@ -3,6 +3,8 @@
 using TinTin.Description;
 using TinTin.Scaling;
 
+using TinTin.Training;
+
 namespace TinTin.Persistence
 {
     /// <summary>
@@ -22,7 +24,7 @@ namespace TinTin.Persistence
         public const int MaxExponent = 1 << 20;
 
         /// <summary>Largest NITI μ (a bit length of an int update).</summary>
-        public const int MaxMuBits = 31;
+        public const int MaxMuBits = TrainingOptions.MaxMuBits;
 
         /// <summary>Checks the input shape.</summary>
         /// <param name="channels">Channels.</param>

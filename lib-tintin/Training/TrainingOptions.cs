@@ -1,5 +1,6 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
+using System;
 using TinTin.Scaling;
 
 namespace TinTin.Training
@@ -7,6 +8,13 @@ namespace TinTin.Training
     /// <summary>The knobs of integer training. docs/tintin-training.md explains each.</summary>
     public sealed class TrainingOptions
     {
+        /// <summary>The largest μ: a NITI update then stays below 2^30, so subtracting it from a weight cannot overflow.</summary>
+        public const int MaxMuBits = 30;
+
+        private int _muBits;
+        private int _batchSize;
+        private int _weightCheckInterval;
+
         /// <summary>Creates the defaults: Tin-Tin mode, learning rate 2^-5, batch size 1, seed 1.</summary>
         public TrainingOptions()
         {
@@ -28,11 +36,45 @@ namespace TinTin.Training
         /// </summary>
         public Scale LearningRate { get; set; }
 
-        /// <summary>Gets or sets NITI's μ: the bit length of the largest weight update (0 means ±1 steps).</summary>
-        public int MuBits { get; set; }
+        /// <summary>Gets or sets NITI's μ: the bit length of the largest weight update (0 means ±1 steps), 0..<see cref="MaxMuBits"/>.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">The value is outside 0..<see cref="MaxMuBits"/>.</exception>
+        public int MuBits
+        {
+            get
+            {
+                return _muBits;
+            }
+
+            set
+            {
+                if (value < 0 || value > MaxMuBits)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value));
+                }
+
+                _muBits = value;
+            }
+        }
 
         /// <summary>Gets or sets the batch size: 1 fuses backward and update (no gradient buffer); above 1 accumulates int32 gradients.</summary>
-        public int BatchSize { get; set; }
+        /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+        public int BatchSize
+        {
+            get
+            {
+                return _batchSize;
+            }
+
+            set
+            {
+                if (value < 1)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value));
+                }
+
+                _batchSize = value;
+            }
+        }
 
         /// <summary>Gets or sets the seed of the PRNG (initialisation and stochastic rounding).</summary>
         public uint Seed { get; set; }
@@ -41,6 +83,23 @@ namespace TinTin.Training
         public bool InitialUpscale { get; set; }
 
         /// <summary>Gets or sets how many updates pass between checks that a weight tensor still uses its int8 range (Tin-Tin; 0 disables).</summary>
-        public int WeightCheckInterval { get; set; }
+        /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+        public int WeightCheckInterval
+        {
+            get
+            {
+                return _weightCheckInterval;
+            }
+
+            set
+            {
+                if (value < 0)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(value));
+                }
+
+                _weightCheckInterval = value;
+            }
+        }
     }
 }

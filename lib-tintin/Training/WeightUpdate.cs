@@ -214,7 +214,13 @@ namespace TinTin.Training
         public static int AccumulateRow(int[] accumulators, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift)
         {
             long scaledError = (long)error * mantissa;
-            int left = shift < 0 ? -shift : 0;
+            if (shift > 62 || scaledError == 0)
+            {
+                return 0; // every contribution rounds to 0
+            }
+
+            // |e * mantissa * x| < 2^29: a left shift of 33 already saturates every nonzero term, and cannot overflow a long.
+            int left = shift < 0 ? (shift < -33 ? 33 : -shift) : 0;
             int right = shift > 0 ? shift : 0;
             long half = right > 0 ? 1L << (right - 1) : 0;
             long negativeBias = right > 0 ? -1L : 0L; // (p + half - 1) >> right rounds a negative p half away from zero
@@ -247,6 +253,16 @@ namespace TinTin.Training
         /// <returns>The number of accumulators that saturated.</returns>
         public static int AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift)
         {
+            if (shift > 62)
+            {
+                return 0; // every contribution rounds to 0
+            }
+
+            if (shift < -16)
+            {
+                return AccumulateGradientsHuge(accumulators, offset, gradients, gradientOffset, count, mantissa, -shift);
+            }
+
             int left = shift < 0 ? -shift : 0;
             int right = shift > 0 ? shift : 0;
             long half = right > 0 ? 1L << (right - 1) : 0;
@@ -258,6 +274,34 @@ namespace TinTin.Training
             {
                 long p = ((long)gradients[g++] * mantissa) << left;
                 long sum = accumulators[a] + ((p + half + ((p >> 63) & negativeBias)) >> right);
+                if (sum > int.MaxValue || sum < -int.MaxValue)
+                {
+                    sum = sum > 0 ? int.MaxValue : -int.MaxValue;
+                    saturated++;
+                }
+
+                accumulators[a] = (int)sum;
+            }
+
+            return saturated;
+        }
+
+        /// <summary>
+        /// The rare case of a multiplier above 2^31 steps: |g * mantissa| &lt; 2^46 shifted left by more
+        /// than 16 could overflow a long, so each product is clamped first to 2^31, which saturates the
+        /// accumulator just the same.
+        /// </summary>
+        private static int AccumulateGradientsHuge(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int left)
+        {
+            int saturated = 0;
+            int g = gradientOffset;
+            int end = offset + count;
+            int shift = left > 31 ? 31 : left;
+            for (int a = offset; a < end; a++)
+            {
+                long p = (long)gradients[g++] * mantissa;
+                p = p > int.MaxValue ? int.MaxValue : (p < -int.MaxValue ? -int.MaxValue : p);
+                long sum = accumulators[a] + (p << shift);
                 if (sum > int.MaxValue || sum < -int.MaxValue)
                 {
                     sum = sum > 0 ? int.MaxValue : -int.MaxValue;

@@ -382,7 +382,7 @@ namespace NFUnitTest
             Expect(target, Patched(file, o, 1, 0), "unknown training mode 0 (1 is TinTin and 2 is Niti)", true);
             Expect(target, Patched(file, o + 1, 4, 1048577), "the learning rate = 2^1048577*1.5^0*0.75^0 has an exponent outside -1048576..1048576", true);
             Expect(target, Patched(file, o + 9, 4, -1048577), "the learning rate = 2^-5*1.5^0*0.75^-1048577 has an exponent outside -1048576..1048576", true);
-            Expect(target, Patched(file, o + 13, 1, 32), "mu = 32 is outside 0..31", true);
+            Expect(target, Patched(file, o + 13, 1, 31), "mu = 31 is outside 0..30", true);
             Expect(target, Patched(file, o + 14, 4, 0), "batch size = 0 (must be at least 1)", true);
             Expect(target, Patched(file, o + 14, 4, -3), "batch size = -3 (must be at least 1)", true);
             Expect(target, Patched(file, o + 22, 1, 2), "initial upscale flag = 2 (must be 0 or 1)", true);
@@ -473,7 +473,7 @@ namespace NFUnitTest
             int l1 = LayerStateOffset(source, 1);
             byte[] edge = Patched(file, o + 1, 4, 1048576);
             edge = Patched(edge, o + 5, 4, -1048576);
-            edge = Patched(edge, o + 13, 1, 31);
+            edge = Patched(edge, o + 13, 1, 30);
             edge = Patched(edge, o + 22, 1, 0);
             edge = Patched(edge, o + 23, 4, 0);
             edge = Patched64(edge, s, 1L << 40);
@@ -490,7 +490,7 @@ namespace NFUnitTest
             var dense = (WeightedLayer)target.GetLayer(1);
             Assert.AreEqual(1048576, target.Options.LearningRate.Shift, "learning rate S");
             Assert.AreEqual(-1048576, target.Options.LearningRate.Up, "learning rate U");
-            Assert.AreEqual(31, target.Options.MuBits, "mu");
+            Assert.AreEqual(30, target.Options.MuBits, "mu");
             Assert.IsFalse(target.Options.InitialUpscale, "upscale flag");
             Assert.AreEqual(0, target.Options.WeightCheckInterval, "interval");
             Assert.AreEqual(1L << 40, target.Samples, "samples");
@@ -574,9 +574,7 @@ namespace NFUnitTest
             byte[] buffer = new byte[size];
             AssertWriteRejected(model, new byte[size - 1], "a buffer one byte short");
 
-            model.Options.MuBits = 40;
-            AssertWriteRejected(model, buffer, "mu 40");
-            model.Options.MuBits = 3;
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => { model.Options.MuBits = 40; }, "mu 40 is refused by the options themselves");
             model.Options.BatchSize = 2; // the model was built without accumulators
             AssertWriteRejected(model, buffer, "batch size 2 on a plain model");
             model.Options.BatchSize = 1;

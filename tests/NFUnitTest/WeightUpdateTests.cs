@@ -288,6 +288,38 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        public void AccumulateSaturatesInsteadOfWrappingForHugeMultipliers()
+        {
+            // g * mantissa up to 2^46 shifted left by 20 would overflow a long; it must saturate instead.
+            int[] g = new int[] { int.MaxValue, -int.MaxValue, 1, -1, 0 };
+            int[] acc = new int[5];
+            int saturated = WeightUpdate.AccumulateGradients(acc, 0, g, 0, 5, 32767, -20);
+            Assert.AreEqual(4, saturated, "four nonzero gradients saturate");
+            Assert.AreEqual(int.MaxValue, acc[0], "positive");
+            Assert.AreEqual(-int.MaxValue, acc[1], "negative");
+            Assert.AreEqual(int.MaxValue, acc[2], "1 * 32767 * 2^20 is above 2^31");
+            Assert.AreEqual(-int.MaxValue, acc[3], "mirror");
+            Assert.AreEqual(0, acc[4], "zero stays zero");
+
+            // A small product at a large left shift is exact, not saturated: 1 * 16384 * 2^17 = 2^31 saturates; 2^30 does not.
+            int[] one = new int[] { 1 };
+            int[] small = new int[1];
+            Assert.AreEqual(0, WeightUpdate.AccumulateGradients(small, 0, one, 0, 1, 16384, -16), "no saturation");
+            Assert.AreEqual(1 << 30, small[0], "2^14 * 2^16");
+        }
+
+        [TestMethod]
+        public void AccumulateIgnoresContributionsBelowAnyBit()
+        {
+            int[] acc = new int[] { 5, -5 };
+            sbyte[] x = new sbyte[] { 127, -127 };
+            Assert.AreEqual(0, WeightUpdate.AccumulateRow(acc, 0, 127, x, 2, 32767, 63), "row");
+            Assert.AreEqual(0, WeightUpdate.AccumulateGradients(acc, 0, new int[] { int.MaxValue, -int.MaxValue }, 0, 2, 32767, 70), "gradients");
+            Assert.AreEqual(5, acc[0], "unchanged");
+            Assert.AreEqual(-5, acc[1], "unchanged");
+        }
+
+        [TestMethod]
         public void AccumulateRoundsNegativeHalvesAwayFromZero()
         {
             // e * x * mantissa = -5 * 1 * 1 at shift 1 is -2.5 -> -3; +2.5 -> 3; -1.5 -> -2; -0.5 -> -1.
