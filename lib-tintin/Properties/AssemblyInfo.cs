@@ -3,7 +3,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-[assembly: AssemblyTitle("TinTin")]
+[assembly: AssemblyTitle("TinTin.Engine")]
 [assembly: AssemblyDescription("the Tin-Tin integer training engine (int8/int32 only)")]
 [assembly: AssemblyCompany("TinTin.Nano")]
 [assembly: AssemblyProduct("TinTin.Nano")]

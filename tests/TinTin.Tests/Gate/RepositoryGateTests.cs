@@ -32,13 +32,13 @@ public class RepositoryGateTests
     public void The_device_components_are_all_gated()
     {
         var names = NfProject.Discover(RepoPaths.Root).Select(p => p.AssemblyName).ToList();
-        Assert.Equal(new[] { "TinTin.Firmware", "TinTin", "TinTin.Sensors", "NFUnitTest" }.OrderBy(n => n), names.OrderBy(n => n));
+        Assert.Equal(new[] { "TinTin.Firmware", "TinTin.Engine", "TinTin.Sensors", "NFUnitTest" }.OrderBy(n => n), names.OrderBy(n => n));
     }
 
     [Fact]
     public void lib_tintin_is_declared_integer_only()
     {
-        var lib = NfProject.Discover(RepoPaths.Root).Single(p => p.AssemblyName == "TinTin");
+        var lib = NfProject.Discover(RepoPaths.Root).Single(p => p.AssemblyName == "TinTin.Engine");
         Assert.True(lib.IntegerOnly, $"{lib.Path} must set <{NfProject.IntegerOnlyProperty}>true</{NfProject.IntegerOnlyProperty}>");
     }
 

@@ -75,7 +75,7 @@ public sealed class RepositoryConsistencyTests
         string[] found = ProjectConsistency.FindNanoProjects(Root).Select(p => ExactPath.Relative(Root, p)).ToArray();
 
         Assert.NotEmpty(found);
-        Assert.Contains("lib-tintin/TinTin.nfproj", found);
+        Assert.Contains("lib-tintin/TinTin.Engine.nfproj", found);
         Assert.Contains("sensors/TinTin.Sensors.nfproj", found);
         Assert.Contains("firmware/TinTin.Firmware.nfproj", found);
         Assert.Contains("tests/NFUnitTest/NFUnitTest.nfproj", found);

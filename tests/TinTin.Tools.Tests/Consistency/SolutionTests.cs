@@ -32,7 +32,7 @@ public sealed class SolutionTests
         SolutionFile solution = SolutionFile.Load(Path.Combine(Root, RepoRoot.SolutionFileName));
         SolutionFilterFile filter = SolutionFilterFile.Load(Path.Combine(Root, SolutionCheck.FilterFileName));
 
-        Assert.Contains(solution.Projects, p => p.Path == @"lib-tintin\TinTin.nfproj" && p.TypeGuid == SolutionCheck.NanoProjectType);
+        Assert.Contains(solution.Projects, p => p.Path == @"lib-tintin\TinTin.Engine.nfproj" && p.TypeGuid == SolutionCheck.NanoProjectType);
         Assert.Contains(solution.Projects, p => p.Path == @"tests\TinTin.Tools.Tests\TinTin.Tools.Tests.csproj" && p.TypeGuid == SolutionCheck.CSharpProjectType);
         Assert.Contains(@"tests\TinTin.Tools.Tests\TinTin.Tools.Tests.csproj", filter.Projects);
         Assert.Equal(

@@ -150,7 +150,7 @@ public static class ProjectConsistency
 
     private static void CheckAssemblyName(NanoProjectFile project, string projectName, List<ConsistencyProblem> problems)
     {
-        // Convention: the assembly is named after the project file (TinTin.nfproj -> TinTin).
+        // Convention: the assembly is named after the project file (TinTin.Engine.nfproj -> TinTin.Engine).
         string expected = project.IsTestProject ? TestAssemblyName : Path.GetFileNameWithoutExtension(project.FullPath);
         if (project.AssemblyName is null)
         {
