@@ -1,0 +1,447 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System;
+using TinTin.Description;
+using TinTin.Numerics;
+using TinTin.Scaling;
+using TinTin.Training;
+
+namespace TinTin.Layers
+{
+    /// <summary>
+    /// The convolution both <see cref="Conv2D"/> and <see cref="Conv1D"/> run: int8 input C x H x W
+    /// (channels first, flat), int8 weights [filters][C][KH][KW], int32 accumulation per output
+    /// element, optional int32 biases per filter, then one rescale of the whole output
+    /// (filters x Hout x Wout) to int8 with one scale. A 1-D convolution over C x 1 x L is the
+    /// case KH = 1 with no vertical padding.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Padding is never materialised: for every output row and column the loops first compute
+    /// the range of kernel rows and columns that fall inside the input, so the innermost loop
+    /// has no bounds check. Per output position the loops run kernel rows outside and channels
+    /// inside, so a one-row kernel pays for its row loop once per position, not once per channel.
+    /// </para>
+    /// <para>
+    /// Backward computes the error to the input (the transposed convolution, a scatter of
+    /// W * e into int32) with the weights of the forward pass, then the weight gradient one
+    /// filter at a time into the workspace's gradient row (no gradient buffer for the whole
+    /// layer) and applies it with one kernel call per filter. In NITI mode the update shift is
+    /// chosen per filter from that filter's largest gradient; NITI's own rule is per layer,
+    /// which would need the whole layer's gradient at once.
+    /// </para>
+    /// <para>
+    /// int32 bounds, checked when the layer is built: a forward sum has C*KH*KW products of
+    /// at most 127^2 plus a bias clamped to 2^30, so C*KH*KW*127^2 &lt; 2^30; an input error sums
+    /// at most filters*KH*KW products, so filters*KH*KW*127^2 &lt; 2^31; a weight gradient sums
+    /// one product per output position, so Hout*Wout*127^2 &lt; 2^31.
+    /// </para>
+    /// </remarks>
+    public abstract class Convolution : WeightedLayer
+    {
+        private const long ProductBound = 127 * 127;
+        private const long AccumulatorBound = 2147483648L; // 2^31
+        private const long BiasedAccumulatorBound = 1073741824L; // 2^30: a bias of up to 2^30 is added
+
+        // The largest left shift of the gradient accumulation: gradients below 2^31 times a
+        // mantissa of at most 2^15, shifted by 17, still fit a long. A larger shift (a multiplier of
+        // 2^18 or more, the mantissa being at least 2^14) saturates every accumulator a nonzero
+        // gradient reaches, whatever it held; 2^15 * 2^17 = 2^32 does exactly the same.
+        private const int MaxAccumulateLeftShift = 17;
+        private const int MaxGradientShift = 62;
+
+        private readonly int _channels;
+        private readonly int _height;
+        private readonly int _width;
+        private readonly int _filters;
+        private readonly int _kernelHeight;
+        private readonly int _kernelWidth;
+        private readonly int _strideY;
+        private readonly int _strideX;
+        private readonly int _paddingY;
+        private readonly int _paddingX;
+        private readonly int _outHeight;
+        private readonly int _outWidth;
+        private readonly long _forwardMacs;
+
+        /// <summary>Creates the layer for a description, after checking that none of its sums can overflow int32.</summary>
+        /// <param name="spec">A description of <paramref name="kind"/> with its shapes set.</param>
+        /// <param name="batched">Whether mini-batch accumulators are needed.</param>
+        /// <param name="kind">
+        /// <see cref="LayerKind.Conv2D"/>: a K x K kernel with the stride and padding in both
+        /// directions; <see cref="LayerKind.Conv1D"/>: a 1 x K kernel with the stride and padding along
+        /// the width only.
+        /// </param>
+        /// <exception cref="ArgumentException">The description is not of that kind, or one of its sums could overflow int32.</exception>
+        protected Convolution(LayerSpec spec, bool batched, LayerKind kind)
+            : base(CheckBounds(spec, kind), batched)
+        {
+            bool square = kind == LayerKind.Conv2D;
+            _channels = spec.Input.Channels;
+            _height = spec.Input.Height;
+            _width = spec.Input.Width;
+            _filters = spec.Units;
+            _kernelHeight = square ? spec.Kernel : 1;
+            _kernelWidth = spec.Kernel;
+            _strideY = square ? spec.Stride : 1;
+            _strideX = spec.Stride;
+            _paddingY = square ? spec.Padding : 0;
+            _paddingX = spec.Padding;
+            _outHeight = spec.Output.Height;
+            _outWidth = spec.Output.Width;
+            _forwardMacs = spec.ForwardMacs;
+        }
+
+        /// <inheritdoc/>
+        public override int FanIn
+        {
+            get { return _channels * _kernelHeight * _kernelWidth; }
+        }
+
+        /// <inheritdoc/>
+        public override void Forward(Tensor8 input, Tensor8 output, Workspace workspace)
+        {
+            int channels = _channels;
+            int width = _width;
+            int kernelWidth = _kernelWidth;
+            int strideX = _strideX;
+            int paddingX = _paddingX;
+            int outHeight = _outHeight;
+            int outWidth = _outWidth;
+            int filters = _filters;
+            int plane = _height * width;
+            int kernelArea = _kernelHeight * kernelWidth;
+            int filterSize = channels * kernelArea;
+            int channelStep = kernelArea - plane; // how the weight-minus-input offset moves from one channel to the next
+            sbyte[] w = Weights;
+            sbyte[] x = input.Data;
+            int[] acc = workspace.Accumulators;
+            int o = 0;
+            for (int f = 0; f < filters; f++)
+            {
+                int filterStart = f * filterSize;
+                for (int oy = 0; oy < outHeight; oy++)
+                {
+                    int kyLo;
+                    int rows;
+                    int rowStart = KernelRows(oy, out kyLo, out rows);
+                    int wRowStart = filterStart + kyLo * kernelWidth;
+                    for (int ox = 0; ox < outWidth; ox++)
+                    {
+                        // Input column under kernel column 0, and the kernel columns that fall inside the input.
+                        int left = ox * strideX - paddingX;
+                        int kxLo = left < 0 ? -left : 0;
+                        int kxHi = width - left;
+                        if (kxHi > kernelWidth)
+                        {
+                            kxHi = kernelWidth;
+                        }
+
+                        // Input index of kernel column 0 in the first valid kernel row of channel 0, and the weight index of the same tap.
+                        int xRow = rowStart + left;
+                        int wRow = wRowStart;
+                        int sum = 0;
+                        for (int r = 0; r < rows; r++)
+                        {
+                            int d = wRow - xRow; // maps an input index of this row to the weight it meets
+                            int start = xRow + kxLo;
+                            int end = xRow + kxHi;
+                            for (int c = 0; c < channels; c++)
+                            {
+                                for (int i = start; i < end; i++)
+                                {
+                                    sum += w[i + d] * x[i];
+                                }
+
+                                start += plane;
+                                end += plane;
+                                d += channelStep;
+                            }
+
+                            xRow += width;
+                            wRow += kernelWidth;
+                        }
+
+                        acc[o++] = sum;
+                    }
+                }
+            }
+
+            Scale accScale = Scale.Product(input.Scale, WeightScale);
+            int positions = outHeight * outWidth;
+            AddBiases(acc, positions, accScale);
+            Stats.Macs += _forwardMacs;
+            Requantize(acc, filters * positions, accScale, output, workspace);
+            Stats.OutputScale = output.Scale;
+        }
+
+        /// <inheritdoc/>
+        public override void Backward(Tensor8 input, Tensor8 output, Tensor8 outputError, Tensor8 inputError, Workspace workspace)
+        {
+            // The error to the input first: it needs the weights of the forward pass.
+            if (inputError != null)
+            {
+                PropagateError(outputError, inputError, workspace);
+            }
+
+            UpdateWeights(input, outputError, workspace);
+            UpdateBiases(outputError, _outHeight * _outWidth, workspace);
+        }
+
+        // Transposed convolution: every output error scatters e * W over its input window.
+        private void PropagateError(Tensor8 outputError, Tensor8 inputError, Workspace workspace)
+        {
+            int channels = _channels;
+            int width = _width;
+            int kernelWidth = _kernelWidth;
+            int strideX = _strideX;
+            int paddingX = _paddingX;
+            int outHeight = _outHeight;
+            int outWidth = _outWidth;
+            int filters = _filters;
+            int plane = _height * width;
+            int kernelArea = _kernelHeight * kernelWidth;
+            int filterSize = channels * kernelArea;
+            int channelStep = kernelArea - plane;
+            int inputs = channels * plane;
+            sbyte[] w = Weights;
+            sbyte[] e = outputError.Data;
+            int[] acc = workspace.Accumulators;
+            Array.Clear(acc, 0, inputs);
+            int o = 0;
+            for (int f = 0; f < filters; f++)
+            {
+                int filterStart = f * filterSize;
+                for (int oy = 0; oy < outHeight; oy++)
+                {
+                    int kyLo;
+                    int rows;
+                    int rowStart = KernelRows(oy, out kyLo, out rows);
+                    int wRowStart = filterStart + kyLo * kernelWidth;
+                    for (int ox = 0; ox < outWidth; ox++)
+                    {
+                        int eo = e[o++];
+                        if (eo == 0)
+                        {
+                            continue; // common after ReLU
+                        }
+
+                        int left = ox * strideX - paddingX;
+                        int kxLo = left < 0 ? -left : 0;
+                        int kxHi = width - left;
+                        if (kxHi > kernelWidth)
+                        {
+                            kxHi = kernelWidth;
+                        }
+
+                        int xRow = rowStart + left;
+                        int wRow = wRowStart;
+                        for (int r = 0; r < rows; r++)
+                        {
+                            int d = wRow - xRow;
+                            int start = xRow + kxLo;
+                            int end = xRow + kxHi;
+                            for (int c = 0; c < channels; c++)
+                            {
+                                for (int i = start; i < end; i++)
+                                {
+                                    acc[i] += w[i + d] * eo;
+                                }
+
+                                start += plane;
+                                end += plane;
+                                d += channelStep;
+                            }
+
+                            xRow += width;
+                            wRow += kernelWidth;
+                        }
+                    }
+                }
+            }
+
+            Stats.Macs += _forwardMacs;
+            Requantize(acc, inputs, Scale.Product(outputError.Scale, WeightScale), inputError, workspace);
+            Stats.ErrorScale = inputError.Scale;
+        }
+
+        // Per filter: the gradient into the workspace's gradient row, then one update (or accumulation) call.
+        private void UpdateWeights(Tensor8 input, Tensor8 outputError, Workspace workspace)
+        {
+            TrainingOptions options = workspace.Options;
+            Scale gradientScale = Scale.Product(outputError.Scale, input.Scale);
+            bool fused = workspace.Fused;
+            bool tinTin = options.Mode == TrainingMode.TinTin;
+            int mantissa = 0;
+            int shift = 0;
+            if (!fused)
+            {
+                FixedMultiplier a = UpdateMultiplier(gradientScale, options, true);
+                mantissa = a.RightShift < -MaxAccumulateLeftShift ? 1 << FixedMultiplier.Bits : a.Mantissa;
+                shift = a.RightShift < -MaxAccumulateLeftShift ? -MaxAccumulateLeftShift : (a.RightShift > MaxGradientShift ? MaxGradientShift : a.RightShift);
+            }
+            else if (tinTin)
+            {
+                FixedMultiplier m = LimitShift(UpdateMultiplier(gradientScale, options, false), MaxGradientShift);
+                if (m.Mantissa == 0)
+                {
+                    return; // every update is below 2^-62 of a weight step
+                }
+
+                mantissa = m.Mantissa;
+                shift = m.RightShift;
+            }
+
+            sbyte[] w = Weights;
+            int[] g = workspace.Gradients;
+            int filterSize = _channels * _kernelHeight * _kernelWidth;
+            int mu = options.MuBits;
+            uint random = workspace.Random.State;
+            int clamped = 0;
+            for (int f = 0; f < _filters; f++)
+            {
+                ComputeGradient(f, input.Data, outputError.Data, g);
+                int start = f * filterSize;
+                if (!fused)
+                {
+                    WeightUpdate.AccumulateGradients(Accumulators, start, g, 0, filterSize, mantissa, shift);
+                }
+                else if (tinTin)
+                {
+                    clamped += WeightUpdate.TinTinGradients(w, start, g, 0, filterSize, mantissa, shift, ref random);
+                }
+                else
+                {
+                    int nitiShift = NitiShift(Magnitude.MaxAbs(g, 0, filterSize), mu);
+                    clamped += WeightUpdate.NitiGradients(w, start, g, 0, filterSize, nitiShift);
+                }
+            }
+
+            workspace.Random.State = random;
+            Stats.Macs += _forwardMacs;
+            if (fused)
+            {
+                AfterUpdate(clamped, options);
+            }
+        }
+
+        // G[c, ky, kx] = sum over output positions of e[f, oy, ox] * x[c, oy*sy + ky - py, ox*sx + kx - px].
+        private void ComputeGradient(int f, sbyte[] x, sbyte[] e, int[] g)
+        {
+            int channels = _channels;
+            int width = _width;
+            int kernelWidth = _kernelWidth;
+            int strideX = _strideX;
+            int paddingX = _paddingX;
+            int outHeight = _outHeight;
+            int outWidth = _outWidth;
+            int plane = _height * width;
+            int kernelArea = _kernelHeight * kernelWidth;
+            int channelStep = kernelArea - plane;
+            Array.Clear(g, 0, channels * kernelArea);
+            int o = f * outHeight * outWidth;
+            for (int oy = 0; oy < outHeight; oy++)
+            {
+                int kyLo;
+                int rows;
+                int rowStart = KernelRows(oy, out kyLo, out rows);
+                int gRowStart = kyLo * kernelWidth;
+                for (int ox = 0; ox < outWidth; ox++)
+                {
+                    int eo = e[o++];
+                    if (eo == 0)
+                    {
+                        continue;
+                    }
+
+                    int left = ox * strideX - paddingX;
+                    int kxLo = left < 0 ? -left : 0;
+                    int kxHi = width - left;
+                    if (kxHi > kernelWidth)
+                    {
+                        kxHi = kernelWidth;
+                    }
+
+                    int xRow = rowStart + left;
+                    int gRow = gRowStart;
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int d = gRow - xRow;
+                        int start = xRow + kxLo;
+                        int end = xRow + kxHi;
+                        for (int c = 0; c < channels; c++)
+                        {
+                            for (int i = start; i < end; i++)
+                            {
+                                g[i + d] += x[i] * eo;
+                            }
+
+                            start += plane;
+                            end += plane;
+                            d += channelStep;
+                        }
+
+                        xRow += width;
+                        gRow += kernelWidth;
+                    }
+                }
+            }
+        }
+
+        // The kernel rows of output row oy that fall inside the input (padding rows are skipped, never
+        // read): the first one and how many (none when rows <= 0). Returns the input index of that
+        // first row's column 0 in channel 0. Called once per output row, never per element.
+        private int KernelRows(int oy, out int kyLo, out int rows)
+        {
+            int top = oy * _strideY - _paddingY;
+            int lo = top < 0 ? -top : 0;
+            int hi = _height - top;
+            if (hi > _kernelHeight)
+            {
+                hi = _kernelHeight;
+            }
+
+            kyLo = lo;
+            rows = hi - lo;
+            return (top + lo) * _width;
+        }
+
+        // Runs before the base constructor allocates anything, so a rejected layer costs nothing.
+        private static LayerSpec CheckBounds(LayerSpec spec, LayerKind kind)
+        {
+            if (spec == null)
+            {
+                throw new ArgumentNullException(nameof(spec));
+            }
+
+            string name = LayerSpec.KindName(kind);
+            if (spec.Kind != kind)
+            {
+                throw new ArgumentException("not a " + name + " description");
+            }
+
+            bool square = kind == LayerKind.Conv2D;
+            long kernelArea = square ? (long)spec.Kernel * spec.Kernel : spec.Kernel;
+            string taps = square ? "kernel x kernel" : "kernel";
+            long fanIn = spec.Input.Channels * kernelArea;
+            long fanOut = spec.Units * kernelArea;
+            long positions = (long)spec.Output.Height * spec.Output.Width;
+            if (fanIn * ProductBound >= BiasedAccumulatorBound)
+            {
+                throw new ArgumentException(name + ": channels x " + taps + " = " + fanIn.ToString() + " products of 127 x 127 plus a bias could overflow int32 (at most " + ((BiasedAccumulatorBound - 1) / ProductBound).ToString() + ")");
+            }
+
+            if (fanOut * ProductBound >= AccumulatorBound)
+            {
+                throw new ArgumentException(name + ": filters x " + taps + " = " + fanOut.ToString() + " products of 127 x 127 in an input error could overflow int32 (at most " + ((AccumulatorBound - 1) / ProductBound).ToString() + ")");
+            }
+
+            if (positions * ProductBound >= AccumulatorBound)
+            {
+                throw new ArgumentException(name + ": " + positions.ToString() + " output positions: a weight gradient summing 127 x 127 over them could overflow int32 (at most " + ((AccumulatorBound - 1) / ProductBound).ToString() + ")");
+            }
+
+            return spec;
+        }
+    }
+}
