@@ -3,8 +3,10 @@
 namespace TinTin.Sensors.Acquisition
 {
     /// <summary>
-    /// The few transcendental values the synthetic source needs, computed with integers only (Taylor
-    /// series in Q30 on <see cref="long"/>), so device and host produce identical tables.
+    /// The transcendental values the synthetic source needs once at construction (the cosine of a
+    /// bearing's contact angle in degrees, the resonance decay), computed with integers only (Taylor
+    /// series in Q30 on <see cref="long"/>), so device and host produce identical values. The sample
+    /// loop's sine table comes from <see cref="TinTin.Sensors.Features.CosineTable"/>.
     /// </summary>
     internal static class FixedPointMath
     {
@@ -52,36 +54,6 @@ namespace TinTin.Sensors.Acquisition
             }
 
             return sum;
-        }
-
-        /// <summary>
-        /// Builds a full-wave sine table of 4 * <paramref name="quarter"/> entries, amplitude 32767
-        /// (Q15): entry i = round(32767 * sin(2 pi i / length)).
-        /// </summary>
-        /// <param name="quarter">The number of entries per quarter wave, at least 1.</param>
-        /// <returns>The new table.</returns>
-        internal static short[] BuildSineTableQ15(int quarter)
-        {
-            int length = 4 * quarter;
-            short[] table = new short[length];
-            for (int i = 0; i <= quarter; i++)
-            {
-                // x = (pi / 2) * i / quarter.
-                long xQ30 = (PiQ30 * i) / (2L * quarter);
-                long sinQ30 = SinQ30(xQ30);
-                short value = (short)(((sinQ30 * 32767) + (1L << 29)) >> 30);
-
-                // Quarter-wave symmetry: sin(pi - x) = sin(x), sin(pi + x) = -sin(x).
-                table[i] = value;
-                table[(2 * quarter) - i] = value;
-                table[(2 * quarter) + i] = (short)(-value);
-                if (i > 0)
-                {
-                    table[length - i] = (short)(-value);
-                }
-            }
-
-            return table;
         }
     }
 }

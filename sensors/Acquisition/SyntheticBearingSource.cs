@@ -48,8 +48,8 @@ namespace TinTin.Sensors.Acquisition
         private const int TableShift = 32 - TableBits;
         private const uint ZeroSeedReplacement = 0x6D2B79F5;
 
-        // Shared by all instances: built once, never modified.
-        private static readonly short[] s_sine = FixedPointMath.BuildSineTableQ15(1 << (TableBits - 2));
+        // Shared by all instances: built once from the features' integer cosine table, never modified.
+        private static readonly int[] s_sine = BuildSineTable();
 
         private readonly FaultKind _fault;
         private readonly BearingGeometry _geometry;
@@ -296,10 +296,23 @@ namespace TinTin.Sensors.Acquisition
             return x;
         }
 
+        // sin(2 pi i / 2^TableBits) in Q15 (32768 = 1.0), copied once into an array so the sample loop reads it without a call.
+        private static int[] BuildSineTable()
+        {
+            var cosines = new TinTin.Sensors.Features.CosineTable(1 << TableBits);
+            int[] table = new int[1 << TableBits];
+            for (int i = 0; i < table.Length; i++)
+            {
+                table[i] = cosines.SineQ15(i);
+            }
+
+            return table;
+        }
+
         // The per-sample loop: everything in locals, no calls (mcu-cost.md).
         private void Generate(int[] destination, int offset, int count)
         {
-            short[] sine = s_sine;
+            int[] sine = s_sine;
             int amplitude = _amplitude;
             int harmonic1 = amplitude / 4;
             int harmonic2 = amplitude / 8;
