@@ -5,7 +5,10 @@ using TinTin.Sensors.Features;
 
 namespace TinTin.Sensors.Tests;
 
-/// <summary>The exact integer square root over the whole long range (checked with UInt128 squares).</summary>
+/// <summary>
+/// The exact integer square root over the whole long range (checked with UInt128 squares), and the
+/// fixed-point log2 against Math.Log2.
+/// </summary>
 public sealed class IntegerMathTests
 {
     [Fact]
@@ -22,6 +25,43 @@ public sealed class IntegerMathTests
         {
             CheckFloor(value);
         }
+    }
+
+    [Fact]
+    public void Log2FixedIsTheFloorOrOneBelow()
+    {
+        var random = new Random(13);
+        int low = 0;
+        int checks = 0;
+        for (int i = 0; i < 100_000; i++)
+        {
+            long value = 1 + (random.NextInt64(long.MaxValue - 1) >> random.Next(63));
+            int bits = random.Next(17);
+            int result = IntegerMath.Log2Fixed(value, bits);
+            double exact = Math.Log2(value) * (1 << bits);
+
+            // Math.Log2 is within a few ulps: the floor of exact ± 1e-9 brackets the true floor.
+            Assert.True(result <= Math.Floor(exact + 1e-9), $"log2({value}) Q{bits}: {result} above {exact}");
+            Assert.True(result >= Math.Floor(exact - 1e-9) - 1, $"log2({value}) Q{bits}: {result} more than one unit below {exact}");
+            low += result < Math.Floor(exact - 1e-9) ? 1 : 0;
+            checks++;
+        }
+
+        // Truncated squaring loses a unit only right below a fraction step: rarely.
+        Assert.True(low < checks / 100, $"{low} of {checks} results one unit low");
+    }
+
+    [Fact]
+    public void Log2FixedIsExactOnPowersOfTwoAndRejectsBadArguments()
+    {
+        for (int e = 0; e < 63; e++)
+        {
+            Assert.Equal(e << 8, IntegerMath.Log2Fixed(1L << e, 8));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => IntegerMath.Log2Fixed(0, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => IntegerMath.Log2Fixed(-5, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => IntegerMath.Log2Fixed(5, 17));
     }
 
     [Fact]
