@@ -72,6 +72,11 @@ namespace TinTin
                 _activations[l + 1] = layer.InPlace ? _activations[l] : new Tensor8(new sbyte[size], size);
             }
 
+            for (int l = 1; l < spec.Count; l++)
+            {
+                _layers[l].ZeroInputsDropTheirError = BelowIsReLU(spec, l);
+            }
+
             for (int l = 0; l < spec.Count; l++)
             {
                 if (_layers[l] is WeightedLayer weighted)
@@ -231,6 +236,27 @@ namespace TinTin
             {
                 _layers[l].Forward(_activations[l], _activations[l + 1], _workspace);
             }
+        }
+
+        // Whether layer l's input comes from a ReLU, directly or through max-pooling and flattening,
+        // which route no error to a position whose value is 0 (see Layer.ZeroInputsDropTheirError).
+        private static bool BelowIsReLU(ModelSpec spec, int l)
+        {
+            for (int k = l - 1; k >= 0; k--)
+            {
+                LayerKind kind = spec[k].Kind;
+                if (kind == LayerKind.ReLU)
+                {
+                    return true;
+                }
+
+                if (kind != LayerKind.Flatten && kind != LayerKind.MaxPool2D && kind != LayerKind.MaxPool1D)
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

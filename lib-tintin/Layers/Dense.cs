@@ -74,45 +74,72 @@ namespace TinTin.Layers
         }
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// At batch size 1 each row with a nonzero error is read once: the error to the input takes the
+        /// old weight, then the weight is updated (see <see cref="RowUpdate"/>). Rows whose error is 0
+        /// cost one test. The fused kernels only visit nonzero inputs, so the error is fused only when
+        /// the layer below drops the error at zero inputs (<see cref="Layer.ZeroInputsDropTheirError"/>);
+        /// otherwise it is computed in its own pass first.
+        /// </remarks>
         public override void Backward(Tensor8 input, Tensor8 output, Tensor8 outputError, Tensor8 inputError, Workspace workspace)
+        {
+            int inputs = Spec.Input.Size;
+            int outputs = Spec.Units;
+            bool fusedError = inputError != null && workspace.Fused && ZeroInputsDropTheirError;
+            if (inputError != null && !fusedError)
+            {
+                PropagateError(outputError, workspace.Accumulators);
+            }
+            else if (fusedError)
+            {
+                System.Array.Clear(workspace.Accumulators, 0, inputs);
+            }
+
+            int clamped = workspace.Fused
+                ? UpdateRows(input, outputError, fusedError ? workspace.Accumulators : null, workspace)
+                : AccumulateRows(input, outputError, workspace);
+            if (inputError != null)
+            {
+                Stats.Macs += (long)inputs * outputs;
+                Requantize(workspace.Accumulators, inputs, Scale.Product(outputError.Scale, WeightScale), inputError, workspace);
+                Stats.ErrorScale = inputError.Scale;
+            }
+
+            if (workspace.Fused)
+            {
+                AfterUpdate(clamped, workspace.Options);
+            }
+
+            UpdateBiases(outputError, 1, workspace);
+            Stats.Macs += (long)inputs * outputs;
+        }
+
+        // Error to the input with the weights of the forward pass, every input (the layer below keeps them all).
+        private void PropagateError(Tensor8 outputError, int[] acc)
         {
             int inputs = Spec.Input.Size;
             int outputs = Spec.Units;
             sbyte[] w = Weights;
             sbyte[] e = outputError.Data;
-
-            // Error to the input with the weights of the forward pass (before this step's update).
-            if (inputError != null)
+            System.Array.Clear(acc, 0, inputs);
+            int row = 0;
+            for (int o = 0; o < outputs; o++)
             {
-                int[] acc = workspace.Accumulators;
-                System.Array.Clear(acc, 0, inputs);
-                int row = 0;
-                for (int o = 0; o < outputs; o++)
+                int eo = e[o];
+                if (eo != 0)
                 {
-                    int eo = e[o];
-                    if (eo != 0)
+                    for (int i = 0; i < inputs; i++)
                     {
-                        for (int i = 0; i < inputs; i++)
-                        {
-                            acc[i] += w[row + i] * eo;
-                        }
+                        acc[i] += w[row + i] * eo;
                     }
-
-                    row += inputs;
                 }
 
-                Stats.Macs += (long)inputs * outputs;
-                Requantize(acc, inputs, Scale.Product(outputError.Scale, WeightScale), inputError, workspace);
-                Stats.ErrorScale = inputError.Scale;
+                row += inputs;
             }
-
-            // Weight gradient G[o, i] = e[o] * x[i], applied (or accumulated) row by row: no gradient buffer.
-            UpdateWeights(input, outputError, workspace);
-            UpdateBiases(outputError, 1, workspace);
-            Stats.Macs += (long)inputs * outputs;
         }
 
-        private void UpdateWeights(Tensor8 input, Tensor8 outputError, Workspace workspace)
+        // Batch size 1: every row with a nonzero error updated on the spot (and, with inputError, its error sent down).
+        private int UpdateRows(Tensor8 input, Tensor8 outputError, int[] inputError, Workspace workspace)
         {
             int inputs = Spec.Input.Size;
             int outputs = Spec.Units;
@@ -120,46 +147,65 @@ namespace TinTin.Layers
             sbyte[] e = outputError.Data;
             sbyte[] x = input.Data;
             TrainingOptions options = workspace.Options;
-            Scale gradientScale = Scale.Product(outputError.Scale, input.Scale);
-            if (!workspace.Fused)
-            {
-                FixedMultiplier a = UpdateMultiplier(gradientScale, options, true);
-                int shift = a.RightShift < -31 ? -31 : a.RightShift;
-                for (int o = 0; o < outputs; o++)
-                {
-                    WeightUpdate.AccumulateRow(Accumulators, o * inputs, e[o], x, inputs, a.Mantissa, shift);
-                }
-
-                return;
-            }
-
             int clamped = 0;
             if (options.Mode == TrainingMode.TinTin)
             {
-                FixedMultiplier m = LimitShift(UpdateMultiplier(gradientScale, options, false), 30);
-                if (m.Mantissa == 0)
+                FixedMultiplier m = LimitShift(UpdateMultiplier(Scale.Product(outputError.Scale, input.Scale), options, false), 30);
+                if (m.Mantissa == 0 && inputError == null)
                 {
-                    return;
+                    return 0; // every update rounds to 0
                 }
 
                 uint random = workspace.Random.State;
                 for (int o = 0; o < outputs; o++)
                 {
-                    clamped += WeightUpdate.TinTinRow(w, o * inputs, e[o], x, inputs, m.Mantissa, m.RightShift, ref random);
+                    int eo = e[o];
+                    if (eo == 0)
+                    {
+                        continue;
+                    }
+
+                    // One xorshift32 step per row: the dither's start (see RowUpdate).
+                    random ^= random << 13;
+                    random ^= random >> 17;
+                    random ^= random << 5;
+                    clamped += inputError == null
+                        ? RowUpdate.TinTin(w, o * inputs, eo, x, inputs, m.Mantissa, m.RightShift, random)
+                        : RowUpdate.TinTinPropagating(w, o * inputs, eo, x, inputs, m.Mantissa, m.RightShift, random, inputError);
                 }
 
                 workspace.Random.State = random;
+                return clamped;
             }
-            else
+
+            int shift = NitiShift(outputError.MaxAbs * input.MaxAbs, options.MuBits);
+            for (int o = 0; o < outputs; o++)
             {
-                int shift = NitiShift(outputError.MaxAbs * input.MaxAbs, options.MuBits);
-                for (int o = 0; o < outputs; o++)
+                int eo = e[o];
+                if (eo != 0)
                 {
-                    clamped += WeightUpdate.NitiRow(w, o * inputs, e[o], x, inputs, shift);
+                    clamped += RowUpdate.NitiPropagating(w, o * inputs, eo, x, inputs, shift, inputError);
                 }
             }
 
-            AfterUpdate(clamped, options);
+            return clamped;
+        }
+
+        // Mini-batch: the rows' gradients added to the int32 accumulators, applied by ApplyAccumulated.
+        private int AccumulateRows(Tensor8 input, Tensor8 outputError, Workspace workspace)
+        {
+            int inputs = Spec.Input.Size;
+            int outputs = Spec.Units;
+            sbyte[] e = outputError.Data;
+            sbyte[] x = input.Data;
+            FixedMultiplier a = UpdateMultiplier(Scale.Product(outputError.Scale, input.Scale), workspace.Options, true);
+            int shift = a.RightShift < -31 ? -31 : a.RightShift;
+            for (int o = 0; o < outputs; o++)
+            {
+                WeightUpdate.AccumulateRow(Accumulators, o * inputs, e[o], x, inputs, a.Mantissa, shift);
+            }
+
+            return 0;
         }
     }
 }

@@ -37,6 +37,14 @@ namespace TinTin.Layers
             get { return false; }
         }
 
+        /// <summary>
+        /// Gets or sets whether the error this layer sends down is discarded wherever its input is 0:
+        /// true when the layer below is a ReLU, possibly through max-pooling or flattening (a zero
+        /// input is then a ReLU output of 0, which passes no error). The model sets it; a layer may
+        /// then skip the error at zero inputs, which exact integer zeros make cheap to find.
+        /// </summary>
+        public bool ZeroInputsDropTheirError { get; set; }
+
         /// <summary>Gets the bytes of state the layer keeps for backward besides its input (e.g. pooling indices).</summary>
         public virtual int KeptBytes
         {

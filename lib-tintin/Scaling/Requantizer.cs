@@ -1,5 +1,7 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
+using TinTin.Numerics;
+
 namespace TinTin.Scaling
 {
     /// <summary>
@@ -133,11 +135,9 @@ namespace TinTin.Scaling
                 return -left;
             }
 
-            int length = 0;
-            for (long v = value; v > 0; v >>= 1)
-            {
-                length++;
-            }
+            // value < 2^39 (an int magnitude times at most 3^4): the bit length in two binary searches, not a loop over bits.
+            uint high = (uint)(value >> 32);
+            int length = high != 0 ? 32 + Magnitude.BitLength(high) : Magnitude.BitLength((uint)value);
 
             int shift = length - 7;
             long rounded = (value + (1L << (shift - 1))) >> shift;

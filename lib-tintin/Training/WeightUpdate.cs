@@ -21,56 +21,14 @@ namespace TinTin.Training
     /// probability and the lower half serves as the random number, so no generator is needed.
     /// </para>
     /// <para>
-    /// The random bits come from an inline xorshift32 step on a state the caller keeps (the model's
-    /// <see cref="TinTin.Random.Xorshift32"/>), one step per weight: the same seed gives the same bits
-    /// on every platform.
+    /// The random bits of these gradient-array kernels come from an inline xorshift32 step on a state
+    /// the caller keeps (the model's <see cref="TinTin.Random.Xorshift32"/>), one step per weight: the
+    /// same seed gives the same bits on every platform. The rank-one row kernels of Dense layers, which
+    /// run once per weight per training step, are in <see cref="RowUpdate"/>.
     /// </para>
     /// </remarks>
     public static class WeightUpdate
     {
-        /// <summary>
-        /// Tin-Tin rank-one update of one weight row: <c>w[i] -= round_stochastic(e * x[i] * mantissa / 2^shift)</c>.
-        /// </summary>
-        /// <param name="weights">The weights.</param>
-        /// <param name="offset">The first weight of the row.</param>
-        /// <param name="error">The output error e (int8 range).</param>
-        /// <param name="inputs">The layer input x (int8 range).</param>
-        /// <param name="count">The row length.</param>
-        /// <param name="mantissa">The multiplier mantissa (below 2^15).</param>
-        /// <param name="shift">The multiplier shift, 0..30.</param>
-        /// <param name="random">The xorshift32 state, advanced once per weight.</param>
-        /// <returns>The number of weights clamped.</returns>
-        public static int TinTinRow(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift, ref uint random)
-        {
-            int scaledError = error * mantissa; // < 2^22, so times an int8 stays below 2^29
-            if (scaledError == 0)
-            {
-                return 0;
-            }
-
-            uint mask = (1u << shift) - 1u;
-            uint s = random;
-            int clamped = 0;
-            int w = offset;
-            for (int i = 0; i < count; i++)
-            {
-                s ^= s << 13;
-                s ^= s >> 17;
-                s ^= s << 5;
-                int v = weights[w] - ((scaledError * inputs[i] + (int)(s & mask)) >> shift);
-                if ((uint)(v + 127) > 254u)
-                {
-                    v = v > 0 ? 127 : -127;
-                    clamped++;
-                }
-
-                weights[w++] = (sbyte)v;
-            }
-
-            random = s;
-            return clamped;
-        }
-
         /// <summary>
         /// Tin-Tin update from precomputed int32 gradients (convolutions, mini-batch accumulators):
         /// <c>w[i] -= round_stochastic(g[i] * mantissa / 2^shift)</c>, computed in 64 bits.
@@ -111,51 +69,6 @@ namespace TinTin.Training
             }
 
             random = s;
-            return clamped;
-        }
-
-        /// <summary>NITI rank-one update of one weight row: <c>w[i] -= pseudo_stochastic(e * x[i] &gt;&gt; shift)</c>.</summary>
-        /// <param name="weights">The weights.</param>
-        /// <param name="offset">The first weight of the row.</param>
-        /// <param name="error">The output error e.</param>
-        /// <param name="inputs">The layer input x.</param>
-        /// <param name="count">The row length.</param>
-        /// <param name="shift">The right shift that leaves the largest update μ bits.</param>
-        /// <returns>The number of weights clamped.</returns>
-        public static int NitiRow(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int shift)
-        {
-            if (error == 0)
-            {
-                return 0;
-            }
-
-            int half = shift >> 1;
-            int halfMask = (1 << half) - 1;
-            int lowMask = (1 << shift) - 1;
-            int align = shift - (half << 1); // 1 when shift is odd: the random half is one bit short
-            int clamped = 0;
-            int w = offset;
-            for (int i = 0; i < count; i++)
-            {
-                int g = error * inputs[i];
-                int m = g < 0 ? -g : g;
-                int low = m & lowMask;
-                int q = m >> shift;
-                if (((low & halfMask) << align) < (low >> half))
-                {
-                    q++;
-                }
-
-                int v = weights[w] - (g < 0 ? -q : q);
-                if ((uint)(v + 127) > 254u)
-                {
-                    v = v > 0 ? 127 : -127;
-                    clamped++;
-                }
-
-                weights[w++] = (sbyte)v;
-            }
-
             return clamped;
         }
 

@@ -205,6 +205,7 @@ namespace NFUnitTest
             Tensor8 input = Tensor(ReferenceArithmetic.RandomInt8(random, inputs, 127), Scale.PowerOfTwo(-4));
             Tensor8 error = Tensor(ReferenceArithmetic.RandomInt8(random, outputs, 127), Scale.PowerOfTwo(-6));
             error.Data[2] = 0; // a row with no error draws no random bits
+            input.Data[1] = 0; // a zero input neither moves its weight nor advances the dither
             Workspace workspace = NewWorkspace(options, inputs + outputs, (uint)seed);
             dense.Backward(input, new Tensor8(new sbyte[outputs], outputs), error, null, workspace);
 
@@ -218,9 +219,17 @@ namespace NFUnitTest
                     continue;
                 }
 
+                // One random word per row starts the dither; each nonzero input adds the Weyl step (RowUpdate).
+                uint u = stream.NextUInt();
                 for (int i = 0; i < inputs; i++)
                 {
-                    long r = stream.NextUInt() % (1L << 22);
+                    if (input.Data[i] == 0)
+                    {
+                        continue;
+                    }
+
+                    u += RowUpdate.DitherStep;
+                    long r = u >> (32 - 22);
                     long delta = ReferenceArithmetic.FloorDivide(error.Data[o] * mantissa * input.Data[i] + r, 1L << 22);
                     w[o * inputs + i] = (sbyte)(w[o * inputs + i] - delta);
                 }

@@ -108,6 +108,38 @@ namespace NFUnitTest
             return max;
         }
 
+        // NITI's pseudo-stochastic rounding as fractions: the discarded low bits split into an upper part
+        // hi (shift - shift/2 bits: the probability hi / 2^(shift - shift/2)) and a lower part lo (shift/2
+        // bits: the random number lo / 2^(shift/2)); round the magnitude up when random < probability.
+        internal static long NitiRound(long g, int shift)
+        {
+            long magnitude = g < 0 ? -g : g;
+            long unit = 1L << shift;
+            long q = magnitude / unit;
+            long discarded = magnitude - q * unit;
+            int randomBits = shift / 2;
+            long hi = discarded / (1L << randomBits);
+            long lo = discarded - hi * (1L << randomBits);
+            if (lo * (1L << (shift - randomBits)) < hi * (1L << randomBits))
+            {
+                q++;
+            }
+
+            return g < 0 ? -q : q;
+        }
+
+        // A weight after its update: clamped to [-127, 127], counting the clamps.
+        internal static sbyte ClampInt8(long v, ref int clamped)
+        {
+            if (v > 127 || v < -127)
+            {
+                clamped++;
+                return v > 0 ? (sbyte)127 : (sbyte)-127;
+            }
+
+            return (sbyte)v;
+        }
+
         // The state whose xorshift32 step gives y: undo x ^= x << 5, x ^= x >> 17, x ^= x << 13 in reverse order.
         internal static uint InverseXorshift(uint y)
         {

@@ -1,0 +1,227 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+namespace TinTin.Training
+{
+    /// <summary>
+    /// The rank-one row updates of a Dense layer at batch size 1: <c>w[o, i] -= update(e[o] * x[i])</c>
+    /// for one output row, optionally fused with the error sent to the layer below,
+    /// <c>d[i] += w_old[o, i] * e[o]</c>, so the row is read once. One flat loop per kernel: these run
+    /// once per weight per training step, the hottest code of a Dense network on the interpreter.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Exact zeros cost almost nothing: an input x[i] = 0 makes the update exactly 0 (in both modes),
+    /// so the kernels skip it after one integer test; an update that rounds to 0 skips the clamp and
+    /// the store. The propagating kernels also skip the error at a zero input: the caller uses them
+    /// only when the layer below discards the error there anyway (a ReLU, possibly through max-pooling
+    /// or flattening: its output, our input, is 0 exactly where it passes no error).
+    /// </para>
+    /// <para>
+    /// Tin-Tin rounding is stochastic with a Weyl dither: the row starts from one 32-bit random word u0
+    /// (one xorshift32 step of the model's PRNG per row, drawn by the caller), each processed weight k
+    /// adds the golden-ratio increment, u_k = u0 + k * 0x9E3779B9 (mod 2^32), and the top
+    /// <c>shift</c> bits of u_k are the random addend r in [0, 2^shift). With u0 uniform, every u_k is
+    /// uniform, so <c>E[(p + r) &gt;&gt; shift] = p / 2^shift</c> holds for every weight exactly as
+    /// with a fresh random number per weight; only the correlation between weights of one row
+    /// differs (a low-discrepancy sequence). It costs an add and a shift per weight instead of a
+    /// three-step xorshift and a mask.
+    /// </para>
+    /// <para>
+    /// Every kernel clamps the new weight to [-127, 127] and returns how many it clamped.
+    /// </para>
+    /// </remarks>
+    public static class RowUpdate
+    {
+        /// <summary>The Weyl increment of the dither: 2^32 / golden ratio, odd, so u_k runs through every 32-bit value.</summary>
+        public const uint DitherStep = 0x9E3779B9u;
+
+        /// <summary>
+        /// Tin-Tin row update: <c>w[i] -= (e * mantissa * x[i] + r_i) &gt;&gt; shift</c> with the dithered r_i.
+        /// </summary>
+        /// <param name="weights">The weights.</param>
+        /// <param name="offset">The first weight of the row.</param>
+        /// <param name="error">The output error e (int8 range).</param>
+        /// <param name="inputs">The layer input x (int8 range).</param>
+        /// <param name="count">The row length.</param>
+        /// <param name="mantissa">The multiplier mantissa (below 2^15).</param>
+        /// <param name="shift">The multiplier shift, 0..30 (0: exact, no dither).</param>
+        /// <param name="dither">u0, a 32-bit random word for this row.</param>
+        /// <returns>The number of weights clamped.</returns>
+        public static int TinTin(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift, uint dither)
+        {
+            int i;
+            int x;
+            int delta;
+            int clamped = 0;
+            int scaled = error * mantissa; // |e * mantissa| < 2^22: times an int8 plus r stays below 2^30
+            if (scaled == 0)
+            {
+                return 0;
+            }
+
+            uint step = shift == 0 ? 0u : DitherStep;
+            int down = shift == 0 ? 31 : 32 - shift;
+            uint u = shift == 0 ? 0u : dither;
+            for (i = 0; i < count; i++)
+            {
+                x = inputs[i];
+                if (x != 0)
+                {
+                    u += step;
+                    delta = ((scaled * x) + (int)(u >> down)) >> shift;
+                    if (delta != 0)
+                    {
+                        int k = offset + i;
+                        int v = weights[k] - delta;
+                        if ((uint)(v + 127) > 254u)
+                        {
+                            v = v > 0 ? 127 : -127;
+                            clamped++;
+                        }
+
+                        weights[k] = (sbyte)v;
+                    }
+                }
+            }
+
+            return clamped;
+        }
+
+        /// <summary>
+        /// <see cref="TinTin(sbyte[], int, int, sbyte[], int, int, int, uint)"/> fused with the error
+        /// to the layer below at the nonzero inputs: <c>d[i] += w_old[i] * e</c> where x[i] != 0.
+        /// </summary>
+        /// <param name="weights">The weights.</param>
+        /// <param name="offset">The first weight of the row.</param>
+        /// <param name="error">The output error e (int8 range), not 0.</param>
+        /// <param name="inputs">The layer input x (int8 range).</param>
+        /// <param name="count">The row length.</param>
+        /// <param name="mantissa">The multiplier mantissa (below 2^15; 0: no update, error only).</param>
+        /// <param name="shift">The multiplier shift, 0..30.</param>
+        /// <param name="dither">u0, a 32-bit random word for this row.</param>
+        /// <param name="inputError">The int32 error accumulators of the inputs, added to.</param>
+        /// <returns>The number of weights clamped.</returns>
+        public static int TinTinPropagating(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift, uint dither, int[] inputError)
+        {
+            int i;
+            int x;
+            int w;
+            int k;
+            int delta;
+            int clamped = 0;
+            int scaled = error * mantissa;
+            uint step = shift == 0 ? 0u : DitherStep;
+            int down = shift == 0 ? 31 : 32 - shift;
+            uint u = shift == 0 ? 0u : dither;
+            for (i = 0; i < count; i++)
+            {
+                x = inputs[i];
+                if (x != 0)
+                {
+                    k = offset + i;
+                    w = weights[k];
+                    inputError[i] += w * error;
+                    u += step;
+                    delta = ((scaled * x) + (int)(u >> down)) >> shift;
+                    if (delta != 0)
+                    {
+                        w -= delta;
+                        if ((uint)(w + 127) > 254u)
+                        {
+                            w = w > 0 ? 127 : -127;
+                            clamped++;
+                        }
+
+                        weights[k] = (sbyte)w;
+                    }
+                }
+            }
+
+            return clamped;
+        }
+
+        /// <summary>
+        /// NITI row update: <c>w[i] -= pseudo_round(e * x[i] / 2^shift)</c>, where the discarded bits
+        /// of |e * x[i]| decide the rounding (their upper half is the probability, the lower half the
+        /// random number: no generator).
+        /// </summary>
+        /// <param name="weights">The weights.</param>
+        /// <param name="offset">The first weight of the row.</param>
+        /// <param name="error">The output error e (int8 range).</param>
+        /// <param name="inputs">The layer input x (int8 range).</param>
+        /// <param name="count">The row length.</param>
+        /// <param name="shift">The shift that leaves the largest gradient μ bits, 0..30.</param>
+        /// <returns>The number of weights clamped.</returns>
+        public static int Niti(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int shift)
+        {
+            return NitiPropagating(weights, offset, error, inputs, count, shift, null);
+        }
+
+        /// <summary>
+        /// <see cref="Niti(sbyte[], int, int, sbyte[], int, int)"/>, and when <paramref name="inputError"/>
+        /// is given, fused with the error to the layer below at the nonzero inputs: <c>d[i] += w_old[i] * e</c>.
+        /// </summary>
+        /// <param name="weights">The weights.</param>
+        /// <param name="offset">The first weight of the row.</param>
+        /// <param name="error">The output error e (int8 range).</param>
+        /// <param name="inputs">The layer input x (int8 range).</param>
+        /// <param name="count">The row length.</param>
+        /// <param name="shift">The shift that leaves the largest gradient μ bits, 0..30.</param>
+        /// <param name="inputError">The int32 error accumulators of the inputs, added to; or null.</param>
+        /// <returns>The number of weights clamped.</returns>
+        public static int NitiPropagating(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int shift, int[] inputError)
+        {
+            int i;
+            int x;
+            int w;
+            int g;
+            int clamped = 0;
+            if (error == 0)
+            {
+                return 0;
+            }
+
+            int half = shift >> 1;
+            int halfMask = (1 << half) - 1;
+            int lowMask = (1 << shift) - 1;
+            int align = shift - (half << 1); // 1 when shift is odd: the random half is one bit short
+            bool propagate = inputError != null;
+            for (i = 0; i < count; i++)
+            {
+                x = inputs[i];
+                if (x != 0)
+                {
+                    int k = offset + i;
+                    w = weights[k];
+                    if (propagate)
+                    {
+                        inputError[i] += w * error;
+                    }
+
+                    g = error * x;
+                    int m = g < 0 ? -g : g;
+                    int low = m & lowMask;
+                    int q = m >> shift;
+                    if (((low & halfMask) << align) < (low >> half))
+                    {
+                        q++;
+                    }
+
+                    if (q != 0)
+                    {
+                        w -= g < 0 ? -q : q;
+                        if ((uint)(w + 127) > 254u)
+                        {
+                            w = w > 0 ? 127 : -127;
+                            clamped++;
+                        }
+
+                        weights[k] = (sbyte)w;
+                    }
+                }
+            }
+
+            return clamped;
+        }
+    }
+}
