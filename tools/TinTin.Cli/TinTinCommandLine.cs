@@ -26,6 +26,8 @@ public static class TinTinCommandLine
 
         root.Subcommands.Add(ManifestCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
 

@@ -1,0 +1,138 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System.Collections.Generic;
+using System.IO;
+using TinTin.Bench.Models;
+using TinTin.Data;
+using TinTin.Description;
+using TinTin.Sensors.Acquisition;
+using TinTin.Sensors.Features;
+
+namespace TinTin.Bench.Data;
+
+/// <summary>
+/// The CWRU task (10 classes at 0 hp, see ../shared/docs/evaluation.md) as the device would see it:
+/// each recording becomes int16-range accelerometer counts, is replayed through the sensors'
+/// <see cref="RecordingSource"/> and <see cref="WindowAssembler"/> exactly as a live chip is
+/// windowed on the board, and each window goes through the device's integer feature code.
+/// </summary>
+/// <remarks>
+/// Time split per recording, no leakage: training windows come from the first 70 % of the samples
+/// with a hop of <see cref="TrainHop"/> (overlapping), test windows from the last 30 % without
+/// overlap, and no window crosses the boundary because each part is its own replay.
+/// </remarks>
+public static class CwruWindows
+{
+    /// <summary>Samples per window (12 kHz: 85 ms).</summary>
+    public const int WindowLength = 1024;
+
+    /// <summary>Samples between training windows (overlap 3/4).</summary>
+    public const int TrainHop = 256;
+
+    /// <summary>The load of the main task, in horsepower.</summary>
+    public const int LoadHp = 0;
+
+    /// <summary>
+    /// Raw windows are int8 with a per-window power-of-two exponent (block floating point); this
+    /// offset makes the real value about g: one count is 488 micro-g, so 2^11 counts are 0.9994 g.
+    /// </summary>
+    public const int CountsLog2Unit = -11;
+
+    /// <summary>
+    /// Spectrum features are 8·log2 of the band level (see <see cref="SpectrumFeatures"/>), already
+    /// int8; every window has the same scale, 2^-5, so the models read log2(level) / 4 (real values
+    /// of a few units, which suits the FP32 reference as much as the integer modes).
+    /// </summary>
+    public const int SpectrumLog2Scale = -5;
+
+    /// <summary>Loads the task.</summary>
+    /// <param name="folder">The folder holding the CWRU .mat files and manifest.csv.</param>
+    /// <param name="input">Raw windows or spectrum features.</param>
+    /// <param name="log">Where notes (clipped samples) go.</param>
+    /// <returns>The splits.</returns>
+    public static TaskData Load(string folder, InputKind input, TextWriter log)
+    {
+        IReadOnlyList<CwruRecording> recordings = CwruDataset.LoadDriveEnd(folder, LoadHp);
+        var train = new Builder(input);
+        var test = new Builder(input);
+        var names = new string[recordings.Count];
+        foreach (CwruRecording recording in recordings)
+        {
+            names[recording.Label] = recording.ClassName;
+            int[] counts = AccelerometerCounts.FromG(recording.Signal, AccelerometerCounts.DefaultMicroGPerCount, out int clipped);
+            if (clipped > 0)
+            {
+                log.WriteLine($"note: {recording.FileName}: {clipped} samples beyond the int16 range were clipped, as the accelerometer would");
+            }
+
+            int boundary = CwruSplit.Create(counts.Length, TrainHop, WindowLength).Boundary;
+            train.AddWindows(counts, 0, boundary, recording.SampleRateHz, TrainHop, recording.Label);
+            test.AddWindows(counts, boundary, counts.Length - boundary, recording.SampleRateHz, WindowLength, recording.Label);
+        }
+
+        return new TaskData(train.Build(), test.Build(), names, $"CWRU drive end {LoadHp} hp ({folder})");
+    }
+
+    /// <summary>Collects windows of one split as model inputs.</summary>
+    private sealed class Builder(InputKind input)
+    {
+        private readonly List<sbyte[]> _inputs = [];
+        private readonly List<int> _scales = [];
+        private readonly List<int> _labels = [];
+        private readonly SpectrumFeatures _features = new(WindowLength, ModelCatalog.SpectrumBands);
+
+        /// <summary>Replays <c>[start, start + count)</c> and keeps every complete window, <paramref name="hop"/> apart.</summary>
+        public void AddWindows(int[] counts, int start, int count, int sampleRateHz, int hop, int label)
+        {
+            if (count < WindowLength)
+            {
+                return;
+            }
+
+            var source = new RecordingSource(
+                counts, start, count, sampleRateHz, AccelerometerCounts.DefaultMicroGPerCount, 1, loop: false, maxBurstSamples: 256);
+            var assembler = new WindowAssembler(source, WindowLength, hop, 2 * WindowLength, 0, 256);
+            var window = new SampleWindow(WindowLength);
+            while (!source.Exhausted || assembler.WindowReady)
+            {
+                assembler.Pump();
+                while (assembler.TryTakeWindow(window))
+                {
+                    Add(window.Samples, label);
+                }
+            }
+        }
+
+        public SampleSet Build()
+        {
+            Shape shape = input == InputKind.RawWindow ? new Shape(1, 1, WindowLength) : Shape.Vector(ModelCatalog.SpectrumBands);
+            return new SampleSet(shape, [.. _inputs], [.. _scales], [.. _labels]);
+        }
+
+        private void Add(int[] samples, int label)
+        {
+            sbyte[] q;
+            int log2Scale;
+            if (input == InputKind.SpectrumFeatures)
+            {
+                _features.Compute(samples, 0);
+                q = new sbyte[_features.BandCount];
+                for (int b = 0; b < q.Length; b++)
+                {
+                    q[b] = (sbyte)_features.Values[b];
+                }
+
+                log2Scale = SpectrumLog2Scale;
+            }
+            else
+            {
+                q = new sbyte[samples.Length];
+                log2Scale = BlockQuantizer.Quantize(samples, 0, samples.Length, q) + CountsLog2Unit;
+            }
+
+            _inputs.Add(q);
+            _scales.Add(log2Scale);
+            _labels.Add(label);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using TinTin.Bench.Models;
+using TinTin.Description;
+
+namespace TinTin.Bench.Training;
+
+/// <summary>Builds the trainer of a mode, with the same initial weights for Tin-Tin and FP32.</summary>
+public static class TrainerFactory
+{
+    /// <summary>Creates a trainer.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="input">The task's input shape.</param>
+    /// <param name="mode">The mode.</param>
+    /// <param name="seed">The run's seed.</param>
+    /// <returns>A fresh, initialised trainer.</returns>
+    public static Trainer Create(BenchModel model, Shape input, BenchMode mode, uint seed)
+    {
+        ModelSpec spec = model.Build(input);
+        if (mode != BenchMode.Fp32)
+        {
+            return new IntegerTrainer(spec, mode, model.Schedule, seed);
+        }
+
+        // FP32 starts from exactly the real weights Tin-Tin starts from (same seed, same PRNG draws).
+        var start = new IntegerTrainer(spec, BenchMode.TinTin, model.Schedule, seed);
+        return new Fp32Trainer(start.Model, model.Schedule);
+    }
+}

@@ -1,0 +1,161 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using TinTin.Bench;
+using TinTin.Bench.Cost;
+using TinTin.Bench.Data;
+using TinTin.Bench.Models;
+using TinTin.Bench.Output;
+using TinTin.Bench.Training;
+using TinTin.Data;
+
+namespace TinTin.Cli.Commands;
+
+/// <summary>
+/// <c>tintin bench</c>: trains the evaluation's models on real data in FP32, NITI and Tin-Tin mode
+/// and reports accuracy, memory, MACs, interpreter cost, host time and allocations (docs/results.md).
+/// </summary>
+public static class BenchCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <returns>The <c>bench</c> command.</returns>
+    public static Command Create()
+    {
+        var taskOption = new Option<string>("--task") { Description = "mnist or cwru", Required = true };
+        taskOption.AcceptOnlyFromAmong("mnist", "cwru");
+        var modelOption = new Option<string?>("--model") { Description = $"one of {string.Join(", ", ModelCatalog.Names)} (default: every model of the task)" };
+        modelOption.AcceptOnlyFromAmong([.. ModelCatalog.Names]);
+        var modeOption = new Option<string>("--mode") { Description = "fp32, niti, tintin or all", DefaultValueFactory = _ => "all" };
+        modeOption.AcceptOnlyFromAmong("fp32", "niti", "tintin", "all");
+        var epochsOption = new Option<int?>("--epochs") { Description = "passes over the training split (default: the model's, see docs/results.md)" };
+        var seedOption = new Option<uint>("--seed") { Description = "seed of the initial weights, the rounding and the sample order", DefaultValueFactory = _ => 1 };
+        var dataOption = new Option<string?>("--data") { Description = "the data folder holding mnist/ and cwru/ (default: $TINTIN_DATA, then ../shared/data)", HelpName = "DIR" };
+        var limitOption = new Option<int?>("--limit") { Description = "use N training and N test samples, evenly spread over each split (smoke runs)", HelpName = "N" };
+        var jsonOption = new Option<bool>("--json") { Description = "one JSON object per run on stdout instead of the table" };
+        var saveOption = new Option<string?>("--save") { Description = "write the trained integer model to FILE (one mode, one model)", HelpName = "FILE" };
+        var plotsOption = new Option<string?>("--plots") { Description = "write SVG plots (accuracy per epoch per mode, confusion matrices) to DIR", HelpName = "DIR" };
+        var costOption = new Option<int>("--cost-samples") { Description = "training samples the interpreter cost is averaged over (0: skip)", DefaultValueFactory = _ => 20 };
+        var warmupOption = new Option<int>("--cost-warmup") { Description = "training samples run before the cost is measured (a fresh model rescales far more than a training one)", DefaultValueFactory = _ => 200, HelpName = "N" };
+        var profileOption = new Option<int>("--cost-profile") { Description = "also print the N methods that cost most in those samples (exclusive interpreter cost)", HelpName = "N" };
+
+        var command = new Command("bench", "Train the evaluation's models on MNIST or CWRU in FP32, NITI and Tin-Tin mode and measure them.")
+        {
+            taskOption, modelOption, modeOption, epochsOption, seedOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption,
+        };
+        command.SetAction(parse => Execute(
+            new BenchRequest(
+                parse.GetValue(taskOption)!,
+                parse.GetValue(modelOption),
+                parse.GetValue(modeOption)!,
+                parse.GetValue(epochsOption),
+                parse.GetValue(seedOption),
+                parse.GetValue(dataOption),
+                parse.GetValue(limitOption),
+                parse.GetValue(jsonOption),
+                parse.GetValue(saveOption),
+                parse.GetValue(plotsOption),
+                parse.GetValue(costOption),
+                parse.GetValue(warmupOption),
+                parse.GetValue(profileOption)),
+            parse.InvocationConfiguration.Output,
+            parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Execute(BenchRequest request, TextWriter output, TextWriter error)
+    {
+        BenchTask task = request.Task == "mnist" ? BenchTask.Mnist : BenchTask.Cwru;
+        var models = request.Model is null
+            ? ModelCatalog.All.Where(m => m.Task == task).ToList()
+            : [ModelCatalog.Get(request.Model)];
+        if (models.Any(m => m.Task != task))
+        {
+            error.WriteLine($"model {request.Model} belongs to task {(task == BenchTask.Mnist ? "cwru" : "mnist")}, not {request.Task}");
+            return TinTinCommandLine.ExitInvalidInput;
+        }
+
+        BenchMode[] modes = request.Mode == "all" ? BenchModeNames.All : [BenchModeNames.Parse(request.Mode)];
+        if (request.Epochs is < 1 || request.Limit is < 10 || request.CostSamples < 0 || request.CostWarmup < 0 || request.CostProfile < 0)
+        {
+            error.WriteLine("--epochs must be at least 1, --limit at least 10, --cost-samples, --cost-warmup and --cost-profile at least 0");
+            return TinTinCommandLine.ExitInvalidInput;
+        }
+
+        if (request.Save is not null && (modes.Length != 1 || models.Count != 1 || modes[0] == BenchMode.Fp32))
+        {
+            error.WriteLine("--save writes one integer model: give one --model and --mode tintin or niti");
+            return TinTinCommandLine.ExitInvalidInput;
+        }
+
+        var results = new List<BenchResult>();
+        try
+        {
+            ICostMeter? cost = request.CostSamples > 0 ? new InterpreterCostMeter(request.CostSamples, request.CostWarmup, request.CostProfile > 0) : null;
+            foreach (var group in models.GroupBy(m => m.Input))
+            {
+                TaskData data = TaskLoader.Load(task, group.Key, request.Data, request.Limit, error);
+                error.WriteLine($"{data.Source}: {data.Train.Count} train / {data.Test.Count} test samples, {data.ClassNames.Count} classes");
+                foreach (BenchModel model in group)
+                {
+                    var modelResults = new List<BenchResult>();
+                    foreach (BenchMode mode in modes)
+                    {
+                        int epochs = request.Epochs ?? model.DefaultEpochs;
+                        var progress = new ProgressPrinter(error, $"{model.Name} {mode.Name()}");
+                        Trainer? trained = null;
+                        BenchResult result = BenchRunner.Run(model, data, mode, epochs, request.Seed, cost, progress.Report, t => trained = t);
+                        modelResults.Add(result);
+                        if (result.IlCostProfile is { } profile && request.CostProfile > 0)
+                        {
+                            error.WriteLine($"{model.Name} {mode.Name()}: interpreter cost of {result.IlCostSamples} training steps by method (exclusive, after {request.CostWarmup} warm-up steps)");
+                            error.WriteLine(profile.Format(request.CostProfile));
+                        }
+                        if (request.Json)
+                        {
+                            JsonReport.Write(result, output);
+                        }
+
+                        if (request.Save is not null && trained is IntegerTrainer integer)
+                        {
+                            ModelFileIo.Save(integer.Model, request.Save);
+                            error.WriteLine($"saved {model.Name} ({mode.Name()}) to {request.Save}");
+                        }
+                    }
+
+                    results.AddRange(modelResults);
+                    if (request.Plots is not null)
+                    {
+                        foreach (string file in PlotWriter.Write(request.Plots, modelResults))
+                        {
+                            error.WriteLine($"wrote {file}");
+                        }
+                    }
+                }
+            }
+        }
+        catch (DataUnavailableException ex)
+        {
+            error.WriteLine(ex.Message);
+            return TinTinCommandLine.ExitInvalidInput;
+        }
+        catch (InvalidDataException ex)
+        {
+            error.WriteLine($"bad data: {ex.Message}");
+            return TinTinCommandLine.ExitInvalidInput;
+        }
+
+        if (!request.Json)
+        {
+            ResultTable.Write(results, output);
+        }
+
+        return 0;
+    }
+
+    private sealed record BenchRequest(
+        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile);
+}
