@@ -116,6 +116,7 @@ namespace TinTin.Layers
             sbyte[] w = Weights;
             sbyte[] x = input.Data;
             int[] acc = workspace.Accumulators;
+            bool sparse = Magnitude.MostlyZeros(x, channels * plane);
             int o = 0;
             for (int f = 0; f < filters; f++)
             {
@@ -148,9 +149,23 @@ namespace TinTin.Layers
                             int end = xRow + kxHi;
                             for (int c = 0; c < channels; c++)
                             {
-                                for (int i = start; i < end; i++)
+                                if (sparse)
                                 {
-                                    sum += w[i + d] * x[i];
+                                    for (int i = start; i < end; i++)
+                                    {
+                                        int xi = x[i];
+                                        if (xi != 0)
+                                        {
+                                            sum += w[i + d] * xi;
+                                        }
+                                    }
+                                }
+                                else
+                                {
+                                    for (int i = start; i < end; i++)
+                                    {
+                                        sum += w[i + d] * x[i];
+                                    }
                                 }
 
                                 start += plane;
@@ -178,13 +193,31 @@ namespace TinTin.Layers
         /// <inheritdoc/>
         public override void Backward(Tensor8 input, Tensor8 output, Tensor8 outputError, Tensor8 inputError, Workspace workspace)
         {
-            // The error to the input first: it needs the weights of the forward pass.
-            if (inputError != null)
+            // The error to the input needs the weights of the forward pass: it is computed in the same
+            // pass as each filter's gradient, before that filter is updated, when the layer below drops
+            // the error at zero inputs (then only nonzero inputs are visited); else in its own pass first.
+            bool fuseError = inputError != null && ZeroInputsDropTheirError;
+            if (inputError != null && !fuseError)
             {
                 PropagateError(outputError, inputError, workspace);
             }
 
-            UpdateWeights(input, outputError, workspace);
+            int[] errorAcc = null;
+            int inputs = _channels * _height * _width;
+            if (fuseError)
+            {
+                errorAcc = workspace.Accumulators;
+                Array.Clear(errorAcc, 0, inputs);
+            }
+
+            UpdateWeights(input, outputError, errorAcc, workspace);
+            if (fuseError)
+            {
+                Stats.Macs += _forwardMacs;
+                Requantize(errorAcc, inputs, Scale.Product(outputError.Scale, WeightScale), inputError, workspace);
+                Stats.ErrorScale = inputError.Scale;
+            }
+
             UpdateBiases(outputError, _outHeight * _outWidth, workspace);
         }
 
@@ -265,8 +298,9 @@ namespace TinTin.Layers
             Stats.ErrorScale = inputError.Scale;
         }
 
-        // Per filter: the gradient into the workspace's gradient row, then one update (or accumulation) call.
-        private void UpdateWeights(Tensor8 input, Tensor8 outputError, Workspace workspace)
+        // Per filter: the gradient into the workspace's gradient row (and, with errorAcc, the filter's
+        // share of the input error with its old weights), then one update (or accumulation) call.
+        private void UpdateWeights(Tensor8 input, Tensor8 outputError, int[] errorAcc, Workspace workspace)
         {
             TrainingOptions options = workspace.Options;
             Scale gradientScale = Scale.Product(outputError.Scale, input.Scale);
@@ -283,7 +317,7 @@ namespace TinTin.Layers
             else if (tinTin)
             {
                 FixedMultiplier m = LimitShift(UpdateMultiplier(gradientScale, options, false), MaxGradientShift);
-                if (m.Mantissa == 0)
+                if (m.Mantissa == 0 && errorAcc == null)
                 {
                     return; // every update is below 2^-62 of a weight step
                 }
@@ -298,10 +332,16 @@ namespace TinTin.Layers
             int mu = options.MuBits;
             uint random = workspace.Random.State;
             int clamped = 0;
+            bool sparse = errorAcc != null || Magnitude.MostlyZeros(input.Data, _channels * _height * _width);
             for (int f = 0; f < _filters; f++)
             {
-                ComputeGradient(f, input.Data, outputError.Data, g);
+                ComputeGradient(f, input.Data, outputError.Data, g, sparse, errorAcc);
                 int start = f * filterSize;
+                if (mantissa == 0 && tinTin && fused)
+                {
+                    continue; // the error went down; the updates all round to 0
+                }
+
                 if (!fused)
                 {
                     WeightUpdate.AccumulateGradients(Accumulators, start, g, 0, filterSize, mantissa, shift);
@@ -326,7 +366,9 @@ namespace TinTin.Layers
         }
 
         // G[c, ky, kx] = sum over output positions of e[f, oy, ox] * x[c, oy*sy + ky - py, ox*sx + kx - px].
-        private void ComputeGradient(int f, sbyte[] x, sbyte[] e, int[] g)
+        // sparse: visit only nonzero inputs (an exact int test; the product is 0 anyway). With errorAcc
+        // (then sparse), also add filter f's old weights times e to the error of those inputs.
+        private void ComputeGradient(int f, sbyte[] x, sbyte[] e, int[] g, bool sparse, int[] errorAcc)
         {
             int channels = _channels;
             int width = _width;
@@ -339,6 +381,8 @@ namespace TinTin.Layers
             int kernelArea = _kernelHeight * kernelWidth;
             int channelStep = kernelArea - plane;
             Array.Clear(g, 0, channels * kernelArea);
+            sbyte[] w = Weights;
+            int filterStart = f * channels * kernelArea; // weight index = gradient index + filterStart
             int o = f * outHeight * outWidth;
             for (int oy = 0; oy < outHeight; oy++)
             {
@@ -371,9 +415,36 @@ namespace TinTin.Layers
                         int end = xRow + kxHi;
                         for (int c = 0; c < channels; c++)
                         {
-                            for (int i = start; i < end; i++)
+                            if (errorAcc != null)
                             {
-                                g[i + d] += x[i] * eo;
+                                int dw = d + filterStart;
+                                for (int i = start; i < end; i++)
+                                {
+                                    int xi = x[i];
+                                    if (xi != 0)
+                                    {
+                                        g[i + d] += xi * eo;
+                                        errorAcc[i] += w[i + dw] * eo;
+                                    }
+                                }
+                            }
+                            else if (sparse)
+                            {
+                                for (int i = start; i < end; i++)
+                                {
+                                    int xi = x[i];
+                                    if (xi != 0)
+                                    {
+                                        g[i + d] += xi * eo;
+                                    }
+                                }
+                            }
+                            else
+                            {
+                                for (int i = start; i < end; i++)
+                                {
+                                    g[i + d] += x[i] * eo;
+                                }
                             }
 
                             start += plane;

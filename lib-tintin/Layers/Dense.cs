@@ -1,6 +1,7 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
 using TinTin.Description;
+using TinTin.Numerics;
 using TinTin.Scaling;
 using TinTin.Training;
 
@@ -36,22 +37,36 @@ namespace TinTin.Layers
             int[] b = Biases;
             int[] acc = workspace.Accumulators;
             Scale accScale = Scale.Product(input.Scale, WeightScale);
-            FixedMultiplier toAcc = b == null ? default(FixedMultiplier) : FixedMultiplier.Ratio(BiasScale, accScale);
+            if (b != null)
+            {
+                ScaleBiases(FixedMultiplier.Ratio(BiasScale, accScale), acc);
+            }
 
-            // One pass: dot product, bias and the largest magnitude together.
+            // One pass: dot product from the bias, and the largest magnitude together. Mostly-zero
+            // inputs (ReLU outputs, image backgrounds) take the loop that skips them after an int test.
+            bool sparse = Magnitude.MostlyZeros(x, inputs);
             int max = 0;
             int row = 0;
             for (int o = 0; o < outputs; o++)
             {
-                int sum = 0;
-                for (int i = 0; i < inputs; i++)
+                int sum = b == null ? 0 : acc[o];
+                if (sparse)
                 {
-                    sum += w[row + i] * x[i];
+                    for (int i = 0; i < inputs; i++)
+                    {
+                        int xi = x[i];
+                        if (xi != 0)
+                        {
+                            sum += w[row + i] * xi;
+                        }
+                    }
                 }
-
-                if (b != null)
+                else
                 {
-                    sum += BiasContribution(b[o], toAcc);
+                    for (int i = 0; i < inputs; i++)
+                    {
+                        sum += w[row + i] * x[i];
+                    }
                 }
 
                 acc[o] = sum;

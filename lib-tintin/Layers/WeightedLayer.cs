@@ -195,6 +195,36 @@ namespace TinTin.Layers
         }
 
         /// <summary>
+        /// Every bias in the accumulator's scale, as <see cref="BiasContribution"/> gives it, in one
+        /// flat loop (one call per layer instead of one per output).
+        /// </summary>
+        /// <param name="toAccumulator">The bias-to-accumulator multiplier.</param>
+        /// <param name="destination">Receives one contribution per bias.</param>
+        protected void ScaleBiases(FixedMultiplier toAccumulator, int[] destination)
+        {
+            int[] b = _biases;
+            int shift = toAccumulator.RightShift;
+            if (shift <= 0 || shift >= 63)
+            {
+                for (int c = 0; c < b.Length; c++)
+                {
+                    destination[c] = BiasContribution(b[c], toAccumulator);
+                }
+
+                return;
+            }
+
+            long mantissa = toAccumulator.Mantissa;
+            long half = 1L << (shift - 1);
+            for (int c = 0; c < b.Length; c++)
+            {
+                long p = b[c] * mantissa;
+                p = p >= 0 ? (p + half) >> shift : -((half - p) >> shift);
+                destination[c] = (int)(p > MaxBiasContribution ? MaxBiasContribution : (p < -MaxBiasContribution ? -MaxBiasContribution : p));
+            }
+        }
+
+        /// <summary>
         /// A bias converted to the accumulators' scale, clamped to ±2^30: with fan-in * 127^2 below
         /// 2^30 (checked when the model is built) the sum always fits an int32.
         /// </summary>
@@ -321,7 +351,14 @@ namespace TinTin.Layers
                 s.Shift += AccumulatorFractionBits;
             }
 
+            // Fused: b -= step. Mini-batch: the accumulator gathers the same step with the opposite sign.
             FixedMultiplier m = FixedMultiplier.FromPowers(s.Pow2, s.Pow3);
+            int[] target = fused ? b : _biasAccumulators;
+            long sign = fused ? 1 : -1;
+            long mantissa = m.Mantissa;
+            int shift = m.RightShift;
+            bool inline = shift > 0 && shift <= 32; // the usual case, computed here without a call per bias
+            long mask = inline ? (1L << shift) - 1 : 0;
             sbyte[] e = errors.Data;
             uint random = workspace.Random.State;
             for (int c = 0; c < b.Length; c++)
@@ -334,15 +371,27 @@ namespace TinTin.Layers
                     sum += e[i];
                 }
 
-                int step = ScaleValueStochastic(sum, m, ref random);
-                if (fused)
+                if (sum == 0)
                 {
-                    b[c] = SaturatingSubtract(b[c], step);
+                    continue; // no error reached this output (common after a ReLU): nothing moves, no random bits drawn
+                }
+
+                long step;
+                if (inline)
+                {
+                    random ^= random << 13;
+                    random ^= random >> 17;
+                    random ^= random << 5;
+                    step = ((sum * mantissa) + (random & mask)) >> shift;
+                    step = step > int.MaxValue ? int.MaxValue : (step < -int.MaxValue ? -int.MaxValue : step);
                 }
                 else
                 {
-                    _biasAccumulators[c] = SaturatingSubtract(_biasAccumulators[c], -step);
+                    step = ScaleValueStochastic(sum, m, ref random);
                 }
+
+                long v = target[c] - (sign * step);
+                target[c] = (int)(v > int.MaxValue ? int.MaxValue : (v < -int.MaxValue ? -int.MaxValue : v));
             }
 
             workspace.Random.State = random;

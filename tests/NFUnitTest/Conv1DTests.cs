@@ -67,6 +67,20 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        [DataRow(1, 8, 1, 3, 1, 0, 31)]
+        [DataRow(1, 8, 1, 3, 1, 1, 32)]
+        [DataRow(2, 9, 2, 3, 2, 1, 33)]
+        [DataRow(3, 10, 4, 4, 3, 2, 34)]   // stride 3 with kernel 4: every input is covered once or twice
+        [DataRow(1, 2, 1, 5, 1, 2, 35)]
+        [DataRow(2, 3, 2, 2, 1, 3, 36)]
+        [DataRow(2, 11, 2, 2, 3, 0, 37)]   // stride 3 with kernel 2: some inputs get no error at all
+        public void BackwardInputErrorAtNonzeroInputsMatchesReferenceWhenTheLayerBelowDropsTheRest(int channels, int length, int filters, int kernel, int stride, int padding, int seed)
+        {
+            ConvReference r = Reference(channels, length, filters, kernel, stride, padding);
+            ConvChecks.InputErrorMatchesReference(Create(r, true, false), r, (uint)seed, true);
+        }
+
+        [TestMethod]
         [DataRow(1, 8, 1, 3, 1, 0, 41)]
         [DataRow(2, 9, 2, 3, 2, 1, 42)]
         [DataRow(3, 10, 3, 4, 3, 2, 43)]

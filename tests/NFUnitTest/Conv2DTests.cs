@@ -85,6 +85,22 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        [DataRow(1, 4, 4, 1, 3, 1, 0, 31)]
+        [DataRow(1, 4, 4, 1, 3, 1, 1, 32)]
+        [DataRow(1, 4, 4, 1, 3, 2, 1, 33)]
+        [DataRow(2, 5, 5, 2, 3, 1, 1, 34)]
+        [DataRow(2, 5, 6, 3, 3, 2, 0, 35)]
+        [DataRow(3, 6, 5, 2, 2, 2, 1, 36)]
+        [DataRow(2, 7, 7, 2, 5, 3, 2, 37)]   // stride 3: some inputs get no error at all
+        [DataRow(1, 2, 2, 1, 3, 1, 1, 38)]
+        [DataRow(1, 3, 3, 2, 2, 1, 2, 39)]
+        public void BackwardInputErrorAtNonzeroInputsMatchesReferenceWhenTheLayerBelowDropsTheRest(int channels, int height, int width, int filters, int kernel, int stride, int padding, int seed)
+        {
+            ConvReference r = Reference(channels, height, width, filters, kernel, stride, padding);
+            ConvChecks.InputErrorMatchesReference(Create(r, true, false), r, (uint)seed, true);
+        }
+
+        [TestMethod]
         [DataRow(1, 4, 4, 1, 3, 1, 0, 41)]
         [DataRow(2, 5, 5, 2, 3, 2, 1, 42)]
         [DataRow(2, 4, 5, 3, 2, 2, 0, 43)]

@@ -70,12 +70,29 @@ namespace NFUnitTest
         // computed after the update would not match the reference, which uses the old weights.
         public static void InputErrorMatchesReference(WeightedLayer layer, ConvReference r, uint seed)
         {
+            InputErrorMatchesReference(layer, r, seed, false);
+        }
+
+        // With dropAtZeroInputs the layer is told that the layer below discards the error at zero
+        // inputs (a ReLU), so it computes the error in the same pass as the gradient and only at
+        // nonzero inputs: the reference is then 0 there, and the weights must move exactly as when
+        // the error has its own pass.
+        public static void InputErrorMatchesReference(WeightedLayer layer, ConvReference r, uint seed, bool dropAtZeroInputs)
+        {
             Xorshift32 random = new Xorshift32(seed);
             sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 127);
             sbyte[] e = ConvReference.RandomValues(random, r.OutputSize, 127);
             for (int i = 0; i < e.Length; i += 3)
             {
                 e[i] = 0; // as after a ReLU
+            }
+
+            if (dropAtZeroInputs)
+            {
+                for (int i = 1; i < x.Length; i += 4)
+                {
+                    x[i] = 0; // a ReLU output below
+                }
             }
 
             sbyte[] w = ConvReference.RandomValues(random, layer.Weights.Length, 127);
@@ -87,9 +104,22 @@ namespace NFUnitTest
             Workspace workspace = NewWorkspace(r, options, 5);
             Tensor8 inputError = new Tensor8(new sbyte[r.InputSize], 0);
             Scale errorScale = Scale.PowerOfTwo(-9);
+            layer.ZeroInputsDropTheirError = dropAtZeroInputs;
             layer.Backward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), Dummy(), ConvReference.Tensor(e, errorScale), inputError, workspace);
 
             long[] expected = r.InputError(e, w);
+            if (dropAtZeroInputs)
+            {
+                for (int i = 0; i < x.Length; i++)
+                {
+                    expected[i] = x[i] == 0 ? 0 : expected[i];
+                }
+
+                // The same step with the error in its own pass: the weights must end up identical.
+                sbyte[] separate = SeparatePassWeights(layer, r, options, x, e, w, errorScale);
+                Assert.IsTrue(SameValues(separate, layer.Weights), "fused and separate passes move the weights alike");
+            }
+
             AssertAccumulators(expected, workspace.Accumulators, "input error");
             AssertRequantized(expected, false, Scale.Product(errorScale, Scale.PowerOfTwo(-7)), inputError, "input error");
             Assert.IsFalse(SameValues(w, layer.Weights), "the update should have moved the weights");
@@ -329,6 +359,17 @@ namespace NFUnitTest
             }
 
             return true;
+        }
+
+        // One step of a fresh layer like `like`, its error computed in its own pass (the layer below keeps every error).
+        private static sbyte[] SeparatePassWeights(WeightedLayer like, ConvReference r, TrainingOptions options, sbyte[] x, sbyte[] e, sbyte[] w, Scale errorScale)
+        {
+            WeightedLayer layer = (WeightedLayer)LayerFactory.Create(like.Spec, false);
+            Array.Copy(w, layer.Weights, w.Length);
+            layer.WeightScale = Scale.PowerOfTwo(-7);
+            Workspace workspace = NewWorkspace(r, options, 5);
+            layer.Backward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), Dummy(), ConvReference.Tensor(e, errorScale), new Tensor8(new sbyte[r.InputSize], 0), workspace);
+            return layer.Weights;
         }
 
         // Trains one step of a fresh layer (no biases) on (x, e) from weights w; returns its weights.

@@ -153,6 +153,55 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        [DataRow(1, 0, 9, 211)]
+        [DataRow(2, 1, 7, 212)]
+        [DataRow(2, 0, 12, 213)]
+        public void FusedBackwardSendsTheErrorToNonzeroInputsAndMovesTheWeightsLikeTheSeparatePass(int mode, int up, int inputs, int seed)
+        {
+            // The layer below is a ReLU (ZeroInputsDropTheirError): error and update share one read of each row.
+            Xorshift32 random = new Xorshift32((uint)seed);
+            TrainingOptions options = new TrainingOptions();
+            options.Mode = (TrainingMode)mode;
+            options.WeightCheckInterval = 0;
+            int outputs = 4;
+            Scale weightScale = new Scale(-6, up, 0);
+            sbyte[] w = ReferenceArithmetic.RandomInt8(random, inputs * outputs, 100);
+            sbyte[] x = ReferenceArithmetic.RandomInt8(random, inputs, 127);
+            for (int i = 0; i < inputs; i += 3)
+            {
+                x[i] = 0;
+            }
+
+            sbyte[] e = ReferenceArithmetic.RandomInt8(random, outputs, 127);
+            Dense fused = Create(inputs, outputs, false);
+            fused.ZeroInputsDropTheirError = true;
+            Dense separate = Create(inputs, outputs, false);
+            Tensor8 fusedError = new Tensor8(new sbyte[inputs], 0);
+            Tensor8 separateError = new Tensor8(new sbyte[inputs], 0);
+            Dense[] layers = new Dense[] { fused, separate };
+            Tensor8[] errors = new Tensor8[] { fusedError, separateError };
+            for (int k = 0; k < 2; k++)
+            {
+                SetWeights(layers[k], ReferenceArithmetic.Copy(w), weightScale);
+                Workspace workspace = NewWorkspace(options, inputs + outputs, 9u);
+                layers[k].Backward(Tensor(ReferenceArithmetic.Copy(x), Scale.PowerOfTwo(-5)), new Tensor8(new sbyte[outputs], outputs), Tensor(ReferenceArithmetic.Copy(e), new Scale(-9, 0, 1)), errors[k], workspace);
+            }
+
+            CollectionAssert.AreEqual(separate.Weights, fused.Weights, "weights");
+            Scale accScale = Scale.Product(new Scale(-9, 0, 1), weightScale);
+            for (int i = 0; i < inputs; i++)
+            {
+                long acc = 0;
+                for (int o = 0; o < outputs; o++)
+                {
+                    acc += x[i] == 0 ? 0 : (long)w[o * inputs + i] * e[o];
+                }
+
+                Assert.AreEqual(ReferenceArithmetic.Convert(acc, accScale, fusedError.Scale), (long)fusedError.Data[i], "input error " + i.ToString());
+            }
+        }
+
+        [TestMethod]
         [DataRow(1, 0, 5, 201)]
         [DataRow(2, 1, 3, 202)]
         [DataRow(1, 2, 7, 203)]
