@@ -54,7 +54,6 @@ public static class BenchRunner
             order[i] = i;
         }
 
-        RunStaticConstructors();
         var orderRandom = new Xorshift32(seed ^ OrderSeedSalt);
         var accuracies = new double[epochs];
         var losses = new double[epochs];
@@ -168,25 +167,6 @@ public static class BenchRunner
         }
 
         return test.Count == 0 ? 0 : correct / (double)test.Count;
-    }
-
-    /// <summary>
-    /// Runs the static constructors of the engine and the FP32 reference before anything is measured:
-    /// nanoFramework runs them when the assembly loads, .NET on first use, which would otherwise
-    /// count their tables as bytes allocated by the first training step.
-    /// </summary>
-    public static void RunStaticConstructors()
-    {
-        foreach (var assembly in new[] { typeof(Model).Assembly, typeof(TinTin.Reference.Fp32Network).Assembly })
-        {
-            foreach (Type type in assembly.GetTypes())
-            {
-                if (!type.ContainsGenericParameters)
-                {
-                    System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(type.TypeHandle);
-                }
-            }
-        }
     }
 
     /// <summary>Fisher-Yates with the engine's PRNG (the device can reproduce the order).</summary>

@@ -26,7 +26,7 @@ public static class ModelCatalog
             input => new ModelSpec(Shape.Vector(input.Size)).Dense(128).ReLU().Dense(10),
             "784 -> 128 -> 10, ReLU",
             DefaultEpochs: 10,
-            new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 3, NitiMuDrops: [])),
+            new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 1, NitiMuDrops: [])),
         new BenchModel(
             "mnist-lenet5",
             BenchTask.Mnist,
@@ -37,7 +37,7 @@ public static class ModelCatalog
                 .Flatten().Dense(120).ReLU().Dense(84).ReLU().Dense(10),
             "LeNet-5: conv 6@5x5 pad 2, max-pool 2, conv 16@5x5, max-pool 2, 400 -> 120 -> 84 -> 10, ReLU",
             DefaultEpochs: 10,
-            new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 3, NitiMuDrops: [])),
+            new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 1, NitiMuDrops: [])),
         new BenchModel(
             "cwru-fft-mlp",
             BenchTask.Cwru,
@@ -45,7 +45,7 @@ public static class ModelCatalog
             input => new ModelSpec(Shape.Vector(input.Size)).Dense(64).ReLU().Dense(10),
             $"integer Hann spectrum of 1024 samples in {SpectrumBands} bands -> 64 -> 10, ReLU",
             DefaultEpochs: 20,
-            new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 3, NitiMuDrops: [])),
+            new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 1, NitiMuDrops: [])),
         new BenchModel(
             "cwru-cnn1d",
             BenchTask.Cwru,
@@ -56,7 +56,7 @@ public static class ModelCatalog
                 .Flatten().Dense(10),
             "raw 1024-sample window: conv1d 8@9 stride 2, max-pool 4, conv1d 16@9, max-pool 4, 512 -> 10, ReLU",
             DefaultEpochs: 20,
-            new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 3, NitiMuDrops: [])),
+            new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 1, NitiMuDrops: [])),
     ];
 
     /// <summary>The model names, for help text and validation.</summary>
