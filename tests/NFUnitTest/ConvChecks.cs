@@ -68,11 +68,6 @@ namespace NFUnitTest
 
         // NITI mode with μ = 5 moves the weights by up to 32 steps in this call: an input error
         // computed after the update would not match the reference, which uses the old weights.
-        public static void InputErrorMatchesReference(WeightedLayer layer, ConvReference r, uint seed)
-        {
-            InputErrorMatchesReference(layer, r, seed, false);
-        }
-
         // With dropAtZeroInputs the layer is told that the layer below discards the error at zero
         // inputs (a ReLU), so it computes the error in the same pass as the gradient and only at
         // nonzero inputs: the reference is then 0 there, and the weights must move exactly as when

@@ -40,11 +40,12 @@ public static class BenchCommand
         var plotsOption = new Option<string?>("--plots") { Description = "write SVG plots (accuracy per epoch per mode, confusion matrices) to DIR", HelpName = "DIR" };
         var costOption = new Option<int>("--cost-samples") { Description = "training samples the interpreter cost is averaged over (0: skip)", DefaultValueFactory = _ => 20 };
         var warmupOption = new Option<int>("--cost-warmup") { Description = "training samples run before the cost is measured (a fresh model rescales far more than a training one)", DefaultValueFactory = _ => 200, HelpName = "N" };
+        var nitiMuOption = new Option<int?>("--niti-mu") { Description = "NITI's mu for this run instead of the model's (0-7; for sweeps)", HelpName = "MU" };
         var profileOption = new Option<int>("--cost-profile") { Description = "also print the N methods that cost most in those samples (exclusive interpreter cost)", HelpName = "N" };
 
         var command = new Command("bench", "Train the evaluation's models on MNIST or CWRU in FP32, NITI and Tin-Tin mode and measure them.")
         {
-            taskOption, modelOption, modeOption, epochsOption, seedOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption,
+            taskOption, modelOption, modeOption, epochsOption, seedOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption, nitiMuOption,
         };
         command.SetAction(parse => Execute(
             new BenchRequest(
@@ -60,7 +61,8 @@ public static class BenchCommand
                 parse.GetValue(plotsOption),
                 parse.GetValue(costOption),
                 parse.GetValue(warmupOption),
-                parse.GetValue(profileOption)),
+                parse.GetValue(profileOption),
+                parse.GetValue(nitiMuOption)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
@@ -72,6 +74,10 @@ public static class BenchCommand
         var models = request.Model is null
             ? ModelCatalog.All.Where(m => m.Task == task).ToList()
             : [ModelCatalog.Get(request.Model)];
+        if (request.NitiMu is int mu)
+        {
+            models = models.Select(m => m with { Schedule = m.Schedule with { NitiMuBits = mu } }).ToList();
+        }
         if (models.Any(m => m.Task != task))
         {
             error.WriteLine($"model {request.Model} belongs to task {(task == BenchTask.Mnist ? "cwru" : "mnist")}, not {request.Task}");
@@ -79,9 +85,9 @@ public static class BenchCommand
         }
 
         BenchMode[] modes = request.Mode == "all" ? BenchModeNames.All : [BenchModeNames.Parse(request.Mode)];
-        if (request.Epochs is < 1 || request.Limit is < 10 || request.CostSamples < 0 || request.CostWarmup < 0 || request.CostProfile < 0)
+        if (request.Epochs is < 1 || request.Limit is < 10 || request.CostSamples < 0 || request.CostWarmup < 0 || request.CostProfile < 0 || request.NitiMu is < 0 or > 7)
         {
-            error.WriteLine("--epochs must be at least 1, --limit at least 10, --cost-samples, --cost-warmup and --cost-profile at least 0");
+            error.WriteLine("--epochs must be at least 1, --limit at least 10, --cost-samples, --cost-warmup and --cost-profile at least 0, --niti-mu 0 to 7");
             return TinTinCommandLine.ExitInvalidInput;
         }
 
@@ -157,5 +163,5 @@ public static class BenchCommand
     }
 
     private sealed record BenchRequest(
-        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile);
+        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile, int? NitiMu);
 }
