@@ -26,19 +26,7 @@ internal static class SyntheticCwru
     /// than two test windows' worth.</summary>
     public static readonly int[] Lengths = [9000, 9143, 6826, 5000, 9300, 9400, 9500, 9600, 9700, 9800];
 
-    private static readonly (string File, int Id, string Condition, string OrPosition, string Diameter)[] s_rows =
-    [
-        ("normal_0_97.mat", 97, "Normal", "-", "0"),
-        ("12k_Drive_End_IR007_0_105.mat", 105, "Inner race", "-", "0.007"),
-        ("12k_Drive_End_IR014_0_169.mat", 169, "Inner race", "-", "0.014"),
-        ("12k_Drive_End_IR021_0_209.mat", 209, "Inner race", "-", "0.021"),
-        ("12k_Drive_End_B007_0_118.mat", 118, "Ball", "-", "0.007"),
-        ("12k_Drive_End_B014_0_185.mat", 185, "Ball", "-", "0.014"),
-        ("12k_Drive_End_B021_0_222.mat", 222, "Ball", "-", "0.021"),
-        ("12k_Drive_End_OR007@6_0_130.mat", 130, "Outer race", "centred @6:00", "0.007"),
-        ("12k_Drive_End_OR014@6_0_197.mat", 197, "Outer race", "centred @6:00", "0.014"),
-        ("12k_Drive_End_OR021@6_0_234.mat", 234, "Outer race", "centred @6:00", "0.021"),
-    ];
+    private static readonly (string File, int Id, string Condition, string OrPosition, string Diameter)[] s_rows = CwruRows.ZeroHp;
 
     /// <summary>The integer recording of a class: pseudo-random counts in [-127, 127].</summary>
     public static int[] Counts(int label)

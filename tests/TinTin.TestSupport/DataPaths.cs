@@ -4,7 +4,7 @@ using System;
 using System.IO;
 using TinTin.Data;
 
-namespace TinTin.Bench.Tests;
+namespace TinTin.TestSupport;
 
 /// <summary>
 /// Where the real datasets are: <c>../shared/data</c> beside the repository root (the folder holding
@@ -12,7 +12,7 @@ namespace TinTin.Bench.Tests;
 /// (tests that change that variable must not move the data under the smoke runs). CI clones the
 /// repository beside <c>shared</c>; a user's clone has no such folder and the tests that need it are skipped.
 /// </summary>
-internal static class DataPaths
+public static class DataPaths
 {
     private static readonly Lazy<string?> s_root = new(() =>
     {
@@ -33,21 +33,27 @@ internal static class DataPaths
     /// <summary>The shared data folder (it may not exist).</summary>
     public static string SharedData => Path.GetFullPath(Path.Combine(RepoRoot ?? AppContext.BaseDirectory, "..", "shared", "data"));
 
+    /// <summary>The MNIST folder (it may not exist).</summary>
     public static string Mnist => Path.Combine(SharedData, "mnist");
 
+    /// <summary>The CWRU folder (it may not exist).</summary>
     public static string Cwru => Path.Combine(SharedData, "cwru");
 
+    /// <summary>Gets whether the four MNIST files are there.</summary>
     public static bool HasMnist =>
         File.Exists(Path.Combine(Mnist, MnistDataset.TrainImagesFile))
         && File.Exists(Path.Combine(Mnist, MnistDataset.TrainLabelsFile))
         && File.Exists(Path.Combine(Mnist, MnistDataset.TestImagesFile))
         && File.Exists(Path.Combine(Mnist, MnistDataset.TestLabelsFile));
 
+    /// <summary>Gets whether the CWRU manifest is there.</summary>
     public static bool HasCwru => File.Exists(Path.Combine(Cwru, CwruManifest.FileName));
 
+    /// <summary>The skip reason of a test that needs MNIST.</summary>
     public static string MissingMnist =>
         $"skipped: the MNIST files are not in {Mnist} (../shared/data sits beside the repository on CI and developer machines)";
 
+    /// <summary>The skip reason of a test that needs CWRU.</summary>
     public static string MissingCwru =>
         $"skipped: the CWRU data (manifest.csv and the .mat files) is not in {Cwru} (../shared/data sits beside the repository on CI and developer machines)";
 }
