@@ -11,24 +11,8 @@ using Random = System.Random;
 /// <summary>Every layer type's forward pass, and whole networks', against the double-precision reference.</summary>
 public class ForwardTests
 {
-    public static TheoryData<string> All()
-    {
-        var data = new TheoryData<string>();
-        foreach (string name in Networks.SingleLayers)
-        {
-            data.Add(name);
-        }
-
-        foreach (string name in Networks.Whole)
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(All))]
+    [MemberData(nameof(Networks.All), MemberType = typeof(Networks))]
     public void EveryLayerOutputMatchesTheDoubleReference(string name)
     {
         var network = new Fp32Network(Networks.Create(name));

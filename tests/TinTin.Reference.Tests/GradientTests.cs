@@ -25,24 +25,8 @@ public class GradientTests
     private const float Rate = 0.5f;
     private const double Step = 1e-6;
 
-    public static TheoryData<string> All()
-    {
-        var data = new TheoryData<string>();
-        foreach (string name in Networks.SingleLayers)
-        {
-            data.Add(name);
-        }
-
-        foreach (string name in Networks.Whole)
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(All))]
+    [MemberData(nameof(Networks.All), MemberType = typeof(Networks))]
     public void WeightBiasAndInputGradientsMatchFiniteDifferences(string name)
     {
         var random = new Random(11);

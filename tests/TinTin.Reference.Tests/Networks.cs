@@ -11,6 +11,23 @@ using Random = System.Random;
 /// <summary>The small networks the tests use, random parameters and inputs.</summary>
 internal static class Networks
 {
+    /// <summary>Every single-layer and whole network, as theory data.</summary>
+    public static TheoryData<string> All()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in SingleLayers)
+        {
+            data.Add(name);
+        }
+
+        foreach (string name in Whole)
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
     /// <summary>One layer of each type, with the awkward geometries (stride, padding, gaps, no bias).</summary>
     public static readonly string[] SingleLayers =
     [
