@@ -19,17 +19,17 @@ namespace TinTin.IlCost.Runtime;
 /// </remarks>
 public sealed class CostProfile
 {
-    private readonly Dictionary<string, long> byMethod;
+    private readonly Dictionary<string, long> _byMethod;
 
     private CostProfile(IEnumerable<KeyValuePair<string, long>> costs)
     {
-        byMethod = new Dictionary<string, long>(StringComparer.Ordinal);
+        _byMethod = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach ((string method, long cost) in costs)
         {
-            byMethod[method] = byMethod.GetValueOrDefault(method) + cost;
+            _byMethod[method] = _byMethod.GetValueOrDefault(method) + cost;
         }
 
-        Entries = byMethod
+        Entries = _byMethod
             .Where(e => e.Value != 0)
             .Select(e => new CostProfileEntry(e.Key, e.Value))
             .OrderByDescending(e => e.Cost)
@@ -60,13 +60,13 @@ public sealed class CostProfile
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        return new CostProfile(after.byMethod.Concat(before.byMethod.Select(e => KeyValuePair.Create(e.Key, -e.Value))));
+        return new CostProfile(after._byMethod.Concat(before._byMethod.Select(e => KeyValuePair.Create(e.Key, -e.Value))));
     }
 
     /// <summary>The exclusive cost of one method; 0 when it has no entry.</summary>
     /// <param name="method">The method's name (see <see cref="CostProfileEntry.Method"/>).</param>
     /// <returns>Its cost.</returns>
-    public long CostOf(string method) => byMethod.GetValueOrDefault(method);
+    public long CostOf(string method) => _byMethod.GetValueOrDefault(method);
 
     /// <summary>
     /// A plain-text table of the costliest methods: rank, share of <see cref="Total"/> in percent,

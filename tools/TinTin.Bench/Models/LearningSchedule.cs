@@ -7,7 +7,7 @@ namespace TinTin.Bench.Models;
 
 /// <summary>
 /// The learning rates of one model, per mode and epoch. Tin-Tin and FP32 start from the same rate
-/// 2^<see cref="Log2Rate"/> and both multiply it by 0.75 after every epoch: Tin-Tin does it
+/// 2^<see cref="Log2Rate"/> and both multiply it by 0.75 after every <see cref="DecayEvery"/> epochs: Tin-Tin does it
 /// exactly in its compound exponent (one more factor b = 0.75, no real number involved), FP32 in
 /// float. NITI has no learning rate: its update size is the μ-bit width, lowered by one at the
 /// epochs listed in <see cref="NitiMuDrops"/>, which is how NITI anneals.
@@ -16,17 +16,20 @@ namespace TinTin.Bench.Models;
 /// <param name="DecayPerEpoch">Whether the rate shrinks by 0.75 after each epoch.</param>
 /// <param name="NitiMuBits">NITI's μ in the first epoch.</param>
 /// <param name="NitiMuDrops">Epochs (1-based) from which μ is one lower than before, cumulatively.</param>
-public sealed record LearningSchedule(int Log2Rate, bool DecayPerEpoch, int NitiMuBits, int[] NitiMuDrops)
+/// <param name="DecayEvery">With <paramref name="DecayPerEpoch"/>, the rate shrinks by 0.75 once every this many epochs.</param>
+public sealed record LearningSchedule(int Log2Rate, bool DecayPerEpoch, int NitiMuBits, int[] NitiMuDrops, int DecayEvery = 1)
 {
+    private int Decays(int epoch) => DecayPerEpoch ? (epoch - 1) / DecayEvery : 0;
+
     /// <summary>The integer learning rate of an epoch (1-based): 2^Log2Rate * 0.75^(epoch-1).</summary>
     /// <param name="epoch">The epoch, from 1.</param>
     /// <returns>The rate as a compound scale.</returns>
-    public Scale IntegerRate(int epoch) => new(Log2Rate, 0, DecayPerEpoch ? epoch - 1 : 0);
+    public Scale IntegerRate(int epoch) => new(Log2Rate, 0, Decays(epoch));
 
     /// <summary>The FP32 learning rate of an epoch: the same real number as <see cref="IntegerRate"/>.</summary>
     /// <param name="epoch">The epoch, from 1.</param>
     /// <returns>The rate.</returns>
-    public float FloatRate(int epoch) => (float)(Math.Pow(2, Log2Rate) * Math.Pow(0.75, DecayPerEpoch ? epoch - 1 : 0));
+    public float FloatRate(int epoch) => (float)(Math.Pow(2, Log2Rate) * Math.Pow(0.75, Decays(epoch)));
 
     /// <summary>NITI's μ in an epoch (never below 0).</summary>
     /// <param name="epoch">The epoch, from 1.</param>

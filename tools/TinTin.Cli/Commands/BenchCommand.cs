@@ -40,12 +40,14 @@ public static class BenchCommand
         var plotsOption = new Option<string?>("--plots") { Description = "write SVG plots (accuracy per epoch per mode, confusion matrices) to DIR", HelpName = "DIR" };
         var costOption = new Option<int>("--cost-samples") { Description = "training samples the interpreter cost is averaged over (0: skip)", DefaultValueFactory = _ => 20 };
         var warmupOption = new Option<int>("--cost-warmup") { Description = "training samples run before the cost is measured (a fresh model rescales far more than a training one)", DefaultValueFactory = _ => 200, HelpName = "N" };
-        var nitiMuOption = new Option<int?>("--niti-mu") { Description = "NITI's mu for this run instead of the model's (0-7; for sweeps)", HelpName = "MU" };
+        var nitiMuOption = new Option<int?>("--niti-mu") { Description = "NITI's mu for this run instead of the model's (0-7; for sweeps; the interpreter cost is measured with the model's own settings)", HelpName = "MU" };
+        var lrOption = new Option<int?>("--lr-log2") { Description = "the first epoch's learning rate as a power of two, instead of the model's (Tin-Tin and FP32; for sweeps)", HelpName = "N" };
+        var decayOption = new Option<int?>("--decay-every") { Description = "multiply the learning rate by 0.75 every N epochs instead of the model's (for sweeps)", HelpName = "N" };
         var profileOption = new Option<int>("--cost-profile") { Description = "also print the N methods that cost most in those samples (exclusive interpreter cost)", HelpName = "N" };
 
         var command = new Command("bench", "Train the evaluation's models on MNIST or CWRU in FP32, NITI and Tin-Tin mode and measure them.")
         {
-            taskOption, modelOption, modeOption, epochsOption, seedOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption, nitiMuOption,
+            taskOption, modelOption, modeOption, epochsOption, seedOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption, nitiMuOption, lrOption, decayOption,
         };
         command.SetAction(parse => Execute(
             new BenchRequest(
@@ -62,7 +64,9 @@ public static class BenchCommand
                 parse.GetValue(costOption),
                 parse.GetValue(warmupOption),
                 parse.GetValue(profileOption),
-                parse.GetValue(nitiMuOption)),
+                parse.GetValue(nitiMuOption),
+                parse.GetValue(lrOption),
+                parse.GetValue(decayOption)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
@@ -78,6 +82,16 @@ public static class BenchCommand
         {
             models = models.Select(m => m with { Schedule = m.Schedule with { NitiMuBits = mu } }).ToList();
         }
+
+        if (request.LrLog2 is int lr)
+        {
+            models = models.Select(m => m with { Schedule = m.Schedule with { Log2Rate = lr } }).ToList();
+        }
+
+        if (request.DecayEvery is int every)
+        {
+            models = models.Select(m => m with { Schedule = m.Schedule with { DecayEvery = every } }).ToList();
+        }
         if (models.Any(m => m.Task != task))
         {
             error.WriteLine($"model {request.Model} belongs to task {(task == BenchTask.Mnist ? "cwru" : "mnist")}, not {request.Task}");
@@ -85,9 +99,9 @@ public static class BenchCommand
         }
 
         BenchMode[] modes = request.Mode == "all" ? BenchModeNames.All : [BenchModeNames.Parse(request.Mode)];
-        if (request.Epochs is < 1 || request.Limit is < 10 || request.CostSamples < 0 || request.CostWarmup < 0 || request.CostProfile < 0 || request.NitiMu is < 0 or > 7)
+        if (request.Epochs is < 1 || request.Limit is < 10 || request.CostSamples < 0 || request.CostWarmup < 0 || request.CostProfile < 0 || request.NitiMu is < 0 or > 7 || request.DecayEvery is < 1)
         {
-            error.WriteLine("--epochs must be at least 1, --limit at least 10, --cost-samples, --cost-warmup and --cost-profile at least 0, --niti-mu 0 to 7");
+            error.WriteLine("--epochs must be at least 1, --limit at least 10, --cost-samples, --cost-warmup and --cost-profile at least 0, --niti-mu 0 to 7, --decay-every at least 1");
             return TinTinCommandLine.ExitInvalidInput;
         }
 
@@ -163,5 +177,5 @@ public static class BenchCommand
     }
 
     private sealed record BenchRequest(
-        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile, int? NitiMu);
+        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile, int? NitiMu, int? LrLog2, int? DecayEvery);
 }
