@@ -37,7 +37,7 @@ public static class ModelCatalog
                 .Flatten().Dense(120).ReLU().Dense(84).ReLU().Dense(10),
             "LeNet-5: conv 6@5x5 pad 2, max-pool 2, conv 16@5x5, max-pool 2, 400 -> 120 -> 84 -> 10, ReLU",
             DefaultEpochs: 10,
-            new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 1, NitiMuDrops: [])),
+            new LearningSchedule(Log2Rate: -7, DecayPerEpoch: true, NitiMuBits: 1, NitiMuDrops: [])),
         new BenchModel(
             "cwru-fft-mlp",
             BenchTask.Cwru,
