@@ -69,7 +69,7 @@ namespace TinTin
                 Layer layer = LayerFactory.Create(spec[l], batched);
                 _layers[l] = layer;
                 int size = spec[l].Output.Size;
-                _activations[l + 1] = layer.InPlace ? _activations[l] : new Tensor8(new sbyte[size], size);
+                _activations[l + 1] = LayerFactory.SharesInputBuffer(spec, l) ? _activations[l] : new Tensor8(new sbyte[size], size);
             }
 
             for (int l = 1; l < spec.Count; l++)
@@ -204,7 +204,7 @@ namespace TinTin
             {
                 Layer layer = _layers[l];
                 bytes += layer.KeptBytes;
-                if (!layer.InPlace)
+                if (_activations[l + 1] != _activations[l])
                 {
                     bytes += _activations[l + 1].Data.Length;
                 }

@@ -43,6 +43,38 @@ namespace TinTin.Layers
             return kind == LayerKind.ReLU || kind == LayerKind.Flatten;
         }
 
+        /// <summary>
+        /// Whether layer <paramref name="index"/> of a model writes its output into its input's buffer
+        /// (no activation buffer of its own). In-place layers do, except a ReLU whose input is still the
+        /// caller's sample (only in-place layers before it): it would overwrite the sample with zeros.
+        /// </summary>
+        /// <param name="spec">The model.</param>
+        /// <param name="index">The layer.</param>
+        /// <returns>True when the output shares the input's buffer.</returns>
+        public static bool SharesInputBuffer(ModelSpec spec, int index)
+        {
+            LayerKind kind = spec[index].Kind;
+            if (!IsInPlace(kind))
+            {
+                return false;
+            }
+
+            if (kind != LayerKind.ReLU)
+            {
+                return true; // Flatten only reinterprets the shape
+            }
+
+            for (int k = 0; k < index; k++)
+            {
+                if (!IsInPlace(spec[k].Kind))
+                {
+                    return true; // the input is an activation buffer of the model's own
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Bytes the layer keeps for backward besides its input (pooling: one window index per output).</summary>
         /// <param name="spec">The layer description.</param>
         /// <returns>The bytes.</returns>

@@ -61,7 +61,7 @@ namespace TinTin.Training
                     plan.GradientBytes += 4 * (layer.WeightCount + layer.BiasCount);
                 }
 
-                if (!LayerFactory.IsInPlace(layer.Kind))
+                if (!LayerFactory.SharesInputBuffer(spec, l))
                 {
                     plan.ActivationBytes += layer.Output.Size;
                 }
