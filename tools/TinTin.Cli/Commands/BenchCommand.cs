@@ -78,20 +78,16 @@ public static class BenchCommand
         var models = request.Model is null
             ? ModelCatalog.All.Where(m => m.Task == task).ToList()
             : [ModelCatalog.Get(request.Model)];
-        if (request.NitiMu is int mu)
+        // Sweep overrides of the models' learning settings (the catalog's when not given).
+        models = models.Select(m => m with
         {
-            models = models.Select(m => m with { Schedule = m.Schedule with { NitiMuBits = mu } }).ToList();
-        }
-
-        if (request.LrLog2 is int lr)
-        {
-            models = models.Select(m => m with { Schedule = m.Schedule with { Log2Rate = lr } }).ToList();
-        }
-
-        if (request.DecayEvery is int every)
-        {
-            models = models.Select(m => m with { Schedule = m.Schedule with { DecayEvery = every } }).ToList();
-        }
+            Schedule = m.Schedule with
+            {
+                NitiMuBits = request.NitiMu ?? m.Schedule.NitiMuBits,
+                Log2Rate = request.LrLog2 ?? m.Schedule.Log2Rate,
+                DecayEvery = request.DecayEvery ?? m.Schedule.DecayEvery,
+            },
+        }).ToList();
         if (models.Any(m => m.Task != task))
         {
             error.WriteLine($"model {request.Model} belongs to task {(task == BenchTask.Mnist ? "cwru" : "mnist")}, not {request.Task}");
