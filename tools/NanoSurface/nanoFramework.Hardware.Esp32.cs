@@ -29,10 +29,12 @@ using nanoFramework.Runtime.Events;
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Device.Model")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Device.Spi")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Diagnostics.Stopwatch")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.FileSystem")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.Ports")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.Streams")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Math")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("mscorlib")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Hardware.Stm32")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Runtime.Events")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Runtime.Native")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.System.Collections")]
@@ -231,7 +233,7 @@ namespace nanoFramework.Hardware.Esp32
         public const int IO38 = 38;
         public const int IO39 = 39;
     }
-    public class HighResTimer : System.IDisposable
+    public class HighResTimer : global::System.IDisposable
     {
         public event HighResTimerExpiredEventHandler OnHighResTimerExpired { add { } remove { } }
         public HighResTimer() => throw null;
@@ -464,7 +466,7 @@ namespace nanoFramework.Hardware.Esp32.Touch
         Volt0V7 = 2,
         Volt0V8 = 3,
     }
-    public class TouchPad : System.IDisposable
+    public class TouchPad : global::System.IDisposable
     {
         public event TouchPadValueChangedEventHandler ValueChanged { add { } remove { } }
         public TouchPad(int touchPadNumber) => throw null;

@@ -26,11 +26,13 @@ using nanoFramework.Runtime.Events;
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Device.Model")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Device.Spi")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Diagnostics.Stopwatch")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.FileSystem")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.Ports")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.Streams")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Math")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("mscorlib")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Hardware.Esp32")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Hardware.Stm32")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Runtime.Native")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.System.Collections")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.System.Text")]
@@ -47,7 +49,7 @@ namespace nanoFramework.Runtime.Events
     {
         public static event CustomEventPostedEventHandler CustomEventPosted { add { } remove { } }
     }
-    public class CustomEventArgs : System.EventArgs
+    public class CustomEventArgs : global::System.EventArgs
     {
         public ushort Data1 { get => throw null; }
         public uint Data2 { get => throw null; }
@@ -100,7 +102,7 @@ namespace nanoFramework.Runtime.Events
     {
         BaseEvent ProcessEvent(uint data1, uint data2, DateTime time);
     }
-    public class NativeEventDispatcher : System.IDisposable
+    public class NativeEventDispatcher : global::System.IDisposable
     {
         public event NativeEventHandler OnInterrupt { add { } remove { } }
         protected NativeEventHandler callbacks;

@@ -26,11 +26,13 @@ using nanoFramework.Runtime.Native;
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Device.Model")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Device.Spi")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Diagnostics.Stopwatch")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.FileSystem")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.Ports")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.Streams")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Math")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("mscorlib")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Hardware.Esp32")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Hardware.Stm32")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Runtime.Events")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.System.Collections")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.System.Text")]
@@ -44,7 +46,7 @@ namespace System
 }
 namespace nanoFramework.Runtime.Native
 {
-    public class ConstraintException : System.Exception
+    public class ConstraintException : global::System.Exception
     {
         public ConstraintException() => throw null;
     }

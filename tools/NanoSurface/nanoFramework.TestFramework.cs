@@ -27,11 +27,13 @@ using nanoFramework.TestFramework;
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Device.Model")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Device.Spi")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Diagnostics.Stopwatch")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.FileSystem")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.Ports")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.IO.Streams")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("System.Math")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("mscorlib")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Hardware.Esp32")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Hardware.Stm32")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Runtime.Events")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.Runtime.Native")]
 [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("nanoFramework.System.Collections")]
@@ -137,7 +139,7 @@ namespace nanoFramework.TestFramework
         [Obsolete("This method is deprecated and will be removed in a future version. Use the new method IsTrue.")] public static void True(bool condition, string message = "") => throw null;
     }
     [System.AttributeUsage(System.AttributeTargets.Method)]
-    public class CleanupAttribute : System.Attribute
+    public class CleanupAttribute : global::System.Attribute
     {
         public CleanupAttribute() => throw null;
     }
@@ -150,7 +152,7 @@ namespace nanoFramework.TestFramework
         public static void NotEmpty(ICollection collection, string message = "") => throw null;
     }
     [System.AttributeUsage(System.AttributeTargets.Method, AllowMultiple = true)]
-    public class DataRowAttribute : System.Attribute
+    public class DataRowAttribute : global::System.Attribute
     {
         public DataRowAttribute(params object[] methodParameters) => throw null;
         public object[] MethodParameters { get => throw null; }
@@ -165,16 +167,16 @@ namespace nanoFramework.TestFramework
         public static void WriteLine(string message) => throw null;
     }
     [System.AttributeUsage(System.AttributeTargets.Method)]
-    public class SetupAttribute : System.Attribute
+    public class SetupAttribute : global::System.Attribute
     {
         public SetupAttribute() => throw null;
     }
-    public class SkipTestException : System.Exception
+    public class SkipTestException : global::System.Exception
     {
         public SkipTestException(string message = null, Exception innerException = null) => throw null;
     }
     [System.AttributeUsage(System.AttributeTargets.Class)]
-    public class TestClassAttribute : System.Attribute
+    public class TestClassAttribute : global::System.Attribute
     {
         public TestClassAttribute() => throw null;
         public virtual TestMethodAttribute GetTestMethodAttribute(TestMethodAttribute testMethodAttribute) => throw null;
@@ -184,7 +186,7 @@ namespace nanoFramework.TestFramework
         public static bool SequenceEqual(this Array a, Array b) => throw null;
     }
     [System.AttributeUsage(System.AttributeTargets.Method)]
-    public class TestMethodAttribute : System.Attribute
+    public class TestMethodAttribute : global::System.Attribute
     {
         public TestMethodAttribute() => throw null;
     }

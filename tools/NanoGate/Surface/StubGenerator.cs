@@ -153,7 +153,7 @@ public sealed class StubGenerator
             sb.Append(pad).AppendLine(usage);
         }
 
-        sb.Append(pad).AppendLine(type.Declaration);
+        sb.Append(pad).AppendLine(QualifySystem(type, type.Declaration));
         sb.Append(pad).AppendLine("{");
         var inner = pad + "    ";
         foreach (var member in type.Members.OrderBy(m => m.Id, StringComparer.Ordinal))
@@ -161,7 +161,7 @@ public sealed class StubGenerator
             var text = RenderMember(type, member);
             if (text is not null)
             {
-                sb.Append(inner).AppendLine(text);
+                sb.Append(inner).AppendLine(QualifySystem(type, text));
             }
         }
 
@@ -186,6 +186,49 @@ public sealed class StubGenerator
 
         sb.Append(pad).AppendLine("}");
     }
+
+    /// <summary>
+    /// Inside a namespace that has a <c>System</c> namespace below it or below one of its parents
+    /// (<c>nanoFramework.System.IO</c>), the listing's <c>System.X</c> would bind to
+    /// <c>nanoFramework.System.X</c>: such names are written <c>global::System.X</c> there.
+    /// </summary>
+    private string QualifySystem(StubType type, string text)
+    {
+        var root = type;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        if (!ShadowsSystem(root.Namespace))
+        {
+            return text;
+        }
+
+        return Regex.Replace(text, @"(?<![\w.:])System\.", "global::System.");
+    }
+
+    private bool ShadowsSystem(string ns)
+    {
+        _shadowing ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (_shadowing.TryGetValue(ns, out var known))
+        {
+            return known;
+        }
+
+        var namespaces = _types.Values.Select(t => t.Namespace).Where(n => n.Length > 0).ToList();
+        bool shadows = false;
+        for (var scope = ns; scope.Length > 0 && !shadows; scope = scope.Contains('.') ? scope.Substring(0, scope.LastIndexOf('.')) : "")
+        {
+            var inner = scope + ".System";
+            shadows = namespaces.Any(n => n == inner || n.StartsWith(inner + ".", StringComparison.Ordinal));
+        }
+
+        _shadowing[ns] = shadows;
+        return shadows;
+    }
+
+    private Dictionary<string, bool>? _shadowing;
 
     private static bool IsConstructor(ApiEntry e) => e.Kind == 'M' && e.NameWithoutParameters.EndsWith(".#ctor", StringComparison.Ordinal);
 

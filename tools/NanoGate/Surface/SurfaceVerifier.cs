@@ -260,7 +260,8 @@ public static class SurfaceVerifier
         s = Regex.Replace(s, @"= (double|float)\.(NaN)", "= NaN");
         s = Regex.Replace(s, @"= (double|float)\.PositiveInfinity", "= Infinity");
         s = Regex.Replace(s, @"= (double|float)\.NegativeInfinity", "= -Infinity");
-        s = Regex.Replace(s, @"= [A-Z]\w*\.(?=\w+\s*[,)])", "= ");
+        // An enum default is written with its type, possibly nested (Power.WakeupPin.Pin1): keep the member.
+        s = Regex.Replace(s, @"= (?:[A-Z]\w*\.)+(?=\w+\s*[,)])", "= ");
         return Regex.Replace(s, @"\s+", " ").Trim();
     }
 }
