@@ -63,6 +63,7 @@ public static class Program
             return failed == 0 ? 0 : 1;
         });
         root.Add(check);
+        root.Add(DeviceCommands.Create(repo));
         return root.Parse(args).Invoke();
     }
 }

@@ -14,7 +14,7 @@ namespace NanoGate.Surface;
 /// </summary>
 public sealed class ReferenceSurface
 {
-    private readonly ConcurrentDictionary<string, Lazy<(CSharpCompilation Compilation, MetadataReference Reference)>> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<(CSharpCompilation Compilation, MetadataReference Reference, byte[] Image)>> _compiled = new(StringComparer.Ordinal);
 
     public ReferenceSurface(string surfaceDir)
     {
@@ -31,6 +31,9 @@ public sealed class ReferenceSurface
 
     /// <summary>The compiled stub as a metadata reference.</summary>
     public MetadataReference Reference(string assemblyName) => Compile(assemblyName).Reference;
+
+    /// <summary>The compiled stub's image (metadata only), e.g. to give the metadata processor as a load hint.</summary>
+    public byte[] Image(string assemblyName) => Compile(assemblyName).Image;
 
     /// <summary>The Roslyn compilation of a stub (for symbol-level checks).</summary>
     public CSharpCompilation Compilation(string assemblyName) => Compile(assemblyName).Compilation;
@@ -58,10 +61,10 @@ public sealed class ReferenceSurface
         return result;
     }
 
-    private (CSharpCompilation Compilation, MetadataReference Reference) Compile(string assemblyName) =>
-        _compiled.GetOrAdd(assemblyName, name => new Lazy<(CSharpCompilation, MetadataReference)>(() => Build(name))).Value;
+    private (CSharpCompilation Compilation, MetadataReference Reference, byte[] Image) Compile(string assemblyName) =>
+        _compiled.GetOrAdd(assemblyName, name => new Lazy<(CSharpCompilation, MetadataReference, byte[])>(() => Build(name))).Value;
 
-    private (CSharpCompilation, MetadataReference) Build(string assemblyName)
+    private (CSharpCompilation, MetadataReference, byte[]) Build(string assemblyName)
     {
         var entry = Manifest.Find(assemblyName) ?? throw new InvalidOperationException($"no nanoFramework surface for assembly '{assemblyName}'");
         var path = Path.Combine(Directory, entry.Source);
@@ -82,6 +85,7 @@ public sealed class ReferenceSurface
             throw new InvalidOperationException($"the reference surface of {assemblyName} does not compile:\n  " + string.Join("\n  ", errors));
         }
 
-        return (compilation, MetadataReference.CreateFromImage(pe.ToArray()));
+        var image = pe.ToArray();
+        return (compilation, MetadataReference.CreateFromImage(image), image);
     }
 }
