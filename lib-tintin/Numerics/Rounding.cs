@@ -56,13 +56,16 @@ namespace TinTin.Numerics
             uint half = 1u << (shift - 1);
             if (value >= 0)
             {
-                // uint: value + half can exceed int.MaxValue.
-                return (int)(((uint)value + half) >> shift);
+                // uint: value + half can exceed int.MaxValue. Through long back to int: see below.
+                return (int)(long)(((uint)value + half) >> shift);
             }
 
             // Unchecked negation: int.MinValue stays int.MinValue, whose uint reading is its magnitude 2^31.
+            // (int)(long), not (int): a uint-to-int cast emits no IL, so on nanoCLR the int (and its
+            // negation) would keep the uint's unsigned tag, and a caller widening or shifting it would get
+            // 2^32 - q instead of -q. conv.u8 + conv.i4 give a plain int; on .NET both are the same bits.
             uint magnitude = (uint)(-value);
-            return -(int)((magnitude + half) >> shift);
+            return -(int)(long)((magnitude + half) >> shift);
         }
 
         /// <summary>
@@ -121,7 +124,9 @@ namespace TinTin.Numerics
                 result = randomBits < threshold ? 1u : 0u;
             }
 
-            return value < 0 ? -(int)result : (int)result;
+            // (int)(long), not (int): see RoundShiftRight (-(int)result stayed unsigned on nanoCLR).
+            int quotient = (int)(long)result;
+            return value < 0 ? -quotient : quotient;
         }
     }
 }

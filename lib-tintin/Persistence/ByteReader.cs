@@ -98,7 +98,11 @@ namespace TinTin.Persistence
         public long ReadInt64(string what, int layer)
         {
             int p = Take(8, what, layer);
-            return (long)(uint)Int32At(Data, p) | ((long)Int32At(Data, p + 4) << 32);
+
+            // The signed high half on the left: nanoCLR gives the result the left operand's tag, and a
+            // zero-extended (unsigned-tagged) low half there would make a negative result shift and
+            // widen as unsigned.
+            return ((long)Int32At(Data, p + 4) << 32) | (uint)Int32At(Data, p);
         }
 
         /// <summary>Decodes a little-endian int32 (no bounds check: the caller took the bytes).</summary>

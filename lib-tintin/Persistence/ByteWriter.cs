@@ -73,7 +73,9 @@ namespace TinTin.Persistence
         /// <param name="value">The value.</param>
         public void WriteUInt32(uint value)
         {
-            Int32At(Data, Take(4), (int)value);
+            // Through long: (int) of a uint emits no IL and would hand Int32At an unsigned-tagged int on
+            // nanoCLR (its shifts would then be logical); conv.i4 makes it a plain int.
+            Int32At(Data, Take(4), (int)(long)value);
         }
 
         /// <summary>Writes a 64-bit integer, low half first.</summary>

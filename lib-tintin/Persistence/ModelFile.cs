@@ -134,15 +134,18 @@ namespace TinTin.Persistence
             var options = new TrainingOptions();
             int batchSize = ModelFileReader.ReadOptions(ref r, options);
 
-            // Check the rest before allocating the model, then read it again into the model.
-            ByteReader rest = r;
+            // Check the rest before allocating the model, then read it again into the model. The second
+            // pass rewinds the position (an int) instead of copying the reader: optimised IL may copy a
+            // struct with dup, which on nanoCLR shares the value instead of copying it.
+            int rest = r.Position;
             ModelFileReader.ReadState(ref r, batchSize, null);
             ModelFileReader.ReadLayers(ref r, spec, batchSize > 1, null);
             ModelFileReader.ReadEnd(ref r);
 
             Model model = ModelFileReader.Build(spec, options);
-            ModelFileReader.ReadState(ref rest, batchSize, model);
-            ModelFileReader.ReadLayers(ref rest, spec, batchSize > 1, model);
+            r.Position = rest;
+            ModelFileReader.ReadState(ref r, batchSize, model);
+            ModelFileReader.ReadLayers(ref r, spec, batchSize > 1, model);
             return model;
         }
 
@@ -169,12 +172,15 @@ namespace TinTin.Persistence
             }
 
             CheckRange(data, offset, count);
-            ByteReader body = ModelFileReader.Open(data, offset, count);
+            ByteReader r = ModelFileReader.Open(data, offset, count);
             bool batched = model.Plan.GradientBytes > 0;
 
-            ByteReader r = body;
+            // Rewind by position, not by copying a saved reader: Release IL keeps a struct that is only
+            // a copy source on the evaluation stack and copies it with dup, which on nanoCLR shares the
+            // value, so the second pass would start where the first ended.
+            int body = r.Position;
             ReadBody(ref r, model, batched, false);
-            r = body;
+            r.Position = body;
             ReadBody(ref r, model, batched, true);
         }
 

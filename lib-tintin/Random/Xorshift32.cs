@@ -17,7 +17,7 @@ namespace TinTin.Random
     /// The state is never zero: zero is the generator's only fixed point, so a zero seed (or a zero
     /// <see cref="State"/>) is replaced by <see cref="ZeroSeedReplacement"/>. Every other state lies on
     /// the single cycle of length 2^32 - 1. Each draw method advances the state by exactly one step,
-    /// except <see cref="NextInt"/>, which takes one more step for each rejected draw.
+    /// except <see cref="NextInt(int)"/>, which takes one more step for each rejected draw.
     /// </para>
     /// </remarks>
     public sealed class Xorshift32
@@ -83,6 +83,30 @@ namespace TinTin.Random
             x ^= x << 5;
             _state = x;
             return x;
+        }
+
+        /// <summary>
+        /// Advances one step and returns the new state's 32 bits as a signed int: the same bits as
+        /// <see cref="NextUInt"/>, so negative half the time. Use it for signed random values, e.g.
+        /// <c>NextInt() &gt;&gt; 9</c> for a value in [-2^22, 2^22), instead of <c>(int)NextUInt()</c>.
+        /// </summary>
+        /// <remarks>
+        /// <c>(int)</c> of a uint emits no IL, and nanoCLR keeps the unsigned tag of a value loaded as a
+        /// uint through that cast, arguments and returns: <c>(int)NextUInt() &gt;&gt; 9</c> shifts
+        /// logically there and is never negative. This method converts through long (<c>conv.u8</c>,
+        /// <c>conv.i4</c>), which gives a plain int on nanoCLR and the same bits on .NET.
+        /// </remarks>
+        /// <returns>A value in [int.MinValue, int.MaxValue], never 0.</returns>
+        public int NextInt()
+        {
+            uint x = _state;
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            _state = x;
+
+            // Not (int)x: see the remarks.
+            return (int)(long)x;
         }
 
         /// <summary>

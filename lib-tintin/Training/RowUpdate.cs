@@ -68,6 +68,9 @@ namespace TinTin.Training
                 if (x != 0)
                 {
                     u += step;
+
+                    // Keep the int product on the left: nanoCLR gives a sum its left operand's tag, and
+                    // (int)(u >> down) there would carry the uint's unsigned tag into the >> shift.
                     delta = ((scaled * x) + (int)(u >> down)) >> shift;
                     if (delta != 0)
                     {
@@ -122,7 +125,7 @@ namespace TinTin.Training
                     w = weights[k];
                     inputError[i] += w * error;
                     u += step;
-                    delta = ((scaled * x) + (int)(u >> down)) >> shift;
+                    delta = ((scaled * x) + (int)(u >> down)) >> shift; // int product on the left, as in TinTin
                     if (delta != 0)
                     {
                         w -= delta;

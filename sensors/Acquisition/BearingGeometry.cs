@@ -63,7 +63,9 @@ namespace TinTin.Sensors.Acquisition
             ContactAngleDegrees = contactAngleDegrees;
 
             // cos a = sin(pi/2 - a), with a in radians = degrees * pi / 180.
-            long cosQ30 = FixedPointMath.SinQ30((FixedPointMath.PiQ30 * (90 - contactAngleDegrees)) / 180);
+            // The int on the left: PiQ30 fits a uint, so it compiles to ldc.i4 + conv.u8, which nanoCLR tags
+            // unsigned, and a product keeps its left operand's tag (harmless here, the angle is >= 0).
+            long cosQ30 = FixedPointMath.SinQ30(((90 - contactAngleDegrees) * FixedPointMath.PiQ30) / 180);
 
             // r = Bd cos a / Pd in Q30 (Bd < Pd, so r < 1 and nothing overflows).
             long rQ30 = (ballDiameterMicrometres * cosQ30) / pitchDiameterMicrometres;

@@ -375,7 +375,9 @@ namespace TinTin.Sensors.Acquisition
                 rng ^= rng << 13;
                 rng ^= rng >> 17;
                 rng ^= rng << 5;
-                value += (((int)(rng >> 16) - 32768) * noiseAmplitude) >> 15;
+                // (int)(long): a uint-to-int cast emits no IL, and on nanoCLR "(int)(rng >> 16) - 32768" kept
+                // the uint's unsigned tag, so the >> 15 of a negative noise term was logical (huge values).
+                value += (((int)(long)(rng >> 16) - 32768) * noiseAmplitude) >> 15;
 
                 if (value > short.MaxValue)
                 {

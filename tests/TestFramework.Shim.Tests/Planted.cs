@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace TinTin.TestLauncher.Tests;
 
 /// <summary>
-/// Compiles planted on-device test sources into their own in-memory assembly, the way tests/NFUnitTest is
+/// Compiles planted on-device test sources into their own in-memory assembly, the way the tests/NFUnitTest* projects are
 /// built for the host: C# 9, nullable off, against the shim (nanoFramework.TestFramework).
 /// </summary>
 internal static class Planted

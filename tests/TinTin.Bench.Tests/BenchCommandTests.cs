@@ -12,6 +12,7 @@ using TinTin.Bench.Training;
 using TinTin.Cli;
 using TinTin.Data;
 using TinTin.Description;
+using ModelCatalog = TinTin.Bench.Models.ModelCatalog;
 
 namespace TinTin.Bench.Tests;
 

@@ -7,6 +7,7 @@ using TinTin.Bench.Data;
 using TinTin.Bench.Models;
 using TinTin.Bench.Training;
 using TinTin.Description;
+using ModelCatalog = TinTin.Bench.Models.ModelCatalog;
 using TinTin.IlCost.Runtime;
 using TinTin.Random;
 

@@ -3,6 +3,7 @@
 using TinTin.Bench.Models;
 using TinTin.Bench.Training;
 using TinTin.Description;
+using ModelCatalog = TinTin.Bench.Models.ModelCatalog;
 using TinTin.Layers;
 using TinTin.Scaling;
 using TinTin.Training;

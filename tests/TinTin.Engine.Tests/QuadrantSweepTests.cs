@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace TinTin.Engine.Tests;
 
 /// <summary>
-/// The on-device learning test (tests/NFUnitTest/ModelTrainingTests.cs) trains three or two seeds per
+/// The on-device learning test (tests/NFUnitTestModel/ModelTrainingTests.cs) trains three or two seeds per
 /// configuration; here every configuration trains seeds 1 to 100 on the same toy, so the device test's
 /// seeds are not lucky picks. Each run trains 10 epochs and must end at 100 % training accuracy with a
 /// lower loss in the last epoch than in the first. The output lists, per configuration, the latest epoch

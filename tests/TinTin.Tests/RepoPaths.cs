@@ -52,3 +52,27 @@ public sealed class RequiresApiListingsTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A theory that needs the nanoFramework interpreter toolchain (../shared/tools/nanoclr) and is reported skipped, with the reason, where it is absent.</summary>
+public sealed class RequiresInterpreterTheoryAttribute : TheoryAttribute
+{
+    public RequiresInterpreterTheoryAttribute()
+    {
+        if (NanoGate.Interpreter.NanoClrToolchain.Find(RepoPaths.Root, out var missing) is null)
+        {
+            Skip = "skipped: " + missing;
+        }
+    }
+}
+
+/// <summary>The fact form of <see cref="RequiresInterpreterTheoryAttribute"/>.</summary>
+public sealed class RequiresInterpreterFactAttribute : FactAttribute
+{
+    public RequiresInterpreterFactAttribute()
+    {
+        if (NanoGate.Interpreter.NanoClrToolchain.Find(RepoPaths.Root, out var missing) is null)
+        {
+            Skip = "skipped: " + missing;
+        }
+    }
+}

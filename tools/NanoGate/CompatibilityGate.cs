@@ -31,7 +31,7 @@ public sealed record ProjectReport(NfProject Project, string Configuration, IRea
 
 /// <summary>
 /// Runs every .nfproj through the nanoFramework compile and the metadata check, in build order,
-/// in the two configurations the project system defines (Debug: DEBUG;TRACE, Release: TRACE).
+/// in the two configurations the project system defines (Debug: DEBUG;TRACE, unoptimized; Release: TRACE, optimized).
 /// </summary>
 public sealed class CompatibilityGate
 {
@@ -95,7 +95,7 @@ public sealed class CompatibilityGate
         }
 
         var result = _compiler.Compile(project.AssemblyName, sources, project.References, projectImages,
-            defines.Concat(project.DefineConstants), project.IsExe, project.LangVersion);
+            defines.Concat(project.DefineConstants), project.IsExe, project.LangVersion, optimize: configuration == "Release");
         errors.AddRange(result.Errors);
         images[project.Path] = errors.Count == 0 ? result.Image : null;
         var violations = result.Image is null ? Array.Empty<Violation>() : MetadataChecker.Check(result.Image, project.IntegerOnly);

@@ -86,6 +86,27 @@ internal static class DeviceCommands
             return over == 0 ? 0 : 1;
         });
 
-        return new Command("device", "the real nanoFramework toolchain: device builds, sizes, tests on the interpreter") { test, sizes };
+        var program = new Argument<FileInfo>("project") { Description = "an .nfproj with OutputType Exe" };
+        var single = new Option<string>("--config") { Description = "Debug or Release", DefaultValueFactory = _ => "Release" };
+        var run = new Command("run", "build a device program and run it on the real nanoFramework interpreter") { repo, single, program };
+        run.SetAction(parse =>
+        {
+            var builder = DeviceBuilder.ForRepository(parse.GetValue(repo)!.FullName, out var missing);
+            if (builder is null)
+            {
+                Console.Error.WriteLine($"cannot run: {missing}");
+                return 2;
+            }
+
+            var output = InterpreterRun.RunProgram(builder.Toolchain, builder.Build(parse.GetValue(program)!.FullName, parse.GetValue(single)!), TimeSpan.FromMinutes(30));
+            foreach (var line in output.ProgramLines)
+            {
+                Console.WriteLine(line);
+            }
+
+            return output.Status;
+        });
+
+        return new Command("device", "the real nanoFramework toolchain: device builds, sizes, tests and programs on the interpreter") { test, sizes, run };
     }
 }

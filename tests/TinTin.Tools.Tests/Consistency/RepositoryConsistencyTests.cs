@@ -78,7 +78,10 @@ public sealed class RepositoryConsistencyTests
         Assert.Contains("lib-tintin/TinTin.Engine.nfproj", found);
         Assert.Contains("sensors/TinTin.Sensors.nfproj", found);
         Assert.Contains("firmware/TinTin.Firmware.nfproj", found);
-        Assert.Contains("tests/NFUnitTest/NFUnitTest.nfproj", found);
+        Assert.Contains("tests/NFUnitTestEngine/NFUnitTestEngine.nfproj", found);
+        Assert.Contains("tests/NFUnitTestModel/NFUnitTestModel.nfproj", found);
+        Assert.Contains("tests/NFUnitTestSensors/NFUnitTestSensors.nfproj", found);
+        Assert.Contains("tests/DeviceTwin/TinTin.DeviceTwin.nfproj", found);
     }
 
     [Theory]

@@ -43,6 +43,7 @@ public sealed class NanoCompiler
     /// <param name="defines">Preprocessor symbols (DEBUG, TRACE, ...).</param>
     /// <param name="exe">Whether this is an application (needs a Main).</param>
     /// <param name="langVersion">C# version, "9.0" unless the project says otherwise.</param>
+    /// <param name="optimize">Whether to optimize, as a Release build does (Roslyn then keeps locals on the stack and uses dup).</param>
     public CompileResult Compile(
         string assemblyName,
         IEnumerable<(string Path, string Text)> sources,
@@ -50,7 +51,8 @@ public sealed class NanoCompiler
         IEnumerable<byte[]>? projectReferences = null,
         IEnumerable<string>? defines = null,
         bool exe = false,
-        string langVersion = "9.0")
+        string langVersion = "9.0",
+        bool optimize = false)
     {
         var errors = new List<CompileError>();
         if (!LanguageVersionFacts.TryParse(langVersion, out var version))
@@ -83,6 +85,7 @@ public sealed class NanoCompiler
         var options = new CSharpCompilationOptions(
             exe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Disable,
+            optimizationLevel: optimize ? OptimizationLevel.Release : OptimizationLevel.Debug,
             deterministic: true);
         var compilation = CSharpCompilation.Create(assemblyName, trees, metadata, options);
 

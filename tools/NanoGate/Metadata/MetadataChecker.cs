@@ -71,6 +71,8 @@ public static class MetadataChecker
                 var name = _reader.GetTypeSpecification(handle).DecodeSignature(_scan, null);
                 Report("<module>", "", name, "type specification", genericIsInstantiation: true);
             }
+
+            Violations.AddRange(InterpreterHazards.Find(_reader, _pe));
         }
 
         private void CheckType(TypeDefinitionHandle handle)

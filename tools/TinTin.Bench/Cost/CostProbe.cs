@@ -5,6 +5,7 @@ using TinTin.Bench.Data;
 using TinTin.Bench.Models;
 using TinTin.Bench.Training;
 using TinTin.Description;
+using ModelCatalog = TinTin.Bench.Models.ModelCatalog;
 using TinTin.IlCost.Runtime;
 
 namespace TinTin.Bench.Cost;

@@ -5,6 +5,7 @@ using System.IO;
 using TinTin.Bench.Models;
 using TinTin.Data;
 using TinTin.Description;
+using ModelCatalog = TinTin.Bench.Models.ModelCatalog;
 using TinTin.Sensors.Acquisition;
 using TinTin.Sensors.Features;
 

@@ -4,17 +4,20 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using TinTin.Description;
+using Catalog = TinTin.Description.ModelCatalog;
 
 namespace TinTin.Bench.Models;
 
 /// <summary>
 /// The four models of the evaluation (see ../shared/docs/evaluation.md and docs/results.md), fixed
 /// here so every row of the results compares the same architecture across Tin-Tin, NITI and FP32.
+/// The architectures are lib-tintin's <see cref="Catalog"/> (what the board builds); this adds the
+/// benchmark's task, input kind and learning schedule.
 /// </summary>
 public static class ModelCatalog
 {
     /// <summary>CWRU spectrum features: bands of the 1024-sample window's magnitude spectrum.</summary>
-    public const int SpectrumBands = 64;
+    public const int SpectrumBands = Catalog.SpectrumBands;
 
     /// <summary>Every model, in the order of the results table.</summary>
     public static IReadOnlyList<BenchModel> All { get; } =
@@ -23,7 +26,7 @@ public static class ModelCatalog
             "mnist-mlp",
             BenchTask.Mnist,
             InputKind.Image,
-            input => new ModelSpec(Shape.Vector(input.Size)).Dense(128).ReLU().Dense(10),
+            input => Catalog.Create(Catalog.MnistMlp, input),
             "784 -> 128 -> 10, ReLU",
             DefaultEpochs: 10,
             new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 1, NitiMuDrops: [])),
@@ -31,10 +34,7 @@ public static class ModelCatalog
             "mnist-lenet5",
             BenchTask.Mnist,
             InputKind.Image,
-            input => new ModelSpec(input)
-                .Conv2D(6, 5, stride: 1, padding: 2).ReLU().MaxPool2D(2)
-                .Conv2D(16, 5).ReLU().MaxPool2D(2)
-                .Flatten().Dense(120).ReLU().Dense(84).ReLU().Dense(10),
+            input => Catalog.Create(Catalog.MnistLeNet5, input),
             "LeNet-5: conv 6@5x5 pad 2, max-pool 2, conv 16@5x5, max-pool 2, 400 -> 120 -> 84 -> 10, ReLU",
             DefaultEpochs: 10,
             new LearningSchedule(Log2Rate: -7, DecayPerEpoch: true, NitiMuBits: 1, NitiMuDrops: [])),
@@ -42,7 +42,7 @@ public static class ModelCatalog
             "cwru-fft-mlp",
             BenchTask.Cwru,
             InputKind.SpectrumFeatures,
-            input => new ModelSpec(Shape.Vector(input.Size)).Dense(64).ReLU().Dense(10),
+            input => Catalog.Create(Catalog.CwruFftMlp, input),
             $"integer Hann spectrum of 1024 samples in {SpectrumBands} bands -> 64 -> 10, ReLU",
             DefaultEpochs: 20,
             new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 1, NitiMuDrops: [])),
@@ -50,10 +50,7 @@ public static class ModelCatalog
             "cwru-cnn1d",
             BenchTask.Cwru,
             InputKind.RawWindow,
-            input => new ModelSpec(input)
-                .Conv1D(8, 9, stride: 2, padding: 4).ReLU().MaxPool1D(4)
-                .Conv1D(16, 9, stride: 1, padding: 4).ReLU().MaxPool1D(4)
-                .Flatten().Dense(10),
+            input => Catalog.Create(Catalog.CwruCnn1D, input),
             "raw 1024-sample window: conv1d 8@9 stride 2, max-pool 4, conv1d 16@9, max-pool 4, 512 -> 10, ReLU",
             DefaultEpochs: 20,
             new LearningSchedule(Log2Rate: -6, DecayPerEpoch: true, NitiMuBits: 1, NitiMuDrops: [])),
