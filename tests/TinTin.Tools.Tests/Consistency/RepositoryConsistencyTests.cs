@@ -78,6 +78,7 @@ public sealed class RepositoryConsistencyTests
         Assert.Contains("lib-tintin/TinTin.Engine.nfproj", found);
         Assert.Contains("sensors/TinTin.Sensors.nfproj", found);
         Assert.Contains("firmware/TinTin.Firmware.nfproj", found);
+        Assert.Contains("firmware/Core/TinTin.Firmware.Core.nfproj", found);
         Assert.Contains("tests/NFUnitTestEngine/NFUnitTestEngine.nfproj", found);
         Assert.Contains("tests/NFUnitTestModel/NFUnitTestModel.nfproj", found);
         Assert.Contains("tests/NFUnitTestSensors/NFUnitTestSensors.nfproj", found);

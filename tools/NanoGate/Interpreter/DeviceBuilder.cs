@@ -74,14 +74,19 @@ public sealed class DeviceBuilder
     public NanoClrToolchain Toolchain => _toolchain;
 
     /// <summary>Builds a project (and what it references) in one configuration.</summary>
-    public DeviceAssembly Build(string nfprojPath, string configuration)
+    public DeviceAssembly Build(string nfprojPath, string configuration) =>
+        Build(nfprojPath, configuration, NeedsStubs(NfProject.Load(nfprojPath)));
+
+    // A project that needs an assembly the toolchain lacks is compiled, with everything it references,
+    // against the gate's stubs (which reference each other, not the real mscorlib): measured, not run.
+    private DeviceAssembly Build(string nfprojPath, string configuration, bool stubs)
     {
         if (!CompatibilityGate.Configurations.TryGetValue(configuration, out var defines))
         {
             throw new ArgumentException($"unknown configuration '{configuration}' (Debug or Release)", nameof(configuration));
         }
 
-        var key = Path.GetFullPath(nfprojPath) + "|" + configuration;
+        var key = Path.GetFullPath(nfprojPath) + "|" + configuration + "|" + stubs;
         lock (_built)
         {
             if (_built.TryGetValue(key, out var known))
@@ -91,8 +96,8 @@ public sealed class DeviceBuilder
         }
 
         var project = NfProject.Load(nfprojPath);
-        var projects = project.ProjectReferences.Select(r => Build(r, configuration)).ToList();
-        var result = BuildOne(project, configuration, defines, projects);
+        var projects = project.ProjectReferences.Select(r => Build(r, configuration, stubs)).ToList();
+        var result = BuildOne(project, configuration, defines, projects, stubs);
         lock (_built)
         {
             _built[key] = result;
@@ -101,7 +106,11 @@ public sealed class DeviceBuilder
         return result;
     }
 
-    private DeviceAssembly BuildOne(NfProject project, string configuration, string[] defines, IReadOnlyList<DeviceAssembly> projects)
+    private bool NeedsStubs(NfProject project) =>
+        project.References.Any(r => r != "nanoFramework.UnitTestLauncher" && (_toolchain.PeImage(r) is null || _toolchain.ReferenceAssembly(r) is null)) ||
+        project.ProjectReferences.Any(r => NeedsStubs(NfProject.Load(r)));
+
+    private DeviceAssembly BuildOne(NfProject project, string configuration, string[] defines, IReadOnlyList<DeviceAssembly> projects, bool stubs)
     {
         // Upstream assemblies: the real ones where the toolchain has them, the gate's stubs otherwise.
         var upstream = new List<string>();
@@ -133,7 +142,7 @@ public sealed class DeviceBuilder
             hash.Append('|').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(p.Dll))));
         }
 
-        hash.Append('|').Append(string.Join(";", upstream)).Append('|').Append(string.Join(";", missing)).Append('|').Append(_toolchain.Root);
+        hash.Append('|').Append(string.Join(";", upstream)).Append('|').Append(string.Join(";", missing)).Append('|').Append(stubs).Append('|').Append(_toolchain.Root);
         var dir = Path.Combine(_cacheRoot, project.AssemblyName + "-" + configuration + "-" +
             Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString()))).Substring(0, 16));
         var dll = Path.Combine(dir, project.AssemblyName + (project.IsExe ? ".exe" : ".dll"));
@@ -144,12 +153,10 @@ public sealed class DeviceBuilder
             Directory.CreateDirectory(staging);
             try
             {
-                // A project that needs an assembly the toolchain lacks compiles against the gate's stubs
-                // throughout (the stubs reference each other, not the real mscorlib): measured, not run.
                 var hints = new List<(string Name, string Path)>();
                 foreach (var name in upstream)
                 {
-                    var real = missing.Count == 0 ? _toolchain.ReferenceAssembly(name) : null;
+                    var real = stubs ? null : _toolchain.ReferenceAssembly(name);
                     if (real is null)
                     {
                         real = Path.Combine(staging, "stubs", name + ".dll");
@@ -182,8 +189,10 @@ public sealed class DeviceBuilder
             }
         }
 
+        // Built against stubs, an image cannot run even if its own packages are all in the toolchain.
+        var notRunnable = stubs && missing.Count == 0 ? new List<string> { "(built against the gate's stubs)" } : missing;
         return new DeviceAssembly(project.AssemblyName, configuration, dll, pe, PeTableSizes.Read(pe),
-            upstream.Where(n => n != "nanoFramework.UnitTestLauncher").ToList(), AllProjects(projects), missing);
+            upstream.Where(n => n != "nanoFramework.UnitTestLauncher").ToList(), AllProjects(projects), notRunnable);
     }
 
     private static void Compile(NfProject project, string configuration, string[] defines, List<(string Path, string Text)> sources,
