@@ -166,5 +166,30 @@ namespace TinTin.Firmware.Core
                 statusLed: 10,
                 statusLedActiveLow: true);
         }
+
+        /// <summary>
+        /// The pin map of an ESP32-C3-DevKitM-1 running the ESP32_C3 image: SPI1 on the FSPI IO_MUX
+        /// pins (clock 6, MOSI 7, MISO 2) with the ADXL345 chip select on GPIO10, I2C1 on GPIO4/5, the
+        /// data link (UART1) on GPIO0/1. The board's only LED is a WS2812 RGB LED on GPIO8, which
+        /// needs a timed data stream rather than a level, so there is no plain status LED.
+        /// </summary>
+        /// <returns>The ESP32-C3-DevKitM-1 pin map.</returns>
+        public static BoardPins Esp32C3DevKitM()
+        {
+            return new BoardPins(
+                targetName: "ESP32_C3",
+                i2cData: 4,
+                i2cClock: 5,
+                spiMosi: 7,
+                spiMiso: 2,
+                spiClock: 6,
+                adxl345ChipSelect: 10,
+                iis3dwbChipSelect: NotConnected,
+                accelerometerInterrupt: 3,
+                dataLinkTx: 0,
+                dataLinkRx: 1,
+                statusLed: NotConnected,
+                statusLedActiveLow: false);
+        }
     }
 }

@@ -77,9 +77,8 @@ namespace TinTin.Training
             }
 
             // 1. base-2 exponents in Q10: t = q * s * log2(e) * 2^10, via one 64-bit multiplier.
-            FixedMultiplier m = FixedMultiplier.FromPowers(logits.Scale.Pow2 + ExponentFractionBits, logits.Scale.Pow3);
-            long factor = (long)m.Mantissa * Log2EQ15;
-            int shift = m.RightShift + 15;
+            int shift;
+            long factor = ExponentFactor(logits, out shift);
             sbyte[] q = logits.Data;
             int maxIndex = 0;
             for (int i = 1; i < classes; i++)
@@ -131,6 +130,28 @@ namespace TinTin.Training
             // loss = (log2(sum / 2^15) + d_label / 2^10) * ln 2, in Q16.
             long bits = Log2Q16(sum) - (15L << LossFractionBits) + ((long)dLabel << (LossFractionBits - ExponentFractionBits));
             return (int)((bits * Ln2Q16) >> LossFractionBits);
+        }
+
+        /// <summary>
+        /// The softmax probability of the largest logit, in per-mille: how sure the model is of its
+        /// prediction, computed with the same integer exponentials as <see cref="Compute"/>.
+        /// </summary>
+        /// <param name="logits">The model output (one value per class).</param>
+        /// <returns>A value in [1000 / classes, 1000].</returns>
+        public static int ConfidencePerMille(Tensor8 logits)
+        {
+            int shift;
+            long factor = ExponentFactor(logits, out shift);
+            sbyte[] q = logits.Data;
+            int qMax = q[ArgMax(logits)];
+            long sum = 0;
+            for (int i = 0; i < logits.Length; i++)
+            {
+                sum += Exp2Negative(ShiftClamp((qMax - q[i]) * factor, shift));
+            }
+
+            // The largest logit's own term is 2^0 = 32768 in Q15.
+            return (int)((Exp2Negative(0) * 1000L + (sum >> 1)) / sum);
         }
 
         /// <summary>The index of the largest logit (the first on ties).</summary>
@@ -186,6 +207,14 @@ namespace TinTin.Training
             int within = (int)(fraction & 1023);
             long value = s_log2[j] + (((long)(s_log2[j + 1] - s_log2[j]) * within + 512) >> 10);
             return ((long)k << LossFractionBits) + value;
+        }
+
+        // s * log2(e) * 2^10 as a 64-bit factor and a right shift: (q_max - q) * factor >> shift is d in Q10.
+        private static long ExponentFactor(Tensor8 logits, out int shift)
+        {
+            FixedMultiplier m = FixedMultiplier.FromPowers(logits.Scale.Pow2 + ExponentFractionBits, logits.Scale.Pow3);
+            shift = m.RightShift + 15;
+            return (long)m.Mantissa * Log2EQ15;
         }
 
         private static int ShiftClamp(long value, int shift)

@@ -28,6 +28,7 @@ public static class TinTinCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(BoardsCommand.Create());
         return root;
     }
 

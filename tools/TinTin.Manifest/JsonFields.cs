@@ -104,6 +104,40 @@ internal sealed class JsonFields
         return null;
     }
 
+    public double? Number(JsonObject parent, string parentPath, string key, bool required, bool allowNull = false)
+    {
+        JsonNode? node = Get(parent, parentPath, key, required, allowNull, out string path, out bool present);
+        if (!present || node is null)
+        {
+            return null;
+        }
+
+        if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue(out double value))
+        {
+            return value;
+        }
+
+        WrongType(path, "a number", node);
+        return null;
+    }
+
+    public long? Long(JsonObject parent, string parentPath, string key, bool required, bool allowNull = false)
+    {
+        JsonNode? node = Get(parent, parentPath, key, required, allowNull, out string path, out bool present);
+        if (!present || node is null)
+        {
+            return null;
+        }
+
+        if (node.GetValueKind() == JsonValueKind.Number && node.AsValue().TryGetValue(out long value))
+        {
+            return value;
+        }
+
+        WrongType(path, "a whole number", node);
+        return null;
+    }
+
     public bool? Bool(JsonObject parent, string parentPath, string key, bool required)
     {
         JsonNode? node = Get(parent, parentPath, key, required, allowNull: false, out string path, out bool present);

@@ -26,7 +26,7 @@ internal sealed partial class ManifestReader
     public NanoManifest? Read(JsonObject root, ManifestSources sources)
     {
         const string path = JsonPath.Root;
-        _fields.RejectUnknownKeys(root, path, "schemaVersion", "defaultTarget", "targets", "nanoff", "packages", "dataLink");
+        _fields.RejectUnknownKeys(root, path, "schemaVersion", "defaultTarget", "targets", "nanoff", "packages", "firmware", "dataLink");
 
         int? schema = _fields.Int(root, path, "schemaVersion", required: true);
         if (schema is not null && schema != ManifestLoader.SupportedSchemaVersion)
@@ -91,7 +91,7 @@ internal sealed partial class ManifestReader
 
     private TargetBoard? ReadTarget(string name, JsonObject obj, string path)
     {
-        _fields.RejectUnknownKeys(obj, path, "platform", "board", "firmware", "pins");
+        _fields.RejectUnknownKeys(obj, path, "platform", "board", "firmware", "pins", "cpu", "managedHeapBytes", "heapSource", "storage", "power", "sensors");
         string? platform = _fields.String(obj, path, "platform", required: true);
         if (platform is not null && !Platforms.Contains(platform))
         {
@@ -114,8 +114,17 @@ internal sealed partial class ManifestReader
             _errors.Add(pinsPath, "stm32 bus pins are fixed by the firmware image: leave pins null");
         }
 
-        bool complete = platform is not null && board is not null && firmware is not null && (platform != "esp32" || pins is not null);
-        return complete ? new TargetBoard(name, platform!, board!, firmware!, pins) : null;
+        var details = new TargetDetailsReader(_errors, _fields, path);
+        int errorsBefore = _errors.Errors.Count;
+        CpuInfo? cpu = details.ReadCpu(obj);
+        ManagedHeap? heap = details.ReadHeap(obj);
+        StorageInfo? storage = details.ReadStorage(obj);
+        PowerFigures? power = details.ReadPower(obj);
+        IReadOnlyList<string>? sensors = details.ReadSensors(obj);
+        bool detailsOk = _errors.Errors.Count == errorsBefore && cpu is not null && heap is not null && power is not null && sensors is not null;
+
+        bool complete = detailsOk && platform is not null && board is not null && firmware is not null && (platform != "esp32" || pins is not null);
+        return complete ? new TargetBoard(name, platform!, board!, firmware!, pins, cpu!, heap!, storage, power!, sensors!) : null;
     }
 
     private FirmwarePin? ReadFirmware(JsonObject? obj, string path)

@@ -38,7 +38,58 @@ public sealed record ManifestSources(string BaseFile, string? LocalFile, JsonObj
 /// <param name="Board">A human description of the physical board.</param>
 /// <param name="Firmware">The pinned firmware image.</param>
 /// <param name="Pins">The pin map, or null where the firmware fixes the bus pins (STM32).</param>
-public sealed record TargetBoard(string Name, string Platform, string Board, FirmwarePin Firmware, PinMap? Pins);
+/// <param name="Cpu">The core, its clock and whether the silicon has a hardware FPU.</param>
+/// <param name="Heap">The managed heap the firmware image leaves, and where that figure comes from.</param>
+/// <param name="Storage">The file system checkpoints go to, or null when the image has none (checkpoints are then disabled).</param>
+/// <param name="Power">Active and idle power, for the estimated energy of a run.</param>
+/// <param name="Sensors">The accelerometers the target supports (sensor ids, e.g. adxl345).</param>
+public sealed record TargetBoard(
+    string Name,
+    string Platform,
+    string Board,
+    FirmwarePin Firmware,
+    PinMap? Pins,
+    CpuInfo Cpu,
+    ManagedHeap Heap,
+    StorageInfo? Storage,
+    PowerFigures Power,
+    IReadOnlyList<string> Sensors);
+
+/// <summary>The processor of a target.</summary>
+/// <param name="Core">The core's name, e.g. "Xtensa LX6 (dual core)".</param>
+/// <param name="ClockMhz">The clock the firmware image runs the core at.</param>
+/// <param name="Fpu">
+/// True when the silicon has a hardware floating-point unit. This, not nanoFramework's
+/// <c>SystemInfo.FloatingPointSupport</c> (which misreports on several FPU-less targets), is what
+/// the firmware states.
+/// </param>
+public sealed record CpuInfo(string Core, int ClockMhz, bool Fpu);
+
+/// <summary>The managed heap of a target's firmware image.</summary>
+/// <param name="Bytes">Managed heap bytes available to the application.</param>
+/// <param name="Kind">"observed" (read from a board) or "estimated" (derived from configuration).</param>
+/// <param name="From">Where the figure comes from, or how it was derived.</param>
+public sealed record ManagedHeap(int Bytes, string Kind, string From)
+{
+    /// <summary>The value of <see cref="Kind"/> for a figure read from a board.</summary>
+    public const string Observed = "observed";
+
+    /// <summary>The value of <see cref="Kind"/> for a figure derived from configuration.</summary>
+    public const string Estimated = "estimated";
+}
+
+/// <summary>The file system a target's firmware mounts, where checkpoints are written.</summary>
+/// <param name="FileSystem">The drive, e.g. <c>I:</c>.</param>
+/// <param name="Bytes">The volume's size, or null when it depends on removable media.</param>
+/// <param name="Medium">What holds it (internal flash partition, SD card, ...).</param>
+public sealed record StorageInfo(string FileSystem, long? Bytes, string Medium);
+
+/// <summary>Power figures of a board, from a datasheet (or a named measurement).</summary>
+/// <param name="ActiveMilliwatts">Power while the CPU runs (training, inference).</param>
+/// <param name="IdleMilliwatts">Power while the firmware waits (sensor FIFO filling, link idle).</param>
+/// <param name="Voltage">The supply voltage the currents were converted at.</param>
+/// <param name="Source">The document, table and values the figures come from.</param>
+public sealed record PowerFigures(double ActiveMilliwatts, double IdleMilliwatts, double Voltage, string Source);
 
 /// <summary>A pinned firmware (nanoCLR image) version.</summary>
 /// <param name="Version">Four-part firmware version, e.g. 1.12.4.289.</param>

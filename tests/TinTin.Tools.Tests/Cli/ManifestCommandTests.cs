@@ -32,6 +32,23 @@ public sealed class ManifestCommandTests
     }
 
     [Fact]
+    public void SummaryShowsTheBoardFigures()
+    {
+        using var folder = new TempFolder();
+        folder.Write(ManifestLoader.FileName, TestManifest.Json);
+
+        (int exit, string output, _) = Run("manifest", "--path", folder.Path);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("cpu      Xtensa LX6 (dual core), 240 MHz, hardware FPU", output);
+        Assert.Contains("heap     80,896 bytes managed heap (observed)", output);
+        Assert.Contains("storage  I: (262,144 bytes), checkpoints on", output);
+        Assert.Contains("power    active 224.4 mW, idle 99 mW at 3.3 V", output);
+        Assert.Contains("sensors  adxl345, iis3dwb", output);
+        Assert.Contains("storage  none: no file system in the image, checkpoints disabled", output);
+    }
+
+    [Fact]
     public void SummaryShowsTheHostPortFromTheLocalOverride()
     {
         using var folder = new TempFolder();

@@ -31,6 +31,9 @@ public sealed class BoardPinsTests
         ["interrupt removed"] = m => Pins(m, "M5StickC").Remove("accelerometerInterrupt"),
         ["status led removed"] = m => Pins(m, "M5StickC")["statusLed"] = null,
         ["spi added"] = m => Pins(m, "M5StickC")["spi1"] = new JsonObject { ["mosi"] = 15, ["miso"] = 36, ["clock"] = 13 },
+        ["c3 chip select moved"] = m => Pins(m, "ESP32_C3")["chipSelect"]!["adxl345"] = 9,
+        ["c3 status led added"] = m => Pins(m, "ESP32_C3")["statusLed"] = new JsonObject { ["pin"] = 8, ["activeLow"] = false },
+        ["c3 data link rx moved"] = m => Pins(m, "ESP32_C3")["com2"]!["rx"] = 20,
         ["board pins dropped"] = m =>
         {
             // Only a target whose firmware fixes the bus pins (stm32) may have none.
@@ -58,7 +61,7 @@ public sealed class BoardPinsTests
         string[] fromFactories = BoardPinsComparison.Factories().Values.Select(f => f().TargetName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         string[] fromManifest = CommittedManifest().Targets.Values.Where(t => t.Pins is not null).Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(new[] { "ESP32_PSRAM_REV0", "M5StickC" }, fromFactories);
+        Assert.Equal(new[] { "ESP32_C3", "ESP32_PSRAM_REV0", "M5StickC" }, fromFactories);
         Assert.Equal(fromManifest, fromFactories);
     }
 
@@ -86,6 +89,9 @@ public sealed class BoardPinsTests
     [InlineData("status led removed", "M5StickC: BoardPins.StatusLed is 10 but nanoFramework.json targets.M5StickC.pins gives NotConnected")]
     [InlineData("spi added", "M5StickC: BoardPins.SpiMosi is NotConnected but nanoFramework.json targets.M5StickC.pins gives 15")]
     [InlineData("board pins dropped", "M5StickC: targets.M5StickC.pins is null in nanoFramework.json")]
+    [InlineData("c3 chip select moved", "ESP32_C3: BoardPins.Adxl345ChipSelect is 10 but nanoFramework.json targets.ESP32_C3.pins gives 9")]
+    [InlineData("c3 status led added", "ESP32_C3: BoardPins.StatusLed is NotConnected but nanoFramework.json targets.ESP32_C3.pins gives 8")]
+    [InlineData("c3 data link rx moved", "ESP32_C3: BoardPins.DataLinkRx is 1 but nanoFramework.json targets.ESP32_C3.pins gives 20")]
     public void AChangedPinIsReported(string change, string expected)
     {
         using var folder = new TempFolder();

@@ -47,6 +47,30 @@ public sealed class ManifestValidationTests
         ["firmware version three parts"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["firmware"]!["version"] = "1.12.4",
         ["firmware verified missing"] = m => m["targets"]!["ESP32_PSRAM_REV0"]!["firmware"]!.AsObject().Remove("verified"),
         ["nanoff version malformed"] = m => m["nanoff"]!["version"] = "v2",
+        ["heap missing"] = m => Target(m).Remove("managedHeapBytes"),
+        ["heap negative"] = m => Target(m)["managedHeapBytes"] = -4096,
+        ["heap zero"] = m => Target(m)["managedHeapBytes"] = 0,
+        ["heap not a number"] = m => Target(m)["managedHeapBytes"] = "79 KB",
+        ["heap source missing"] = m => Target(m).Remove("heapSource"),
+        ["heap source kind unknown"] = m => Target(m)["heapSource"]!["kind"] = "guessed",
+        ["heap source empty"] = m => Target(m)["heapSource"]!["from"] = " ",
+        ["cpu missing"] = m => Target(m).Remove("cpu"),
+        ["fpu not a bool"] = m => Target(m)["cpu"]!["fpu"] = "yes",
+        ["fpu missing"] = m => Target(m)["cpu"]!.AsObject().Remove("fpu"),
+        ["clock zero"] = m => Target(m)["cpu"]!["clockMhz"] = 0,
+        ["cpu unknown key"] = m => Target(m)["cpu"]!["cores"] = 2,
+        ["power without source"] = m => Target(m)["power"]!.AsObject().Remove("source"),
+        ["power source empty"] = m => Target(m)["power"]!["source"] = "",
+        ["power active negative"] = m => Target(m)["power"]!["activeMilliwatts"] = -1,
+        ["power idle above active"] = m => Target(m)["power"]!["idleMilliwatts"] = 300,
+        ["power voltage zero"] = m => Target(m)["power"]!["voltage"] = 0,
+        ["power missing"] = m => Target(m).Remove("power"),
+        ["storage missing"] = m => Target(m).Remove("storage"),
+        ["storage bad drive"] = m => Target(m)["storage"]!["fileSystem"] = "flash",
+        ["storage size negative"] = m => Target(m)["storage"]!["bytes"] = -1,
+        ["sensors unknown"] = m => Target(m)["sensors"]!.AsArray().Add("bmi160"),
+        ["sensors twice"] = m => Target(m)["sensors"]!.AsArray().Add("adxl345"),
+        ["sensors empty"] = m => Target(m)["sensors"] = new JsonArray(),
     };
 
     [Theory]
@@ -83,6 +107,30 @@ public sealed class ManifestValidationTests
     [InlineData("firmware version three parts", "$.targets.ESP32_PSRAM_REV0.firmware.version", "'1.12.4' is not a firmware version: expected 4 dot-separated numbers")]
     [InlineData("firmware verified missing", "$.targets.ESP32_PSRAM_REV0.firmware.verified", "required key is missing")]
     [InlineData("nanoff version malformed", "$.nanoff.version", "'v2' is not a nanoff version")]
+    [InlineData("heap missing", "$.targets.ESP32_PSRAM_REV0.managedHeapBytes", "required key is missing")]
+    [InlineData("heap negative", "$.targets.ESP32_PSRAM_REV0.managedHeapBytes", "the managed heap must be a positive number of bytes, not -4096")]
+    [InlineData("heap zero", "$.targets.ESP32_PSRAM_REV0.managedHeapBytes", "the managed heap must be a positive number of bytes, not 0")]
+    [InlineData("heap not a number", "$.targets.ESP32_PSRAM_REV0.managedHeapBytes", "expected a whole number but found the string \"79 KB\"")]
+    [InlineData("heap source missing", "$.targets.ESP32_PSRAM_REV0.heapSource", "required key is missing")]
+    [InlineData("heap source kind unknown", "$.targets.ESP32_PSRAM_REV0.heapSource.kind", "'guessed' is not a heap source kind (observed, estimated)")]
+    [InlineData("heap source empty", "$.targets.ESP32_PSRAM_REV0.heapSource.from", "must not be empty: say where the heap figure comes from")]
+    [InlineData("cpu missing", "$.targets.ESP32_PSRAM_REV0.cpu", "required key is missing")]
+    [InlineData("fpu not a bool", "$.targets.ESP32_PSRAM_REV0.cpu.fpu", "expected true or false but found the string \"yes\"")]
+    [InlineData("fpu missing", "$.targets.ESP32_PSRAM_REV0.cpu.fpu", "required key is missing")]
+    [InlineData("clock zero", "$.targets.ESP32_PSRAM_REV0.cpu.clockMhz", "clock must be a positive number of MHz, not 0")]
+    [InlineData("cpu unknown key", "$.targets.ESP32_PSRAM_REV0.cpu.cores", "unknown key 'cores' (expected one of: core, clockMhz, fpu)")]
+    [InlineData("power without source", "$.targets.ESP32_PSRAM_REV0.power.source", "required key is missing")]
+    [InlineData("power source empty", "$.targets.ESP32_PSRAM_REV0.power.source", "must not be empty: name the datasheet")]
+    [InlineData("power active negative", "$.targets.ESP32_PSRAM_REV0.power.activeMilliwatts", "active power must be positive, not -1")]
+    [InlineData("power idle above active", "$.targets.ESP32_PSRAM_REV0.power.idleMilliwatts", "idle power (300 mW) exceeds active power (224.4 mW)")]
+    [InlineData("power voltage zero", "$.targets.ESP32_PSRAM_REV0.power.voltage", "the supply voltage must be positive, not 0")]
+    [InlineData("power missing", "$.targets.ESP32_PSRAM_REV0.power", "required key is missing")]
+    [InlineData("storage missing", "$.targets.ESP32_PSRAM_REV0.storage", "required key is missing (null when the firmware image has no file system")]
+    [InlineData("storage bad drive", "$.targets.ESP32_PSRAM_REV0.storage.fileSystem", "'flash' is not a drive: expected a letter and a colon, e.g. I:")]
+    [InlineData("storage size negative", "$.targets.ESP32_PSRAM_REV0.storage.bytes", "the volume size must be a positive number of bytes (or null for removable media), not -1")]
+    [InlineData("sensors unknown", "$.targets.ESP32_PSRAM_REV0.sensors[2]", "'bmi160' is not a known sensor (adxl345, iis3dwb, mpu6886)")]
+    [InlineData("sensors twice", "$.targets.ESP32_PSRAM_REV0.sensors[2]", "sensor 'adxl345' is listed twice")]
+    [InlineData("sensors empty", "$.targets.ESP32_PSRAM_REV0.sensors", "a target must support at least one sensor")]
     public void PlantedErrorIsReportedWithFileAndPath(string mutation, string expectedPath, string expectedMessage)
     {
         using var folder = new TempFolder();
@@ -97,6 +145,34 @@ public sealed class ManifestValidationTests
         Assert.Equal(expectedPath, error.Path);
         Assert.Contains(expectedMessage, error.Message);
         Assert.Contains($"{file}: {expectedPath}: ", ex.Message);
+    }
+
+    [Fact]
+    public void BoardFiguresAreRead()
+    {
+        using var folder = new TempFolder();
+        folder.Write(ManifestLoader.FileName, TestManifest.Json);
+
+        NanoManifest manifest = ManifestLoader.Load(folder.Path);
+
+        TargetBoard esp32 = manifest.Targets["ESP32_PSRAM_REV0"];
+        Assert.Equal(new CpuInfo("Xtensa LX6 (dual core)", 240, true), esp32.Cpu);
+        Assert.Equal(new ManagedHeap(80896, ManagedHeap.Observed, "test board"), esp32.Heap);
+        Assert.Equal(new StorageInfo("I:", 262144, "test flash partition"), esp32.Storage);
+        Assert.Equal(new PowerFigures(224.4, 99, 3.3, "test datasheet, table 6"), esp32.Power);
+        Assert.Equal(new[] { "adxl345", "iis3dwb" }, esp32.Sensors);
+        Assert.Null(manifest.Targets["ST_STM32F769I_DISCOVERY"].Storage);
+    }
+
+    [Fact]
+    public void RemovableStorageMayHaveNoSize()
+    {
+        using var folder = new TempFolder();
+        JsonObject node = TestManifest.Node();
+        Target(node)["storage"] = new JsonObject { ["fileSystem"] = "D:", ["bytes"] = null, ["medium"] = "SD card" };
+        folder.Write(ManifestLoader.FileName, TestManifest.Text(node));
+
+        Assert.Equal(new StorageInfo("D:", null, "SD card"), ManifestLoader.Load(folder.Path).Targets["ESP32_PSRAM_REV0"].Storage);
     }
 
     [Fact]
@@ -120,4 +196,6 @@ public sealed class ManifestValidationTests
 
         Assert.NotNull(ManifestLoader.Load(folder.Path));
     }
+
+    private static JsonObject Target(JsonObject manifest) => manifest["targets"]!["ESP32_PSRAM_REV0"]!.AsObject();
 }

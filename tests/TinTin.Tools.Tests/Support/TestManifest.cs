@@ -24,13 +24,25 @@ public static class TestManifest
                 "accelerometerInterrupt": 34,
                 "com2": { "tx": 33, "rx": 32 },
                 "statusLed": { "pin": 2, "activeLow": false }
-              }
+              },
+              "cpu": { "core": "Xtensa LX6 (dual core)", "clockMhz": 240, "fpu": true },
+              "managedHeapBytes": 80896,
+              "heapSource": { "kind": "observed", "from": "test board" },
+              "storage": { "fileSystem": "I:", "bytes": 262144, "medium": "test flash partition" },
+              "power": { "activeMilliwatts": 224.4, "idleMilliwatts": 99, "voltage": 3.3, "source": "test datasheet, table 6" },
+              "sensors": [ "adxl345", "iis3dwb" ]
             },
             "ST_STM32F769I_DISCOVERY": {
               "platform": "stm32",
               "board": "test disco",
               "firmware": { "version": "1.12.4.289", "verified": false },
-              "pins": null
+              "pins": null,
+              "cpu": { "core": "Arm Cortex-M7", "clockMhz": 216, "fpu": true },
+              "managedHeapBytes": 13631488,
+              "heapSource": { "kind": "estimated", "from": "test linker script" },
+              "storage": null,
+              "power": { "activeMilliwatts": 660, "idleMilliwatts": 330, "voltage": 3.3, "source": "test estimate" },
+              "sensors": [ "adxl345" ]
             }
           },
           "nanoff": { "version": "2.5.126" },

@@ -5,6 +5,7 @@ using System.IO;
 using TinTin.Bench.Models;
 using TinTin.Data;
 using TinTin.Description;
+using TinTin.Firmware.Core.Learning;
 using ModelCatalog = TinTin.Bench.Models.ModelCatalog;
 using TinTin.Sensors.Acquisition;
 using TinTin.Sensors.Features;
@@ -37,14 +38,14 @@ public static class CwruWindows
     /// Raw windows are int8 with a per-window power-of-two exponent (block floating point); this
     /// offset makes the real value about g: one count is 488 micro-g, so 2^11 counts are 0.9994 g.
     /// </summary>
-    public const int CountsLog2Unit = -11;
+    public const int CountsLog2Unit = WindowFeatures.CountsLog2Unit;
 
     /// <summary>
     /// Spectrum features are 8·log2 of the band level (see <see cref="SpectrumFeatures"/>), already
     /// int8; every window has the same scale, 2^-5, so the models read log2(level) / 4 (real values
     /// of a few units, which suits the FP32 reference as much as the integer modes).
     /// </summary>
-    public const int SpectrumLog2Scale = -5;
+    public const int SpectrumLog2Scale = WindowFeatures.SpectrumLog2Scale;
 
     /// <summary>Loads the task.</summary>
     /// <param name="folder">The folder holding the CWRU .mat files and manifest.csv.</param>
@@ -80,7 +81,8 @@ public static class CwruWindows
         private readonly List<sbyte[]> _inputs = [];
         private readonly List<int> _scales = [];
         private readonly List<int> _labels = [];
-        private readonly SpectrumFeatures _features = new(WindowLength, ModelCatalog.SpectrumBands);
+        private readonly WindowFeatures _features = new(
+            input == InputKind.SpectrumFeatures ? FeatureKind.Spectrum : FeatureKind.RawWindow, WindowLength, ModelCatalog.SpectrumBands);
 
         /// <summary>Replays <c>[start, start + count)</c> and keeps every complete window, <paramref name="hop"/> apart.</summary>
         public void AddWindows(int[] counts, int start, int count, int sampleRateHz, int hop, int label)
@@ -112,25 +114,9 @@ public static class CwruWindows
 
         private void Add(int[] samples, int label)
         {
-            sbyte[] q;
-            int log2Scale;
-            if (input == InputKind.SpectrumFeatures)
-            {
-                _features.Compute(samples, 0);
-                q = new sbyte[_features.BandCount];
-                for (int b = 0; b < q.Length; b++)
-                {
-                    q[b] = (sbyte)_features.Values[b];
-                }
-
-                log2Scale = SpectrumLog2Scale;
-            }
-            else
-            {
-                q = new sbyte[samples.Length];
-                log2Scale = BlockQuantizer.Quantize(samples, 0, samples.Length, q) + CountsLog2Unit;
-            }
-
+            // The board's feature stage (firmware/Core/Learning/WindowFeatures), so bench and board read the same inputs.
+            var q = new sbyte[_features.InputLength];
+            int log2Scale = _features.Compute(samples, q).Pow2;
             _inputs.Add(q);
             _scales.Add(log2Scale);
             _labels.Add(label);

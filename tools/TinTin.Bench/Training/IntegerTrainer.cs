@@ -4,11 +4,12 @@ using System;
 using TinTin.Bench.Data;
 using TinTin.Bench.Models;
 using TinTin.Description;
+using TinTin.Firmware.Core.Learning;
 using TinTin.Training;
 
 namespace TinTin.Bench.Training;
 
-/// <summary>lib-tintin in Tin-Tin or NITI mode: the code the device runs.</summary>
+/// <summary>lib-tintin in Tin-Tin or NITI mode through the device's learning loop: the code the board runs.</summary>
 public sealed class IntegerTrainer : Trainer
 {
     private readonly LearningSchedule _schedule;
@@ -28,7 +29,14 @@ public sealed class IntegerTrainer : Trainer
         _schedule = schedule;
         Mode = mode;
         Model = new Model(spec, CreateOptions(mode, schedule, seed));
+        Loop = new LearningLoop(Model, null, PrequentialWindow);
     }
+
+    /// <summary>The labelled samples the loop's running (prequential) accuracy covers.</summary>
+    public const int PrequentialWindow = 1000;
+
+    /// <summary>Gets the learning loop the samples run through (firmware/Core/Learning).</summary>
+    public LearningLoop Loop { get; }
 
     /// <summary>Gets the model.</summary>
     public Model Model { get; }
@@ -68,11 +76,14 @@ public sealed class IntegerTrainer : Trainer
     }
 
     /// <inheritdoc/>
-    public override int TrainStep(SampleSet set, int index) =>
-        Model.TrainStep(set.Inputs[index], set.InputScale(index), set.Labels[index]);
+    public override int TrainStep(SampleSet set, int index)
+    {
+        Loop.Step(set.Inputs[index], set.InputScale(index), set.Labels[index]);
+        return Loop.LastLoss;
+    }
 
     /// <inheritdoc/>
-    public override void EndEpoch() => Model.ApplyPending();
+    public override void EndEpoch() => Loop.Flush();
 
     /// <inheritdoc/>
     public override int Predict(SampleSet set, int index) => Model.Predict(set.Inputs[index], set.InputScale(index));

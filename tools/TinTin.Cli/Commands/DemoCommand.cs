@@ -6,6 +6,7 @@ using System.Diagnostics;
 using System.IO;
 using TinTin.Cli.Demo;
 using TinTin.Description;
+using TinTin.Firmware.Core.Learning;
 using TinTin.Training;
 
 namespace TinTin.Cli.Commands;
@@ -55,6 +56,7 @@ public static class DemoCommand
         {
             var options = new TrainingOptions { Mode = trainingMode, Seed = seed, InitialUpscale = trainingMode == TrainingMode.TinTin };
             var model = new Model(Network(Length), options);
+            var loop = new LearningLoop(model, null, train.Count);
             output.WriteLine();
             output.WriteLine($"{Name(trainingMode)}: memory {model.Plan.TotalBytes} B (weights {model.Plan.WeightBytes}, activations {model.Plan.ActivationBytes}, gradients {model.Plan.GradientBytes}, scratch {model.Plan.ScratchBytes})");
             output.WriteLine("epoch   loss (nats)   train acc   test acc   host us/sample");
@@ -65,12 +67,16 @@ public static class DemoCommand
                 var clock = Stopwatch.StartNew();
                 for (int i = 0; i < train.Count; i++)
                 {
-                    loss += model.TrainStep(train.Samples[i], ToneDataset.SampleScale, train.Labels[i]);
-                    if (TinTin.Training.SoftmaxCrossEntropy.ArgMax(model.Output) == train.Labels[i])
+                    // The device's loop: predict (scored before the update), then train.
+                    if (loop.Step(train.Samples[i], ToneDataset.SampleScale, train.Labels[i]) == train.Labels[i])
                     {
                         correct++;
                     }
+
+                    loss += loop.LastLoss;
                 }
+
+                loop.Flush();
 
                 double microseconds = clock.Elapsed.TotalMicroseconds / train.Count;
                 output.WriteLine($"{epoch,5}   {loss / (double)train.Count / 65536,11:F4}   {100.0 * correct / train.Count,8:F1} %   {100.0 * Accuracy(model, test),6:F1} %   {microseconds,14:F1}");

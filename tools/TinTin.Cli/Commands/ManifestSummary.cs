@@ -1,5 +1,6 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
+using System;
 using System.IO;
 using System.Linq;
 using TinTin.Manifest;
@@ -30,6 +31,7 @@ public static class ManifestSummary
             string verified = target.Firmware.Verified ? "verified on a board" : "not yet verified on a board";
             output.WriteLine($"  {marker} {target.Name.PadRight(nameWidth)}  {target.Platform,-5}  firmware {target.Firmware.Version} ({verified})");
             output.WriteLine($"    {new string(' ', nameWidth)}  {target.Board}");
+            WriteFigures(target, new string(' ', nameWidth + 6), output);
         }
 
         output.WriteLine();
@@ -54,6 +56,35 @@ public static class ManifestSummary
         output.WriteLine(link.HostPort is null
             ? $"  host port: not set (put dataLink.hostPort in {ManifestLoader.LocalFileName})"
             : $"  host port: {link.HostPort} (from {ManifestLoader.LocalFileName})");
+    }
+
+    /// <summary>The board figures of one target (cpu, heap, storage, power, sensors), one per line.</summary>
+    /// <param name="target">The target.</param>
+    /// <param name="indent">Prefix of every line.</param>
+    /// <param name="output">Where to write.</param>
+    public static void WriteFigures(TargetBoard target, string indent, TextWriter output)
+    {
+        CpuInfo cpu = target.Cpu;
+        output.WriteLine($"{indent}cpu      {cpu.Core}, {cpu.ClockMhz} MHz, {(cpu.Fpu ? "hardware FPU" : "no FPU (float in software)")}");
+        output.WriteLine(FormattableString.Invariant($"{indent}heap     {target.Heap.Bytes:N0} bytes managed heap ({target.Heap.Kind})"));
+        output.WriteLine($"{indent}storage  {DescribeStorage(target.Storage)}");
+        PowerFigures power = target.Power;
+        output.WriteLine(FormattableString.Invariant($"{indent}power    active {power.ActiveMilliwatts:0.#} mW, idle {power.IdleMilliwatts:0.#} mW at {power.Voltage:0.0#} V"));
+        output.WriteLine($"{indent}sensors  {string.Join(", ", target.Sensors)}");
+    }
+
+    /// <summary>One line about where checkpoints go on a target.</summary>
+    /// <param name="storage">The target's storage, or null.</param>
+    /// <returns>The description.</returns>
+    public static string DescribeStorage(StorageInfo? storage)
+    {
+        if (storage is null)
+        {
+            return "none: no file system in the image, checkpoints disabled (reported in hello and events)";
+        }
+
+        string size = storage.Bytes is null ? "size of the card" : FormattableString.Invariant($"{storage.Bytes.Value:N0} bytes");
+        return $"{storage.FileSystem} ({size}), checkpoints on";
     }
 
     private static void WritePins(TargetBoard target, TextWriter output)
