@@ -29,6 +29,7 @@ public static class TinTinCommandLine
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(BoardsCommand.Create());
+        root.Subcommands.Add(KeepUpCommand.Create());
         return root;
     }
 
