@@ -79,6 +79,7 @@ public sealed class RepositoryConsistencyTests
         Assert.Contains("sensors/TinTin.Sensors.nfproj", found);
         Assert.Contains("firmware/TinTin.Firmware.nfproj", found);
         Assert.Contains("firmware/Core/TinTin.Firmware.Core.nfproj", found);
+        Assert.Contains("firmware/Stm32/TinTin.Firmware.Stm32.nfproj", found);
         Assert.Contains("tests/NFUnitTestEngine/NFUnitTestEngine.nfproj", found);
         Assert.Contains("tests/NFUnitTestModel/NFUnitTestModel.nfproj", found);
         Assert.Contains("tests/NFUnitTestSensors/NFUnitTestSensors.nfproj", found);
