@@ -5,11 +5,14 @@ using System.Device.I2c;
 using System.Device.Spi;
 using System.Threading;
 using nanoFramework.Hardware.Esp32;
+using nanoFramework.Runtime.Native;
 using TinTin.Firmware.Core;
 using TinTin.Firmware.Core.App;
 using TinTin.Sensors.Acquisition;
 using TinTin.Sensors.Devices.Adxl345;
+using TinTin.Sensors.Devices.Iis3dwb;
 using TinTin.Sensors.Devices.Ina219;
+using TinTin.Sensors.Devices.Mpu6886;
 using TinTin.Sensors.Nano;
 
 namespace TinTin.Firmware.Nano
@@ -21,9 +24,9 @@ namespace TinTin.Firmware.Nano
     /// </summary>
     public static class Program
     {
-        // For an M5StickC use its pin map, target and the MPU6886 (Sensors/Devices/Mpu6886); for an
-        // ESP32-C3, BoardPins.Esp32C3DevKitM() and ESP32_C3. See firmware/README.md.
-        private const string TargetName = "ESP32_PSRAM_REV0";
+        // The target the image reports picks the pin map and the target table's figures; another ESP32
+        // image (ESP32_REV3, ...) runs as the DevKit.
+        private const string DefaultTarget = "ESP32_PSRAM_REV0";
         private const int ButtonPin = 0;
         private const int Ina219Address = 0x40;
         private const int Ina219ShuntMilliohms = 100;
@@ -32,12 +35,14 @@ namespace TinTin.Firmware.Nano
         /// <summary>The firmware entry point.</summary>
         public static void Main()
         {
-            BoardPins pins = BoardPins.Esp32DevKit();
-            BoardTarget target = BoardTarget.Find(TargetName);
+            string reported = SystemInfo.TargetName;
+            string targetName = reported == "M5StickC" || reported == "ESP32_C3" ? reported : DefaultTarget;
+            BoardPins pins = targetName == "M5StickC" ? BoardPins.M5StickC() : targetName == "ESP32_C3" ? BoardPins.Esp32C3DevKitM() : BoardPins.Esp32DevKit();
+            BoardTarget target = BoardTarget.Find(targetName);
             RoutePins(pins);
 
             IDeviceClock clock = new HighResClock();
-            Esp32Board board = new Esp32Board(pins, target.Name, target.HasFpu, ButtonPin, clock);
+            Esp32Board board = new Esp32Board(pins, target.Name, target.HasFpu, targetName == DefaultTarget ? ButtonPin : -1, clock);
             FirmwareSettings settings = FirmwareSettings.Default();
 
             string sensorStatus;
@@ -74,30 +79,77 @@ namespace TinTin.Firmware.Nano
         }
 
         // A missing or wrong chip is reported over the link and the firmware stays up (idle): never a crash.
+        // An ADXL345 on SPI where the pin map has one, else the MPU6886 on I2C (M5StickC).
         private static WindowAssembler OpenAccelerometer(BoardPins pins, FirmwareSettings settings, out string status)
         {
             if (!pins.HasSpi || pins.Adxl345ChipSelect == BoardPins.NotConnected)
             {
-                status = "no SPI accelerometer on this pin map";
-                return null;
+                return OpenMpu6886(settings, out status);
             }
 
             try
             {
                 SpiDevice spi = SpiDevice.Create(new SpiConnectionSettings(1, pins.Adxl345ChipSelect) { ClockFrequency = 5000000, Mode = SpiMode.Mode3 });
                 Adxl345 accelerometer = new Adxl345(new SpiRegisterBus(spi, 6, Adxl345Bits.SpiRead, Adxl345Bits.SpiMultiByte));
-                if (accelerometer.TryInitialize(Adxl345DataRate.Hz3200, Adxl345Range.PlusMinus16G) != Adxl345InitializationResult.Success)
+                if (accelerometer.TryInitialize(Adxl345DataRate.Hz3200, Adxl345Range.PlusMinus16G) == Adxl345InitializationResult.Success)
+                {
+                    status = null;
+                    return new WindowAssembler(accelerometer, settings.WindowLength, settings.Hop, 2 * settings.WindowLength, WindowAssembler.SumOfAxes, 33);
+                }
+
+                status = accelerometer.LastError;
+            }
+            catch (Exception e)
+            {
+                status = "ADXL345: " + e.Message;
+            }
+
+            // No ADXL345 answered: the DevKit's other SPI accelerometer, the IIS3DWB (26.7 kHz), if wired.
+            return pins.Iis3dwbChipSelect == BoardPins.NotConnected ? null : OpenIis3dwb(pins, settings, ref status);
+        }
+
+        private static WindowAssembler OpenIis3dwb(BoardPins pins, FirmwareSettings settings, ref string status)
+        {
+            try
+            {
+                SpiDevice spi = SpiDevice.Create(new SpiConnectionSettings(1, pins.Iis3dwbChipSelect) { ClockFrequency = 8000000, Mode = SpiMode.Mode3 });
+                Iis3dwb accelerometer = new Iis3dwb(new SpiRegisterBus(spi, Iis3dwb.DefaultMaxWordsPerBurst * 7, Iis3dwbBits.SpiRead, Iis3dwbBits.SpiMultiByte));
+                if (accelerometer.TryInitialize(Iis3dwbRange.PlusMinus16G) != Iis3dwbInitializationResult.Success)
+                {
+                    status = status + "; " + accelerometer.LastError;
+                    return null;
+                }
+
+                status = null;
+                return new WindowAssembler(accelerometer, settings.WindowLength, settings.Hop, 2 * settings.WindowLength, WindowAssembler.SumOfAxes, Iis3dwb.DefaultMaxWordsPerBurst);
+            }
+            catch (Exception e)
+            {
+                status = status + "; IIS3DWB: " + e.Message;
+                return null;
+            }
+        }
+
+        private static WindowAssembler OpenMpu6886(FirmwareSettings settings, out string status)
+        {
+            try
+            {
+                I2cDevice i2c = I2cDevice.Create(new I2cConnectionSettings(1, Mpu6886Bits.I2cAddress, I2cBusSpeed.FastMode));
+                Mpu6886 accelerometer = new Mpu6886(new I2cRegisterBus(i2c));
+
+                // Divider 0: 1 kHz, the chip's rate with the low-pass filter on.
+                if (accelerometer.TryInitialize(Mpu6886Range.PlusMinus16G, 0) != Mpu6886InitializationResult.Success)
                 {
                     status = accelerometer.LastError;
                     return null;
                 }
 
                 status = null;
-                return new WindowAssembler(accelerometer, settings.WindowLength, settings.Hop, 2 * settings.WindowLength, WindowAssembler.SumOfAxes, 33);
+                return new WindowAssembler(accelerometer, settings.WindowLength, settings.Hop, 2 * settings.WindowLength, WindowAssembler.SumOfAxes, Mpu6886.MaxRecordsPerBurst);
             }
             catch (Exception e)
             {
-                status = "ADXL345: " + e.Message;
+                status = "MPU6886: " + e.Message;
                 return null;
             }
         }
