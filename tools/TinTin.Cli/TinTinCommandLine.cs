@@ -30,6 +30,9 @@ public static class TinTinCommandLine
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(BoardsCommand.Create());
         root.Subcommands.Add(KeepUpCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(MonitorCommand.Create());
+        root.Subcommands.Add(SendCommand.Create());
         return root;
     }
 

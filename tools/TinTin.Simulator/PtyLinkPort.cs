@@ -1,0 +1,136 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
+using TinTin.Firmware.Core.App;
+using TinTin.Pty;
+
+namespace TinTin.Simulator;
+
+/// <summary>
+/// The simulated board's UART: a pseudo-terminal's master end. Reads never wait (poll(2) with a zero timeout);
+/// writes go through a bounded queue to a writer thread, so a terminal that is slow or not connected never stalls the
+/// firmware loop: when the queue is full, frames are dropped and counted, like bytes a UART sends to nobody.
+/// </summary>
+public sealed class PtyLinkPort : ILinkPort, IDisposable
+{
+    private const short PollIn = 0x001;
+    private const short PollOut = 0x004;
+    private const int MaxQueuedBytes = 256 * 1024;
+
+    private readonly PseudoTerminal _pty;
+    private readonly BlockingCollection<byte[]> _outgoing = new();
+    private readonly Thread _writer;
+    private readonly CancellationTokenSource _stop = new();
+    private long _queuedBytes;
+    private long _droppedFrames;
+
+    /// <summary>Creates the port and starts its writer thread.</summary>
+    /// <param name="pty">The pseudo-terminal (owned by the caller).</param>
+    public PtyLinkPort(PseudoTerminal pty)
+    {
+        _pty = pty ?? throw new ArgumentNullException(nameof(pty));
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "pty writer" };
+        _writer.Start();
+    }
+
+    /// <summary>Gets the frames dropped because the terminal did not keep up.</summary>
+    public long DroppedFrames => Interlocked.Read(ref _droppedFrames);
+
+    /// <inheritdoc/>
+    public int Read(byte[] buffer, int offset, int count)
+    {
+        if (!Ready(PollIn, 0))
+        {
+            return 0;
+        }
+
+        try
+        {
+            return _pty.Master.Read(buffer, offset, count);
+        }
+        catch (IOException)
+        {
+            // EIO: the terminal closed its end; it may open it again later.
+            return 0;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Write(byte[] buffer, int offset, int count)
+    {
+        if (Interlocked.Read(ref _queuedBytes) + count > MaxQueuedBytes)
+        {
+            Interlocked.Increment(ref _droppedFrames);
+            return;
+        }
+
+        // The core reuses its encoder buffer: copy the frame.
+        byte[] frame = new byte[count];
+        Array.Copy(buffer, offset, frame, 0, count);
+        Interlocked.Add(ref _queuedBytes, count);
+        _outgoing.Add(frame);
+    }
+
+    /// <summary>Stops the writer thread (the pseudo-terminal stays the caller's to dispose).</summary>
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _outgoing.CompleteAdding();
+        _writer.Join(500);
+        _stop.Dispose();
+    }
+
+    private void WriteLoop()
+    {
+        try
+        {
+            foreach (byte[] frame in _outgoing.GetConsumingEnumerable(_stop.Token))
+            {
+                // Wait for room in short polls so Dispose is not stuck behind a terminal that never reads.
+                while (!Ready(PollOut, 100))
+                {
+                    _stop.Token.ThrowIfCancellationRequested();
+                }
+
+                try
+                {
+                    _pty.Master.Write(frame, 0, frame.Length);
+                }
+                catch (IOException)
+                {
+                    Interlocked.Increment(ref _droppedFrames);
+                }
+
+                Interlocked.Add(ref _queuedBytes, -frame.Length);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private bool Ready(short events, int timeoutMs)
+    {
+        var fds = new PollFd[] { new PollFd { Fd = (int)_pty.Master.SafeFileHandle.DangerousGetHandle(), Events = events } };
+        int n = poll(fds, 1, timeoutMs);
+        return n > 0 && (fds[0].Revents & events) != 0;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int poll([In, Out] PollFd[] fds, ulong nfds, int timeout);
+}
