@@ -28,13 +28,13 @@ public abstract class DeviceCaseTests
     public void DeviceCase(string runner, string name)
     {
         var assembly = GetType().Assembly;
-        var cases = DeviceSession.Of(assembly).Cases.Select(c => c.Name).ToList();
+        var cases = DeviceSession.Of(assembly).Cases.ToList();
         if (runner == DeviceRunner.Host)
         {
             if (name == DeviceCaseDiscoverer.EveryCaseReportedOnce)
             {
                 Assert.NotEmpty(cases);
-                IReadOnlyList<string> problems = ResultCheck.FindProblems(DeviceSession.Of(assembly).Cases, DeviceSession.Of(assembly).RunAll());
+                IReadOnlyList<string> problems = ResultCheck.FindProblems(cases, DeviceSession.Of(assembly).RunAll());
                 Assert.True(problems.Count == 0, string.Join("\n", problems));
                 return;
             }
@@ -55,7 +55,7 @@ public abstract class DeviceCaseTests
         if (name == DeviceCaseDiscoverer.EveryCaseReportedOnce)
         {
             // "Done." does not mean the launcher finished: only a result line for every case does.
-            var problems = session.FindProblems(cases);
+            var problems = ResultCheck.FindProblems(cases, session.Results);
             Assert.True(problems.Count == 0, string.Join("\n", problems.Take(50)) + "\n\nInterpreter output (end):\n" + Tail(session.Output!.Output));
             return;
         }

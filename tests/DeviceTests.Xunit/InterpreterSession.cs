@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using NanoGate.Interpreter;
+using TinTin.TestLauncher;
 
 namespace TinTin.DeviceTests;
 
@@ -46,14 +47,11 @@ public sealed class InterpreterSession
     public IReadOnlyList<LauncherResult> ResultsOf(string caseName) =>
         _byCase.TryGetValue(caseName, out var results) ? results : (IReadOnlyList<LauncherResult>)Array.Empty<LauncherResult>();
 
-    /// <summary>Every missing, repeated or unexpected result line, given the cases the host lists.</summary>
-    public IReadOnlyList<string> FindProblems(IEnumerable<string> expectedCases)
-    {
-        var expected = new HashSet<string>(expectedCases);
-        var problems = expected.Where(c => ResultsOf(c).Count != 1).Select(c => $"{c}: {ResultsOf(c).Count} result lines on the interpreter").ToList();
-        problems.AddRange(_byCase.Keys.Where(c => !expected.Contains(c)).Select(c => $"{c}: a result line for a case the host does not list"));
-        return problems;
-    }
+    /// <summary>The interpreter's result lines as the host launcher's results, for <see cref="ResultCheck"/>.</summary>
+    public IReadOnlyList<TestResult> Results =>
+        (Output?.Results ?? Array.Empty<LauncherResult>())
+            .Select(r => new TestResult(r.Case, r.Outcome == "passed" ? TestOutcome.Passed : r.Outcome == "skipped" ? TestOutcome.Skipped : TestOutcome.Failed, r.Detail))
+            .ToList();
 
     private static InterpreterSession Start(Assembly testAssembly, string configuration)
     {

@@ -39,6 +39,9 @@ namespace TinTin.Firmware.Core.App
         private readonly SamplesMessage _samples = new SamplesMessage();
         private readonly ModelChunkMessage _chunk = new ModelChunkMessage();
         private readonly PredictionMessage _prediction = new PredictionMessage();
+        private readonly CountersMessage _countersMessage = new CountersMessage();
+        private readonly AckMessage _ack = new AckMessage();
+        private readonly NakMessage _nak = new NakMessage();
         private readonly NoveltyRule _novelty;
         private readonly CheckpointStore _checkpoints;
         private ModelAssembler _incomingModel;
@@ -250,7 +253,7 @@ namespace TinTin.Firmware.Core.App
         /// <summary>Sends the counters message now.</summary>
         public void SendCounters()
         {
-            CountersMessage message = _counters.Message;
+            CountersMessage message = _countersMessage;
             message.Clear();
             long free;
             long largest;
@@ -594,7 +597,7 @@ namespace TinTin.Firmware.Core.App
 
         private void Ack(int sequence, MessageType type, CommandCode code)
         {
-            AckMessage ack = _counters.Ack;
+            AckMessage ack = _ack;
             ack.AnsweredSequence = sequence;
             ack.AnsweredType = type;
             ack.Command = code;
@@ -603,7 +606,7 @@ namespace TinTin.Firmware.Core.App
 
         private void Nak(int sequence, MessageType type, CommandCode code, NakReason reason, string text)
         {
-            NakMessage nak = _counters.Nak;
+            NakMessage nak = _nak;
             nak.AnsweredSequence = sequence;
             nak.AnsweredType = type;
             nak.Command = code;

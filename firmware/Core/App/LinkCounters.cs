@@ -1,24 +1,13 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
-using TinTin.Firmware.Core.Link;
-
 namespace TinTin.Firmware.Core.App
 {
     /// <summary>
     /// The figures the firmware measures itself (time and energy of the last training step and
-    /// inference, checkpoints), and the message objects it reuses so that reporting allocates nothing.
+    /// inference, checkpoints), reported in the counters message.
     /// </summary>
     public sealed class LinkCounters
     {
-        /// <summary>Gets the reusable counters message.</summary>
-        public CountersMessage Message { get; } = new CountersMessage();
-
-        /// <summary>Gets the reusable ack message.</summary>
-        public AckMessage Ack { get; } = new AckMessage();
-
-        /// <summary>Gets the reusable nak message.</summary>
-        public NakMessage Nak { get; } = new NakMessage();
-
         /// <summary>Gets the duration of the last training step (features included), µs.</summary>
         public long LastTrainStepUs { get; private set; }
 

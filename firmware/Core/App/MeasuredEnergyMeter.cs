@@ -7,10 +7,11 @@ namespace TinTin.Firmware.Core.App
 {
     /// <summary>
     /// Energy measured by an INA219 on the board's supply: bus voltage × current, integrated over the
-    /// time between readings (sensors' <see cref="EnergyAccumulator"/>). Readings are taken at every
-    /// <see cref="BeginActive"/>, <see cref="EndActive"/> and <see cref="ReadMicrojoules"/>, so a step's
-    /// energy is the integral over that step. A failed read keeps the last good power for the interval
-    /// and counts the failure.
+    /// time between readings (sensors' <see cref="EnergyAccumulator"/>). The chip is read at every
+    /// <see cref="ReadMicrojoules"/>; the firmware reads just before and just after each step, so a
+    /// step's energy is the integral over that step, and marking active time needs no reading of its
+    /// own (it would be a second I2C transaction at the same instant). A failed read keeps the last good
+    /// power for the interval and counts the failure.
     /// </summary>
     public sealed class MeasuredEnergyMeter : IEnergyMeter
     {
@@ -53,13 +54,12 @@ namespace TinTin.Firmware.Core.App
         /// <inheritdoc/>
         public void BeginActive()
         {
-            Sample();
+            // Measured, not modelled: what the board draws is read, active or not.
         }
 
         /// <inheritdoc/>
         public void EndActive()
         {
-            Sample();
         }
 
         /// <inheritdoc/>

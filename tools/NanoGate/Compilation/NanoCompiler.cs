@@ -55,14 +55,6 @@ public sealed class NanoCompiler
         bool optimize = false)
     {
         var errors = new List<CompileError>();
-        if (!LanguageVersionFacts.TryParse(langVersion, out var version))
-        {
-            throw new InvalidDataException($"{assemblyName}: unknown LangVersion '{langVersion}'");
-        }
-
-        var parse = new CSharpParseOptions(version, preprocessorSymbols: defines ?? Array.Empty<string>());
-        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, s.Path)).ToList();
-
         var metadata = new List<MetadataReference>();
         foreach (var name in references.Distinct())
         {
@@ -82,17 +74,50 @@ public sealed class NanoCompiler
 
         metadata.AddRange((projectReferences ?? Array.Empty<byte[]>()).Select(image => MetadataReference.CreateFromImage(image)));
 
-        var options = new CSharpCompilationOptions(
-            exe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
-            nullableContextOptions: NullableContextOptions.Disable,
-            optimizationLevel: optimize ? OptimizationLevel.Release : OptimizationLevel.Debug,
-            deterministic: true);
-        var compilation = CSharpCompilation.Create(assemblyName, trees, metadata, options);
+        var compilation = CreateCompilation(assemblyName, sources, metadata, defines, exe, langVersion, optimize);
 
         using var pe = new MemoryStream();
         var emit = compilation.Emit(pe);
         errors.AddRange(emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(CompileError.From));
         errors.AddRange(MathOverloadCheck.Find(compilation));
         return new CompileResult(assemblyName, errors, emit.Success && errors.Count == 0 ? pe.ToArray() : null);
+    }
+
+    /// <summary>
+    /// The compilation a .nfproj makes, whatever it references: C# at the project's version, its
+    /// preprocessor symbols, no nullable context, deterministic, optimised for Release. The gate
+    /// (against the API stubs) and the device builder (against the real assemblies) both use it.
+    /// </summary>
+    /// <param name="assemblyName">Name of the assembly to produce.</param>
+    /// <param name="sources">(path, text) of every source file.</param>
+    /// <param name="references">The assemblies compiled against.</param>
+    /// <param name="defines">Preprocessor symbols.</param>
+    /// <param name="exe">Whether this is an application (needs a Main).</param>
+    /// <param name="langVersion">C# version, e.g. "9.0".</param>
+    /// <param name="optimize">Whether to optimize, as a Release build does.</param>
+    /// <returns>The compilation, not yet emitted.</returns>
+    /// <exception cref="InvalidDataException">The language version is unknown.</exception>
+    public static CSharpCompilation CreateCompilation(
+        string assemblyName,
+        IEnumerable<(string Path, string Text)> sources,
+        IEnumerable<MetadataReference> references,
+        IEnumerable<string>? defines,
+        bool exe,
+        string langVersion,
+        bool optimize)
+    {
+        if (!LanguageVersionFacts.TryParse(langVersion, out var version))
+        {
+            throw new InvalidDataException($"{assemblyName}: unknown LangVersion '{langVersion}'");
+        }
+
+        var parse = new CSharpParseOptions(version, preprocessorSymbols: defines ?? Array.Empty<string>());
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, s.Path)).ToList();
+        var options = new CSharpCompilationOptions(
+            exe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Disable,
+            optimizationLevel: optimize ? OptimizationLevel.Release : OptimizationLevel.Debug,
+            deterministic: true);
+        return CSharpCompilation.Create(assemblyName, trees, references, options);
     }
 }

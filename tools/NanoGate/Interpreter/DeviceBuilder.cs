@@ -8,6 +8,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
+using NanoGate.Compilation;
 using NanoGate.Projects;
 using NanoGate.Surface;
 
@@ -107,7 +108,7 @@ public sealed class DeviceBuilder
     }
 
     private bool NeedsStubs(NfProject project) =>
-        project.References.Any(r => r != "nanoFramework.UnitTestLauncher" && (_toolchain.PeImage(r) is null || _toolchain.ReferenceAssembly(r) is null)) ||
+        project.References.Any(r => !NanoCompiler.ToolReferences.Contains(r) && (_toolchain.PeImage(r) is null || _toolchain.ReferenceAssembly(r) is null)) ||
         project.ProjectReferences.Any(r => NeedsStubs(NfProject.Load(r)));
 
     private DeviceAssembly BuildOne(NfProject project, string configuration, string[] defines, IReadOnlyList<DeviceAssembly> projects, bool stubs)
@@ -126,7 +127,7 @@ public sealed class DeviceBuilder
         }
 
         upstream = LoadOrder(upstream);
-        var missing = upstream.Where(n => _toolchain.PeImage(n) is null && n != "nanoFramework.UnitTestLauncher").ToList();
+        var missing = upstream.Where(n => _toolchain.PeImage(n) is null && !NanoCompiler.ToolReferences.Contains(n)).ToList();
         var sources = project.CompileItems.Select(f => File.Exists(f) ? (Path: f, Text: File.ReadAllText(f))
             : throw new DeviceBuildException($"{project.Path}: Compile item {f} does not exist")).ToList();
 
@@ -192,20 +193,15 @@ public sealed class DeviceBuilder
         // Built against stubs, an image cannot run even if its own packages are all in the toolchain.
         var notRunnable = stubs && missing.Count == 0 ? new List<string> { "(built against the gate's stubs)" } : missing;
         return new DeviceAssembly(project.AssemblyName, configuration, dll, pe, PeTableSizes.Read(pe),
-            upstream.Where(n => n != "nanoFramework.UnitTestLauncher").ToList(), AllProjects(projects), notRunnable);
+            upstream.Where(n => !NanoCompiler.ToolReferences.Contains(n)).ToList(), AllProjects(projects), notRunnable);
     }
 
     private static void Compile(NfProject project, string configuration, string[] defines, List<(string Path, string Text)> sources,
         List<(string Name, string Path)> references, string output)
     {
-        var parse = new CSharpParseOptions(LanguageVersionFacts.TryParse(project.LangVersion, out var version) ? version : LanguageVersion.CSharp9,
-            preprocessorSymbols: defines.Concat(project.DefineConstants));
-        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, s.Path));
-        var options = new CSharpCompilationOptions(project.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
-            optimizationLevel: configuration == "Release" ? OptimizationLevel.Release : OptimizationLevel.Debug,
-            nullableContextOptions: NullableContextOptions.Disable, deterministic: true);
-        var compilation = CSharpCompilation.Create(project.AssemblyName, trees,
-            references.Where(r => r.Name != "nanoFramework.UnitTestLauncher").Select(r => MetadataReference.CreateFromFile(r.Path)), options);
+        var compilation = NanoCompiler.CreateCompilation(project.AssemblyName, sources,
+            references.Where(r => !NanoCompiler.ToolReferences.Contains(r.Name)).Select(r => MetadataReference.CreateFromFile(r.Path)),
+            defines.Concat(project.DefineConstants), project.IsExe, project.LangVersion, configuration == "Release");
         using var stream = File.Create(output);
         var emit = compilation.Emit(stream, options: new EmitOptions(runtimeMetadataVersion: "v4.0.30319"));
         if (!emit.Success)
