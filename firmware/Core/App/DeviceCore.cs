@@ -217,7 +217,8 @@ namespace TinTin.Firmware.Core.App
                 _counters.RecordInference(micros, microjoules);
             }
 
-            LastNovel = Mode == DeviceMode.Detect && _novelty.Observe(Loop.LastConfidencePerMille);
+            int confidence = Loop.LastConfidencePerMille;
+            LastNovel = Mode == DeviceMode.Detect && _novelty.Observe(confidence);
             if (LastNovel && _novelty.LowRun == _novelty.Run)
             {
                 SendEvent(EventCode.Novelty, windowSequence, "confidence below " + _novelty.ThresholdPerMille.ToString() + " per mille for " + _novelty.Run.ToString() + " windows");
@@ -225,7 +226,7 @@ namespace TinTin.Firmware.Core.App
 
             _prediction.WindowSequence = windowSequence;
             _prediction.PredictedClass = Loop.LastPrediction;
-            _prediction.ConfidencePermille = Loop.LastConfidencePerMille;
+            _prediction.ConfidencePermille = confidence;
             _prediction.IsNovel = LastNovel;
             _prediction.Label = label;
             Send(MessageType.Prediction, _prediction.Write(_encoder.Payload, 0));

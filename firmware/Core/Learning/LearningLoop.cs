@@ -66,8 +66,14 @@ namespace TinTin.Firmware.Core.Learning
         /// <summary>Gets the class predicted for the last window.</summary>
         public int LastPrediction { get; private set; }
 
-        /// <summary>Gets the confidence of the last prediction, in per-mille.</summary>
-        public int LastConfidencePerMille { get; private set; }
+        /// <summary>
+        /// Gets the confidence of the last prediction, in per-mille: derived from the model's output on
+        /// demand (valid until the next step), so steps whose caller never asks pay nothing for it.
+        /// </summary>
+        public int LastConfidencePerMille
+        {
+            get { return SoftmaxCrossEntropy.ConfidencePerMille(Model.Output); }
+        }
 
         /// <summary>Gets the loss of the last training step (Q16 nats; 0 after an inference).</summary>
         public int LastLoss { get; private set; }
@@ -131,7 +137,6 @@ namespace TinTin.Firmware.Core.Learning
                 TrainingSteps++;
             }
 
-            LastConfidencePerMille = SoftmaxCrossEntropy.ConfidencePerMille(Model.Output);
             return LastPrediction;
         }
 
