@@ -1,46 +1,91 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
+using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using TinTin.Cli;
+using TinTin.Monitor;
 
 namespace TinTin.Tools.Tests.Cli;
 
-/// <summary><c>tintin demo</c>: the main job on built-in data trains in both modes and learns.</summary>
-public sealed class DemoCommandTests
+/// <summary>
+/// <c>tintin demo</c>, the main job: a simulated board on a pseudo-terminal is taught four bearing conditions over
+/// the link and then detects them; the monitor's CSV holds every counters frame; the summary reports it.
+/// </summary>
+public sealed class DemoCommandTests : IDisposable
 {
-    [Fact]
-    public void DemoTrainsBothModesAndLearns()
-    {
-        (int exit, string output, string error) = Run("demo", "--epochs", "2", "--samples", "600", "--seed", "3");
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "tintin-demo-test-" + Guid.NewGuid().ToString("N"));
 
-        Assert.Equal(0, exit);
+    [Fact]
+    public void The_board_learns_the_four_conditions_and_detects_fresh_windows()
+    {
+        (int exit, string output, string error) = Run("demo", "--out", _folder);
+
+        Assert.True(exit == 0, error + output);
         Assert.Equal(string.Empty, error);
-        Assert.Contains("Tin-Tin: memory", output);
-        Assert.Contains("NITI: memory", output);
 
-        // Last epoch of each mode: test accuracy far above chance (6 classes: 16.7 %).
-        var lastEpochs = Regex.Matches(output, @"^\s+2\s+[\d.]+\s+[\d.]+ %\s+([\d.]+) %", RegexOptions.Multiline)
-            .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(2, lastEpochs.Count);
-        Assert.All(lastEpochs, accuracy => Assert.True(accuracy > 60, $"test accuracy {accuracy} % is not far above chance"));
+        // Accuracy climbs: the first round is near chance for 4 of 10 outputs, the last one is not.
+        double first = Percent(output, @"^round  1 of 30: +([\d.]+) %");
+        double last = Percent(output, @"^round 30 of 30: +([\d.]+) %");
+        Assert.True(last >= 90 && last > first, $"round 1 {first} %, round 30 {last} %");
+
+        double detection = Percent(output, @"detection on fresh windows: ([\d.]+) % \((\d+) of 100\)");
+        Assert.True(detection >= 90, $"detection accuracy {detection} %");
+        Assert.Matches(@"cost per training step: [\d.]+ ms, [1-9]\d* µJ \(estimated\)", output);
+        Assert.Matches(@"memory: training plan [1-9][\d.]* KiB", output);
+
+        // The CSV: a header and one row per counters frame, every sequence number once, device time increasing.
+        string csv = Path.Combine(_folder, "demo-counters.csv");
+        Assert.Contains("wrote " + Path.GetFullPath(csv), output);
+        string[] rows = File.ReadAllLines(csv);
+        Assert.Equal(string.Join(",", CounterCsvLog.Header), rows[0]);
+        Assert.True(rows.Length > 100, $"only {rows.Length - 1} counters rows");
+        int[] sequences = rows.Skip(1).Select(r => int.Parse(r.Split(',')[2], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(sequences.Length, sequences.Distinct().Count());
+        long[] deviceUs = rows.Skip(1).Select(r => long.Parse(r.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(deviceUs.Zip(deviceUs.Skip(1)).All(p => p.Second > p.First), "device time goes backwards");
     }
 
     [Fact]
-    public void DemoIsDeterministicForASeed()
+    public void A_duration_ends_the_demo_by_itself_with_a_summary()
     {
-        static string Numbers(string output) => Regex.Replace(output, @"\s+[\d.]+\s*$", "", RegexOptions.Multiline); // drop the timing column
-        var first = Run("demo", "--epochs", "1", "--samples", "200", "--seed", "5", "--mode", "tintin").Output;
-        var second = Run("demo", "--epochs", "1", "--samples", "200", "--seed", "5", "--mode", "tintin").Output;
-        Assert.Equal(Numbers(first), Numbers(second));
+        // At the board's own pace (--speed 1) the plan needs minutes; two seconds cut it short.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        (int exit, string output, string error) = Run("demo", "--out", _folder, "--duration", "2", "--speed", "1");
+
+        Assert.True(exit == 0, error + output);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 1.5, 30);
+        Assert.Contains("summary (ESP32_PSRAM_REV0", output);
+        Assert.DoesNotContain("round 30 of 30", output);
     }
 
-    [Fact]
-    public void DemoRejectsBadArguments()
+    [Theory]
+    [InlineData("--board", "NO_SUCH_BOARD")]
+    [InlineData("--duration", "0")]
+    [InlineData("--speed", "-1")]
+    public void Bad_arguments_are_refused(string option, string value)
     {
-        Assert.NotEqual(0, Run("demo", "--mode", "fp64").Exit);
-        Assert.Equal(TinTinCommandLine.ExitInvalidInput, Run("demo", "--epochs", "0").Exit);
+        (int exit, _, string error) = Run("demo", "--out", _folder, option, value);
+
+        Assert.Equal(TinTinCommandLine.ExitInvalidInput, exit);
+        Assert.NotEqual(string.Empty, error);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static double Percent(string output, string pattern)
+    {
+        Match m = Regex.Match(output, pattern, RegexOptions.Multiline);
+        Assert.True(m.Success, $"no match for {pattern} in:\n{output}");
+        return double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
     private static (int Exit, string Output, string Error) Run(params string[] args)

@@ -1,130 +1,141 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
-using System.Diagnostics;
+using System.Globalization;
 using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using TinTin.Cli.Demo;
-using TinTin.Description;
-using TinTin.Firmware.Core.Learning;
-using TinTin.Training;
+using TinTin.Firmware.Core;
+using TinTin.Firmware.Core.App;
+using TinTin.Monitor;
+using TinTin.Simulator;
 
 namespace TinTin.Cli.Commands;
 
 /// <summary>
-/// <c>tintin demo</c>: trains an integer network on built-in synthetic vibration windows with the
-/// same library code the device runs, in Tin-Tin and NITI mode, and prints what it learned.
+/// <c>tintin demo</c>, the main job: a simulated board (the firmware core against a simulated ADXL345 on synthetic
+/// bearing vibration, served on a pseudo-terminal) and the monitor together. The board starts untrained, is taught
+/// healthy, inner race, outer race and ball faults by labelled windows, then detects fresh windows; the demo logs
+/// every counters frame to CSV, plots them and ends with a summary.
 /// </summary>
 public static class DemoCommand
 {
+    /// <summary>Creates the command.</summary>
+    /// <returns>The <c>demo</c> command.</returns>
     public static Command Create()
     {
-        var modeOption = new Option<string>("--mode") { Description = "tintin, niti or both", DefaultValueFactory = _ => "both" };
-        modeOption.AcceptOnlyFromAmong("tintin", "niti", "both");
-        var epochsOption = new Option<int>("--epochs") { Description = "passes over the training windows", DefaultValueFactory = _ => 6 };
-        var seedOption = new Option<uint>("--seed") { Description = "seed of the data and of the model", DefaultValueFactory = _ => 1 };
-        var samplesOption = new Option<int>("--samples") { Description = "training windows (the test set is a quarter of it)", DefaultValueFactory = _ => 2400 };
-
-        var command = new Command("demo", "Train an int8 network on built-in synthetic vibration windows (no board, no data download).")
+        var duration = new Option<double?>("--duration") { Description = "End after about this many wall seconds (teaching gets three quarters); default: the whole plan (480 training windows, 100 scored)." };
+        var board = new Option<string>("--board") { Description = "The board whose time and energy estimates the simulator uses (tintin boards lists them).", DefaultValueFactory = _ => "ESP32_PSRAM_REV0" };
+        var sensor = new Option<string>("--sensor") { Description = "The simulated accelerometer.", DefaultValueFactory = _ => "adxl345" };
+        sensor.AcceptOnlyFromAmong(SimulatedSensor.Names);
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic vibration.", DefaultValueFactory = _ => 1 };
+        var speed = new Option<double>("--speed") { Description = "Simulated seconds per wall second (0: as fast as the host can, the default; 1: a real board's pace).", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out") { Description = "Folder for the CSV log and the plots.", DefaultValueFactory = _ => "tintin-demo" };
+        var command = new Command("demo",
+            "The main job, no board or data needed: a simulated ESP32 learns to tell bearing faults apart from vibration while " +
+            "the monitor watches over a pseudo-terminal. Prints the learning, then a summary (accuracy, energy per step, memory) and the files written.")
         {
-            modeOption, epochsOption, seedOption, samplesOption,
+            duration, board, sensor, seed, speed, output,
         };
-        command.SetAction(parse => Execute(
-            parse.GetValue(modeOption)!, parse.GetValue(epochsOption), parse.GetValue(seedOption), parse.GetValue(samplesOption),
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(
+            new DemoSettings(parse.GetValue(duration), parse.GetValue(board)!, parse.GetValue(sensor)!, parse.GetValue(seed), parse.GetValue(speed), parse.GetValue(output)!),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation)));
         return command;
     }
 
-    /// <summary>The demo network: 64 samples -> 32 -> 4 classes.</summary>
-    public static ModelSpec Network(int length) => new ModelSpec(Shape.Vector(length)).Dense(32).ReLU().Dense(ToneDataset.ClassCycles.Length);
-
-    private static int Execute(string mode, int epochs, uint seed, int samples, TextWriter output, TextWriter error)
+    private static int Execute(DemoSettings settings, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
-        if (epochs < 1 || samples < 8)
+        BoardTarget target;
+        try
         {
-            error.WriteLine("--epochs must be at least 1 and --samples at least 8");
+            target = BoardTarget.Find(settings.Board);
+        }
+        catch (ArgumentException unknown)
+        {
+            error.WriteLine(unknown.Message + "; known: " + string.Join(", ", Array.ConvertAll(BoardTarget.All(), t => t.Name)));
             return TinTinCommandLine.ExitInvalidInput;
         }
 
-        const int Length = 64;
-        var train = new ToneDataset(samples, Length, seed);
-        var test = new ToneDataset(Math.Max(samples / 4, 4), Length, seed + 0x9E3779B9u);
-        output.WriteLine($"Synthetic vibration windows: {Length} int8 samples, {ToneDataset.ClassCycles.Length} classes (tones at {string.Join(", ", ToneDataset.ClassCycles)} cycles/window), {train.Count} train / {test.Count} test, seed {seed}.");
-        output.WriteLine($"Network: {Describe(Network(Length))}");
-
-        foreach (var trainingMode in mode == "both" ? new[] { TrainingMode.TinTin, TrainingMode.Niti } : new[] { mode == "niti" ? TrainingMode.Niti : TrainingMode.TinTin })
+        if (settings.DurationSeconds is <= 0 || settings.Speed < 0)
         {
-            var options = new TrainingOptions { Mode = trainingMode, Seed = seed, InitialUpscale = trainingMode == TrainingMode.TinTin };
-            var model = new Model(Network(Length), options);
-            var loop = new LearningLoop(model, null, train.Count);
-            output.WriteLine();
-            output.WriteLine($"{Name(trainingMode)}: memory {model.Plan.TotalBytes} B (weights {model.Plan.WeightBytes}, activations {model.Plan.ActivationBytes}, gradients {model.Plan.GradientBytes}, scratch {model.Plan.ScratchBytes})");
-            output.WriteLine("epoch   loss (nats)   train acc   test acc   host us/sample");
-            for (int epoch = 1; epoch <= epochs; epoch++)
-            {
-                long loss = 0;
-                int correct = 0;
-                var clock = Stopwatch.StartNew();
-                for (int i = 0; i < train.Count; i++)
-                {
-                    // The device's loop: predict (scored before the update), then train.
-                    if (loop.Step(train.Samples[i], ToneDataset.SampleScale, train.Labels[i]) == train.Labels[i])
-                    {
-                        correct++;
-                    }
-
-                    loss += loop.LastLoss;
-                }
-
-                loop.Flush();
-
-                double microseconds = clock.Elapsed.TotalMicroseconds / train.Count;
-                output.WriteLine($"{epoch,5}   {loss / (double)train.Count / 65536,11:F4}   {100.0 * correct / train.Count,8:F1} %   {100.0 * Accuracy(model, test),6:F1} %   {microseconds,14:F1}");
-            }
-
-            output.WriteLine($"  per layer: {LayerReport(model)}");
+            error.WriteLine("--duration must be positive and --speed 0 or more");
+            return TinTinCommandLine.ExitInvalidInput;
         }
 
+        DemoPlan plan = DemoPlan.Default;
+        Directory.CreateDirectory(settings.OutputFolder);
+        string csvPath = Path.GetFullPath(Path.Combine(settings.OutputFolder, "demo-counters.csv"));
+        output.WriteLine("measuring the firmware stages with the interpreter-cost counter...");
+        var options = new SimulationOptions
+        {
+            Board = target.Name,
+            Sensor = settings.Sensor,
+            Seed = settings.Seed,
+            Speed = settings.Speed,
+            ManagedHeapBytes = ManifestHeap.Of(target.Name),
+            Estimate = StageEstimate.Measure(target),
+        };
+
+        using var simulation = new BoardSimulation(options);
+        plan.Validate(simulation.Core.Loop.Model.Spec.Output.Size);
+        output.WriteLine(Invariant($"simulated {target.Name} with an {settings.Sensor} at {simulation.Sensor.SampleRateHz} Hz on {simulation.PortPath}; the board starts untrained ({simulation.Core.Loop.Model.Spec.Output.Size}-class model {FirmwareSettings.Default().Model}), is taught {string.Join(", ", plan.Names)} by labelled windows, then detects"));
+
+        using var csv = new CounterCsvLog(csvPath);
+        using var session = new LinkSession(simulation.PortPath);
+        using var driver = new DemoDriver(session, plan);
+        session.Counters += (info, counters) =>
+        {
+            lock (csv)
+            {
+                csv.Write(info.HostUtc, info.TimestampUs, info.Sequence, counters);
+            }
+        };
+        driver.RoundCompleted += (round, accuracy) =>
+        {
+            CountersSnapshot c = driver.Counters;
+            output.WriteLine(Invariant($"round {round + 1,2} of {plan.Rounds}: {accuracy * 100,5:0.0} % right before training; board: prequential {c.PrequentialPerMille / 10.0:0.0} %, {c.TrainingSteps} steps, {c.TrainStepUs / 1000.0:0.0} ms and {c.TrainStepUj} µJ per step ({(c.EnergyEstimated ? "estimated" : "measured")})"));
+        };
+        driver.PhaseChanged += phase =>
+        {
+            if (phase.StartsWith("detecting", StringComparison.Ordinal) && phase.Contains("visit 1 ", StringComparison.Ordinal))
+            {
+                output.WriteLine(phase);
+            }
+        };
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        session.Start();
+        var board = new Thread(() => simulation.Run(stop.Token)) { IsBackground = true, Name = "simulated board" };
+        board.Start();
+        DateTime start = DateTime.UtcNow;
+        DateTime? endAt = settings.DurationSeconds is null ? null : start.AddSeconds(settings.DurationSeconds.Value);
+        DateTime? teachUntil = settings.DurationSeconds is null ? null : start.AddSeconds(settings.DurationSeconds.Value * 0.75);
+        DemoOutcome outcome;
+        try
+        {
+            outcome = driver.Run(teachUntil, endAt, stop.Token);
+        }
+        catch (DemoException failed)
+        {
+            error.WriteLine("the demo stopped: " + failed.Message);
+            return 1;
+        }
+        finally
+        {
+            stop.Cancel();
+            board.Join();
+        }
+
+        var files = new List<string> { csvPath };
+        output.WriteLine();
+        output.Write(DemoSummary.Format(outcome, target.Name, options.ManagedHeapBytes, files));
         return 0;
     }
 
-    private static double Accuracy(Model model, ToneDataset data)
-    {
-        int correct = 0;
-        for (int i = 0; i < data.Count; i++)
-        {
-            if (model.Predict(data.Samples[i], ToneDataset.SampleScale) == data.Labels[i])
-            {
-                correct++;
-            }
-        }
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-        return correct / (double)data.Count;
-    }
-
-    private static string LayerReport(Model model)
-    {
-        var parts = new string[model.LayerCount];
-        for (int l = 0; l < model.LayerCount; l++)
-        {
-            var layer = model.GetLayer(l);
-            var s = layer.Stats;
-            parts[l] = $"{LayerSpec.KindName(layer.Spec.Kind)} macs={s.Macs} saturations={s.Saturations} weight-rescales={s.WeightRescales} out-scale={s.OutputScale}";
-        }
-
-        return string.Join("; ", parts);
-    }
-
-    private static string Describe(ModelSpec spec)
-    {
-        var parts = new string[spec.Count];
-        for (int l = 0; l < spec.Count; l++)
-        {
-            parts[l] = spec[l].ToString();
-        }
-
-        return string.Join(" | ", parts);
-    }
-
-    private static string Name(TrainingMode mode) => mode == TrainingMode.TinTin ? "Tin-Tin" : "NITI";
+    private sealed record DemoSettings(double? DurationSeconds, string Board, string Sensor, int Seed, double Speed, string OutputFolder);
 }
