@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using TinTin.Manifest.Reading;
+using TinTin.Manifest.Reading.Documents;
 
 namespace TinTin.Manifest;
 
@@ -48,8 +50,11 @@ public static class ManifestLoader
             merge.Apply(root!, local);
         }
 
+        // The merged JSON goes through the serializer into documents that never throw on a wrong
+        // type, so the validation pass can report every problem with its path and file.
+        ManifestDocument document = root.Deserialize(ManifestJsonContext.Default.ManifestDocument)!;
         var errors = new ErrorCollector(baseFile, localFile, merge);
-        NanoManifest? manifest = new ManifestReader(errors).Read(root!, new ManifestSources(baseFile, localFile, root!));
+        NanoManifest? manifest = new ManifestValidator(errors).Validate(document, new ManifestSources(baseFile, localFile, root!));
         if (manifest is null)
         {
             throw new ManifestException(errors.Errors);

@@ -158,6 +158,10 @@ public sealed record PackagePin(
 /// <summary>The device-to-host data link.</summary>
 /// <param name="Uart">The device UART name, e.g. COM2.</param>
 /// <param name="BaudRate">Bits per second.</param>
-/// <param name="FrameFormatVersion">Version of the frame format both ends speak.</param>
+/// <param name="FrameFormatVersion">Version of the frame format both ends speak (the major protocol version, byte 0 of every frame).</param>
 /// <param name="HostPort">The host's serial device (e.g. /dev/ttyUSB0), normally set only in nanoFramework.local.json.</param>
-public sealed record DataLinkSettings(string Uart, int BaudRate, int FrameFormatVersion, string? HostPort);
+public sealed record DataLinkSettings(string Uart, int BaudRate, int FrameFormatVersion, string? HostPort)
+{
+    /// <summary>The serial settings and frame rules (dataLink.protocol), or null when the manifest does not describe them.</summary>
+    public DataLinkProtocol? Protocol { get; init; }
+}

@@ -1,5 +1,6 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -38,7 +39,76 @@ public sealed class ManifestLoaderTests
         Assert.Equal("1.17.11.0", manifest.Packages["nanoFramework.CoreLibrary"].AssemblyVersion);
         Assert.True(manifest.Packages["nanoFramework.TestFramework"].DevelopmentDependency);
         Assert.Equal("1.11.37", manifest.Packages["nanoFramework.System.Device.Gpio"].Dependencies["nanoFramework.Runtime.Events"]);
-        Assert.Equal(new DataLinkSettings("COM2", 921600, 1, null), manifest.DataLink);
+        Assert.Equal(new DataLinkSettings("COM2", 921600, 1, null) { Protocol = TestDataLinkProtocol.Expected }, manifest.DataLink);
+    }
+
+    [Fact]
+    public void DataLinkProtocolIsReadIntoTheRecord()
+    {
+        using var folder = new TempFolder();
+        JsonObject node = TestManifest.Node();
+        TestDataLinkProtocol.AddTo(node);
+        folder.Write(ManifestLoader.FileName, TestManifest.Text(node));
+
+        DataLinkSettings link = ManifestLoader.Load(folder.Path).DataLink;
+
+        Assert.Equal(new DataLinkSettings("COM2", 921600, 1, null) { Protocol = TestDataLinkProtocol.Expected }, link);
+    }
+
+    [Fact]
+    public void ParityAndFlowControlReadEveryWordIntoItsEnum()
+    {
+        using var folder = new TempFolder();
+        JsonObject node = TestManifest.Node();
+        JsonObject protocol = TestDataLinkProtocol.AddTo(node);
+        protocol["parity"] = "even";
+        protocol["flowControl"] = "rtscts";
+        protocol["stopBits"] = 2;
+        protocol["dataBits"] = 7;
+        folder.Write(ManifestLoader.FileName, TestManifest.Text(node));
+
+        DataLinkProtocol read = ManifestLoader.Load(folder.Path).DataLink.Protocol!;
+
+        Assert.Equal(TestDataLinkProtocol.Expected with { Parity = LinkParity.Even, FlowControl = LinkFlowControl.RtsCts, StopBits = 2, DataBits = 7 }, read);
+    }
+
+    [Fact]
+    public void LinkEnumsCastToSystemIOPorts()
+    {
+        // The monitor opens its SerialPort with these: a cast must give the same setting.
+        Assert.Equal(Enum.GetNames<LinkParity>(), Enum.GetValues<LinkParity>().Select(p => ((System.IO.Ports.Parity)(int)p).ToString()));
+        Assert.Equal(
+            new[] { System.IO.Ports.Handshake.None, System.IO.Ports.Handshake.XOnXOff, System.IO.Ports.Handshake.RequestToSend },
+            Enum.GetValues<LinkFlowControl>().Select(f => (System.IO.Ports.Handshake)(int)f));
+    }
+
+    [Fact]
+    public void LocalOverrideKeepsTheCommittedProtocol()
+    {
+        using var folder = new TempFolder();
+        JsonObject node = TestManifest.Node();
+        TestDataLinkProtocol.AddTo(node);
+        folder.Write(ManifestLoader.FileName, TestManifest.Text(node));
+        folder.Write(ManifestLoader.LocalFileName, """{ "dataLink": { "hostPort": "COM7", "protocol": { "defaultReportPeriodMs": 250 } } }""");
+
+        DataLinkSettings link = ManifestLoader.Load(folder.Path).DataLink;
+
+        Assert.Equal("COM7", link.HostPort);
+        Assert.Equal(TestDataLinkProtocol.Expected with { DefaultReportPeriodMs = 250 }, link.Protocol);
+    }
+
+    [Fact]
+    public void ErrorInTheProtocolFromTheOverrideNamesTheLocalFile()
+    {
+        using var folder = new TempFolder();
+        JsonObject node = TestManifest.Node();
+        TestDataLinkProtocol.AddTo(node);
+        folder.Write(ManifestLoader.FileName, TestManifest.Text(node));
+        string local = folder.Write(ManifestLoader.LocalFileName, """{ "dataLink": { "protocol": { "parity": "mark" } } }""");
+
+        ManifestException ex = Assert.Throws<ManifestException>(() => ManifestLoader.Load(folder.Path));
+
+        Assert.Equal(new ManifestError(local, "$.dataLink.protocol.parity", "'mark' is not a parity (none, odd, even)"), Assert.Single(ex.Errors));
     }
 
     [Fact]
@@ -60,7 +130,7 @@ public sealed class ManifestLoaderTests
         NanoManifest manifest = ManifestLoader.Load(folder.Path);
 
         Assert.Equal(local, manifest.Sources.LocalFile);
-        Assert.Equal(new DataLinkSettings("COM2", 921600, 1, "/dev/ttyUSB0"), manifest.DataLink);
+        Assert.Equal(new DataLinkSettings("COM2", 921600, 1, "/dev/ttyUSB0") { Protocol = TestDataLinkProtocol.Expected }, manifest.DataLink);
         Assert.Equal("/dev/ttyUSB0", manifest.Sources.Effective["dataLink"]!["hostPort"]!.GetValue<string>());
     }
 

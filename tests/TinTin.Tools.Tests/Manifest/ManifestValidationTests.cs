@@ -71,6 +71,21 @@ public sealed class ManifestValidationTests
         ["sensors unknown"] = m => Target(m)["sensors"]!.AsArray().Add("bmi160"),
         ["sensors twice"] = m => Target(m)["sensors"]!.AsArray().Add("adxl345"),
         ["sensors empty"] = m => Target(m)["sensors"] = new JsonArray(),
+        ["protocol missing"] = m => m["dataLink"]!.AsObject().Remove("protocol"),
+        ["protocol not an object"] = m => m["dataLink"]!["protocol"] = "8N1",
+        ["protocol unknown key"] = m => TestDataLinkProtocol.AddTo(m)["baud"] = 115200,
+        ["protocol key missing"] = m => TestDataLinkProtocol.AddTo(m).Remove("maxFrameBytes"),
+        ["protocol wrong type"] = m => TestDataLinkProtocol.AddTo(m)["stopBits"] = "one",
+        ["data bits nine"] = m => TestDataLinkProtocol.AddTo(m)["dataBits"] = 9,
+        ["parity unknown"] = m => TestDataLinkProtocol.AddTo(m)["parity"] = "mark",
+        ["stop bits three"] = m => TestDataLinkProtocol.AddTo(m)["stopBits"] = 3,
+        ["flow control unknown"] = m => TestDataLinkProtocol.AddTo(m)["flowControl"] = "dtrdsr",
+        ["framing unknown"] = m => TestDataLinkProtocol.AddTo(m)["framing"] = "slip",
+        ["checksum unknown"] = m => TestDataLinkProtocol.AddTo(m)["checksum"] = "crc16",
+        ["minor version negative"] = m => TestDataLinkProtocol.AddTo(m)["minorVersion"] = -1,
+        ["payload zero"] = m => TestDataLinkProtocol.AddTo(m)["maxPayloadBytes"] = 0,
+        ["frame not above payload"] = m => TestDataLinkProtocol.AddTo(m)["maxFrameBytes"] = 1024,
+        ["report period zero"] = m => TestDataLinkProtocol.AddTo(m)["defaultReportPeriodMs"] = 0,
     };
 
     [Theory]
@@ -79,7 +94,7 @@ public sealed class ManifestValidationTests
     [InlineData("wrong type", "$.dataLink.baudRate", "expected a whole number but found the string \"fast\"")]
     [InlineData("fractional number", "$.dataLink.frameFormatVersion", "expected a whole number but found the number 1.5")]
     [InlineData("object expected", "$.targets.ESP32_PSRAM_REV0.firmware", "expected an object but found the string")]
-    [InlineData("unknown key", "$.dataLink.hostport", "unknown key 'hostport' (expected one of: uart, baudRate, frameFormatVersion, hostPort)")]
+    [InlineData("unknown key", "$.dataLink.hostport", "unknown key 'hostport' (expected one of: uart, baudRate, frameFormatVersion, hostPort, protocol)")]
     [InlineData("unsupported schema", "$.schemaVersion", "schema version 2 is not supported")]
     [InlineData("unknown default target", "$.defaultTarget", "'ESP32_REV3' is not one of the targets (ESP32_PSRAM_REV0, ST_STM32F769I_DISCOVERY)")]
     [InlineData("no targets", "$.targets", "at least one target is required")]
@@ -131,6 +146,21 @@ public sealed class ManifestValidationTests
     [InlineData("sensors unknown", "$.targets.ESP32_PSRAM_REV0.sensors[2]", "'bmi160' is not a known sensor (adxl345, iis3dwb, mpu6886)")]
     [InlineData("sensors twice", "$.targets.ESP32_PSRAM_REV0.sensors[2]", "sensor 'adxl345' is listed twice")]
     [InlineData("sensors empty", "$.targets.ESP32_PSRAM_REV0.sensors", "a target must support at least one sensor")]
+    [InlineData("protocol missing", "$.dataLink.protocol", "required key is missing")]
+    [InlineData("protocol not an object", "$.dataLink.protocol", "expected an object but found the string \"8N1\"")]
+    [InlineData("protocol unknown key", "$.dataLink.protocol.baud", "unknown key 'baud' (expected one of: dataBits, parity, stopBits, flowControl, framing, checksum, minorVersion, maxPayloadBytes, maxFrameBytes, defaultReportPeriodMs)")]
+    [InlineData("protocol key missing", "$.dataLink.protocol.maxFrameBytes", "required key is missing")]
+    [InlineData("protocol wrong type", "$.dataLink.protocol.stopBits", "expected a whole number but found the string \"one\"")]
+    [InlineData("data bits nine", "$.dataLink.protocol.dataBits", "data bits must be 5 to 8, not 9")]
+    [InlineData("parity unknown", "$.dataLink.protocol.parity", "'mark' is not a parity (none, odd, even)")]
+    [InlineData("stop bits three", "$.dataLink.protocol.stopBits", "stop bits must be 1 or 2, not 3")]
+    [InlineData("flow control unknown", "$.dataLink.protocol.flowControl", "'dtrdsr' is not a flow control (none, xonxoff, rtscts)")]
+    [InlineData("framing unknown", "$.dataLink.protocol.framing", "'slip' is not a framing the host tools decode (cobs)")]
+    [InlineData("checksum unknown", "$.dataLink.protocol.checksum", "'crc16' is not a checksum the host tools check (crc32)")]
+    [InlineData("minor version negative", "$.dataLink.protocol.minorVersion", "minor version must not be negative, not -1")]
+    [InlineData("payload zero", "$.dataLink.protocol.maxPayloadBytes", "the largest payload must be a positive number of bytes, not 0")]
+    [InlineData("frame not above payload", "$.dataLink.protocol.maxFrameBytes", "the largest frame (1024 bytes) must exceed the largest payload (1024 bytes)")]
+    [InlineData("report period zero", "$.dataLink.protocol.defaultReportPeriodMs", "the report period must be a positive number of milliseconds, not 0")]
     public void PlantedErrorIsReportedWithFileAndPath(string mutation, string expectedPath, string expectedMessage)
     {
         using var folder = new TempFolder();

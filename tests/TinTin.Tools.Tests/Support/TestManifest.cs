@@ -70,7 +70,13 @@ public static class TestManifest
               "developmentDependency": true
             }
           },
-          "dataLink": { "uart": "COM2", "baudRate": 921600, "frameFormatVersion": 1, "hostPort": null }
+          "dataLink": {
+            "uart": "COM2", "baudRate": 921600, "frameFormatVersion": 1, "hostPort": null,
+            "protocol": {
+              "dataBits": 8, "parity": "none", "stopBits": 1, "flowControl": "none", "framing": "cobs", "checksum": "crc32",
+              "minorVersion": 0, "maxPayloadBytes": 1024, "maxFrameBytes": 1042, "defaultReportPeriodMs": 1000
+            }
+          }
         }
         """;
 

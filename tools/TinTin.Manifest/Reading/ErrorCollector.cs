@@ -2,7 +2,7 @@
 
 using System.Collections.Generic;
 
-namespace TinTin.Manifest;
+namespace TinTin.Manifest.Reading;
 
 /// <summary>Collects validation errors and attributes each to the file its value came from.</summary>
 internal sealed class ErrorCollector
@@ -19,8 +19,6 @@ internal sealed class ErrorCollector
     }
 
     public List<ManifestError> Errors { get; } = new();
-
-    public string BaseFile => _baseFile;
 
     public void Add(string path, string message) => Errors.Add(new ManifestError(FileFor(path), path, message));
 
