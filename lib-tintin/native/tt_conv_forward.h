@@ -1,0 +1,18 @@
+/* Copyright (c) TinTin.Nano contributors. Licensed under the MIT license. */
+/* The multiply-accumulate of a convolution's forward pass (managed: the loop of TinTin.Layers.Convolution.Forward). */
+#ifndef TT_CONV_FORWARD_H
+#define TT_CONV_FORWARD_H
+
+#include "tt_types.h"
+
+/**
+ * acc[(f * out_height + oy) * out_width + ox] = sum over channels and kernel taps inside the input of
+ * w * x: padding is never read, the valid kernel rows and columns are computed per output row and
+ * column. Biases are not added (tt_add_biases does, as Convolution.AddBiases). sparse selects the
+ * loop that skips zero inputs after one test (choose it with tt_mostly_zeros over channels * height *
+ * width); both give the same sums. Contract: channels * kernel area * 127^2 < 2^30 (checked by the
+ * managed layer when it is built), geometry consistent (out sizes as the layer computes them).
+ */
+void tt_conv_forward(const tt_conv_geometry *geometry, const int8_t *weights, const int8_t *x, int32_t sparse, int32_t *acc);
+
+#endif /* TT_CONV_FORWARD_H */

@@ -1,0 +1,128 @@
+/* Copyright (c) TinTin.Nano contributors. Licensed under the MIT license. */
+#include "tt_requantize.h"
+#include "tt_magnitude.h"
+
+#define TT_LIMIT 127
+
+/* Candidate (up, down) pairs, fewest factors first so ties keep the simpler factor. */
+static const uint8_t s_candidate_up[9] = { 0, 1, 0, 2, 1, 0, 2, 1, 2 };
+static const uint8_t s_candidate_down[9] = { 0, 0, 1, 0, 1, 2, 1, 2, 2 };
+
+int32_t tt_pow3(int32_t n)
+{
+    int32_t p = 1;
+    int32_t i;
+    for (i = 0; i < n; i++)
+    {
+        p = tt_mul32(p, 3);
+    }
+
+    return p;
+}
+
+/* Smallest total right shift t (negative: left) with round(value / 2^t) <= 127; *result gets that value. value >= 1. */
+static int32_t total_shift(int64_t value, int32_t *result)
+{
+    uint32_t high;
+    int32_t length;
+    int32_t shift;
+    int64_t rounded;
+    if (value <= TT_LIMIT)
+    {
+        int32_t left = 0;
+        while (tt_shl64(value, left + 1) <= TT_LIMIT)
+        {
+            left++;
+        }
+
+        *result = (int32_t)tt_shl64(value, left);
+        return -left;
+    }
+
+    /* value < 2^39 (an int magnitude times at most 3^4). */
+    high = (uint32_t)(value >> 32);
+    length = high != 0 ? 32 + tt_bit_length_u32(high) : tt_bit_length_u32((uint32_t)value);
+    shift = length - 7;
+    rounded = tt_shr64(value + tt_shl64(1, shift - 1), shift);
+    if (rounded > TT_LIMIT)
+    {
+        shift++;
+        rounded = tt_shr64(value + tt_shl64(1, shift - 1), shift);
+    }
+
+    *result = (int32_t)rounded;
+    return shift;
+}
+
+void tt_requantize_choose(int32_t max_abs, int32_t compound, tt_rescale_step *step)
+{
+    int32_t candidates = compound ? 9 : 1;
+    int32_t best_result = -1;
+    int32_t c;
+    step->up = 0;
+    step->down = 0;
+    step->shift = 0;
+    step->result_max_abs = 0;
+    if (max_abs <= 0)
+    {
+        return;
+    }
+
+    for (c = 0; c < candidates; c++)
+    {
+        int32_t up = s_candidate_up[c];
+        int32_t down = s_candidate_down[c];
+        int64_t scaled = max_abs * (int64_t)tt_pow3(up + down);
+        int32_t result;
+        int32_t total = total_shift(scaled, &result);
+        if (result > best_result)
+        {
+            best_result = result;
+            step->up = up;
+            step->down = down;
+            step->shift = total - up - (down << 1);
+            step->result_max_abs = result;
+        }
+    }
+}
+
+void tt_requantize_apply(const int32_t *source, int32_t source_offset, int8_t *destination, int32_t destination_offset,
+                         int32_t count, const tt_rescale_step *step)
+{
+    int64_t multiplier = tt_pow3(tt_add32(step->up, step->down));
+    int32_t shift = tt_add32(tt_add32(step->shift, step->up), tt_shl32(step->down, 1));
+    int32_t end = source_offset + count;
+    int32_t d = destination_offset;
+    int32_t i;
+    int64_t half;
+    if (shift <= 0)
+    {
+        /* Upscaling a small tensor: exact. */
+        int32_t left = tt_neg32(shift);
+        for (i = source_offset; i < end; i++)
+        {
+            destination[d++] = (int8_t)tt_shl64(source[i] * multiplier, left);
+        }
+
+        return;
+    }
+
+    half = tt_shl64(1, shift - 1);
+    for (i = source_offset; i < end; i++)
+    {
+        int64_t t = source[i] * multiplier;
+        destination[d++] = (int8_t)(t >= 0 ? tt_shr64(tt_add64(t, half), shift) : tt_neg64(tt_shr64(tt_sub64(half, t), shift)));
+    }
+}
+
+int32_t tt_requantize(const int32_t *acc, int32_t count, int32_t max_abs, int32_t compound, int8_t *destination, tt_rescale_step *step)
+{
+    if (max_abs < 0)
+    {
+        max_abs = tt_max_abs_i32(acc, 0, count);
+    }
+
+    tt_requantize_choose(max_abs, compound, step);
+    tt_requantize_apply(acc, 0, destination, 0, count, step);
+    return step->up + step->down > 0 ? 1 : 0;
+}

@@ -1,0 +1,61 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System;
+using System.Reflection;
+using TinTin.Layers;
+using TinTin.Scaling;
+using TinTin.Training;
+
+namespace TinTin.Native.Tests.Support;
+
+/// <summary>
+/// The managed kernels that are not public functions, called as they are (by reflection, no copy of
+/// their code): the layer loops the C kernels mirror, and the scalar bookkeeping their callers do.
+/// A rename in lib-tintin fails here by name.
+/// </summary>
+public static class Managed
+{
+    private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.NonPublic;
+    private const BindingFlags Static = BindingFlags.Static | BindingFlags.NonPublic;
+
+    private static readonly MethodInfo s_densePropagateError = Find(typeof(Dense), "PropagateError", Instance, typeof(Tensor8), typeof(int[]));
+    private static readonly MethodInfo s_denseUpdateRows = Find(typeof(Dense), "UpdateRows", Instance, typeof(Tensor8), typeof(Tensor8), typeof(int[]), typeof(Workspace));
+    private static readonly MethodInfo s_denseAccumulateRows = Find(typeof(Dense), "AccumulateRows", Instance, typeof(Tensor8), typeof(Tensor8), typeof(Workspace));
+    private static readonly MethodInfo s_convPropagateError = Find(typeof(Convolution), "PropagateError", Instance, typeof(Tensor8), typeof(Tensor8), typeof(Workspace));
+    private static readonly MethodInfo s_convComputeGradient = Find(typeof(Convolution), "ComputeGradient", Instance, typeof(int), typeof(sbyte[]), typeof(sbyte[]), typeof(int[]), typeof(bool), typeof(int[]));
+    private static readonly MethodInfo s_updateMultiplier = Find(typeof(WeightedLayer), "UpdateMultiplier", Instance, typeof(Scale), typeof(TrainingOptions), typeof(bool));
+    private static readonly MethodInfo s_limitShift = Find(typeof(WeightedLayer), "LimitShift", Static, typeof(FixedMultiplier), typeof(int));
+    private static readonly MethodInfo s_nitiShift = Find(typeof(WeightedLayer), "NitiShift", Static, typeof(int), typeof(int));
+    private static readonly MethodInfo s_biasContribution = Find(typeof(WeightedLayer), "BiasContribution", Static, typeof(int), typeof(FixedMultiplier));
+
+    public static void DensePropagateError(Dense layer, Tensor8 outputError, int[] acc) =>
+        s_densePropagateError.Invoke(layer, new object[] { outputError, acc });
+
+    public static int DenseUpdateRows(Dense layer, Tensor8 input, Tensor8 outputError, int[]? inputError, Workspace workspace) =>
+        (int)s_denseUpdateRows.Invoke(layer, new object?[] { input, outputError, inputError, workspace })!;
+
+    public static int DenseAccumulateRows(Dense layer, Tensor8 input, Tensor8 outputError, Workspace workspace) =>
+        (int)s_denseAccumulateRows.Invoke(layer, new object[] { input, outputError, workspace })!;
+
+    public static void ConvPropagateError(Convolution layer, Tensor8 outputError, Tensor8 inputError, Workspace workspace) =>
+        s_convPropagateError.Invoke(layer, new object[] { outputError, inputError, workspace });
+
+    public static void ConvComputeGradient(Convolution layer, int filter, sbyte[] x, sbyte[] e, int[] g, bool sparse, int[]? errorAcc) =>
+        s_convComputeGradient.Invoke(layer, new object?[] { filter, x, e, g, sparse, errorAcc });
+
+    public static FixedMultiplier UpdateMultiplier(WeightedLayer layer, Scale gradientScale, TrainingOptions options, bool accumulate) =>
+        (FixedMultiplier)s_updateMultiplier.Invoke(layer, new object[] { gradientScale, options, accumulate })!;
+
+    public static FixedMultiplier LimitShift(FixedMultiplier m, int maxShift) =>
+        (FixedMultiplier)s_limitShift.Invoke(null, new object[] { m, maxShift })!;
+
+    public static int NitiShift(int maxGradient, int mu) =>
+        (int)s_nitiShift.Invoke(null, new object[] { maxGradient, mu })!;
+
+    public static int BiasContribution(int bias, FixedMultiplier m) =>
+        (int)s_biasContribution.Invoke(null, new object[] { bias, m })!;
+
+    private static MethodInfo Find(Type type, string name, BindingFlags flags, params Type[] parameters) =>
+        type.GetMethod(name, flags, binder: null, parameters, modifiers: null)
+        ?? throw new MissingMethodException(type.FullName, name);
+}
