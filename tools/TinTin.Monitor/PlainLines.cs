@@ -39,10 +39,15 @@ public static class PlainLines
     /// <param name="info">The frame.</param>
     /// <param name="message">The message.</param>
     /// <returns>One line.</returns>
-    public static string Event(FrameInfo info, EventMessage message)
+    public static string Event(FrameInfo info, EventMessage message) => Prefix(info, "event") + EventText(message);
+
+    /// <summary>Formats an event without the frame's prefix.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The code's name, the value and the text.</returns>
+    public static string EventText(EventMessage message)
     {
         string code = Enum.IsDefined(typeof(EventCode), (ushort)message.Code) ? ((EventCode)message.Code).ToString() : "code " + message.Code.ToString(CultureInfo.InvariantCulture);
-        return Prefix(info, "event") + $"{code} value {message.Value}" + (string.IsNullOrEmpty(message.Text) ? string.Empty : $" \"{message.Text}\"");
+        return $"{code} value {message.Value}" + (string.IsNullOrEmpty(message.Text) ? string.Empty : $" \"{message.Text}\"");
     }
 
     /// <summary>Formats a log message.</summary>

@@ -5,6 +5,7 @@ using System.CommandLine;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Spectre.Console;
 using TinTin.Firmware.Core.Link;
 using TinTin.Manifest;
 using TinTin.Monitor;
@@ -12,8 +13,9 @@ using TinTin.Monitor;
 namespace TinTin.Cli.Commands;
 
 /// <summary>
-/// <c>tintin monitor --port P [--baud N] [--csv FILE] [--duration SECONDS]</c>: watch the board's link. This slice
-/// prints plain lines only (the live view and the plot come later).
+/// <c>tintin monitor --port P [--baud N] [--csv FILE] [--plot FILE] [--plain] [--duration SECONDS]</c>: watch the
+/// board's link. On a terminal it shows the live view (<see cref="MonitorView"/>, keys send commands); with stdout
+/// redirected, or with --plain, it prints one plain line per message (<see cref="MonitorRunner"/>).
 /// </summary>
 public static class MonitorCommand
 {
@@ -33,18 +35,25 @@ public static class MonitorCommand
             Description = "Stop after this many seconds (for scripted runs); default: until Ctrl+C.",
             HelpName = "SECONDS",
         };
+        var plot = new Option<string?>("--plot")
+        {
+            Description = "On exit (and on the p key) write a plot of accuracy, heap, energy per step and step time over device time: FILE.png, FILE.svg, or FILE without an extension for both.",
+            HelpName = "FILE",
+        };
+        var plain = new Option<bool>("--plain")
+        {
+            Description = "Print plain lines even on a terminal (the default when stdout is redirected).",
+        };
         var command = new Command(
             "monitor",
-            "Watch the board's link: one plain line per hello, counters frame, event, log and prediction; sequence gaps are counted; when the port vanishes the monitor waits for it and reconnects. " +
-            "(The live terminal view, the keys and the plot come in a later version; use `tintin send` for commands.)")
+            "Watch the board's link. On a terminal: a live view of the hello, every counter, mode, label, prediction, histories of accuracy, heap, energy and step time, lost and rejected frames and the port's state; " +
+            "keys send commands (" + KeyCommands.Help + "). Otherwise one plain line per hello, counters frame, event, log and prediction. " +
+            "Sequence gaps are counted; when the port vanishes the monitor waits for it and reconnects.")
         {
-            port, baud, csv, duration,
+            port, baud, csv, plot, plain, duration,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Execute(
-            parse.GetValue(port),
-            parse.GetValue(baud),
-            parse.GetValue(csv),
-            parse.GetValue(duration),
+            new Settings(parse.GetValue(port), parse.GetValue(baud), parse.GetValue(csv), parse.GetValue(plot), parse.GetValue(plain), parse.GetValue(duration)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             cancel)));
@@ -98,39 +107,60 @@ public static class MonitorCommand
         return null;
     }
 
-    private static int Execute(string? portOption, int baud, string? csvPath, double? duration, TextWriter output, TextWriter error, CancellationToken cancel)
+    private static int Execute(Settings settings, TextWriter output, TextWriter error, CancellationToken cancel)
     {
-        string? port = ResolvePort(portOption, error);
+        string? port = ResolvePort(settings.Port, error);
         if (port is null)
         {
             return TinTinCommandLine.ExitInvalidInput;
         }
 
-        if (duration is <= 0)
+        if (settings.Duration is <= 0)
         {
             error.WriteLine("--duration must be positive.");
+            return TinTinCommandLine.ExitInvalidInput;
+        }
+
+        if (settings.Plot is not null && Path.GetExtension(settings.Plot).ToLowerInvariant() is not (".png" or ".svg" or ""))
+        {
+            error.WriteLine($"--plot {settings.Plot}: use a .png or .svg file, or a name without an extension for both.");
             return TinTinCommandLine.ExitInvalidInput;
         }
 
         CounterCsvLog? csv = null;
         try
         {
-            if (csvPath is not null)
+            if (settings.Csv is not null)
             {
-                csv = new CounterCsvLog(csvPath);
+                csv = new CounterCsvLog(settings.Csv);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"{csvPath}: {ex.Message}");
+            error.WriteLine($"{settings.Csv}: {ex.Message}");
             return TinTinCommandLine.ExitInvalidInput;
         }
 
+        // The live view needs a real terminal: tests and pipes pass another writer, or redirect stdout.
+        bool live = !settings.Plain && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         using (csv)
-        using (var session = new LinkSession(port, baud))
+        using (var session = new LinkSession(port, settings.Baud))
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel))
         {
-            var runner = new MonitorRunner(session, output, csv);
+            var runner = new MonitorRunner(session, live ? TextWriter.Null : output, csv);
+            var history = new CounterHistory();
+            MonitorView? view = null;
+            if (live)
+            {
+                // Fetched models and unnamed plots go next to the CSV log, else to the current folder.
+                string folder = settings.Csv is null ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(settings.Csv))!;
+                view = new MonitorView(session, history, new MonitorViewOptions { PlotPath = settings.Plot, OutputFolder = folder });
+            }
+            else if (settings.Plot is not null)
+            {
+                session.Counters += (info, counters) => history.Add(info.TimestampUs, counters);
+            }
+
             try
             {
                 session.Start();
@@ -141,15 +171,50 @@ public static class MonitorCommand
                 return TinTinCommandLine.ExitInvalidInput;
             }
 
-            output.WriteLine($"monitoring {port} at {baud} baud" + (csv is null ? string.Empty : $", counters to {csv.Path}"));
-            if (duration is not null)
+            output.WriteLine($"monitoring {port} at {settings.Baud} baud" + (csv is null ? string.Empty : $", counters to {csv.Path}"));
+            if (settings.Duration is not null)
             {
-                stop.CancelAfter(TimeSpan.FromSeconds(duration.Value));
+                stop.CancelAfter(TimeSpan.FromSeconds(settings.Duration.Value));
             }
 
-            runner.Run(stop.Token);
+            if (view is null)
+            {
+                runner.Run(stop.Token);
+            }
+            else
+            {
+                IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+                view.Run(console, stop.Token, readKeys: !Console.IsInputRedirected);
+                if (session.Fault is not null)
+                {
+                    output.WriteLine($"the monitor stopped reading: {session.Fault.Message}");
+                }
+            }
+
+            int code = session.Fault is null ? 0 : 1;
+            if (settings.Plot is not null)
+            {
+                code = Math.Max(code, WritePlot(history, settings.Plot, output, error));
+            }
+
             output.WriteLine(runner.Summary());
-            return session.Fault is null ? 0 : 1;
+            return code;
         }
     }
+
+    private static int WritePlot(CounterHistory history, string path, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            output.WriteLine($"plot of {history.Count} counters frame(s) written to {string.Join(" and ", CounterPlot.Write(history, path))}");
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{path}: cannot write the plot: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private sealed record Settings(string? Port, int Baud, string? Csv, string? Plot, bool Plain, double? Duration);
 }
