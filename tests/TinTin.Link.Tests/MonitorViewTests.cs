@@ -122,6 +122,7 @@ public class MonitorViewTests
         Assert.Equal("▁▂▃▄▅▆▇█", Sparkline.Render([0, 1, 2, 3, 4, 5, 6, 7], 8));
         Assert.Equal("▁ █", Sparkline.Render([10, double.NaN, 20], 8));
         Assert.Equal("▄▄▄", Sparkline.Render([5, 5, 5], 8));
+        Assert.Equal("▄▄▄", Sparkline.Render([43790, 43791, 43790], 8)); // a rounding wobble is not a trend
 
         // 1000 values into 10 buckets: each bucket is the mean of 100 values, so a ramp stays a ramp.
         string ramp = Sparkline.Render(Enumerable.Range(0, 1000).Select(i => (double)i).ToArray(), 10);

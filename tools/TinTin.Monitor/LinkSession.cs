@@ -58,11 +58,20 @@ public sealed class LinkSession : IDisposable
 
     /// <summary>Creates a session; nothing is opened until <see cref="Start"/>.</summary>
     /// <param name="portPath">The serial device (e.g. /dev/ttyUSB0, COM3, or a symlink to one).</param>
-    /// <param name="baudRate">The line speed (the protocol's is 921600).</param>
+    /// <param name="baudRate">The line speed (the protocol's is 921600); 8N1, no flow control.</param>
     public LinkSession(string portPath, int baudRate = LinkProtocol.BaudRate)
+        : this(portPath, SerialLine.Protocol with { BaudRate = baudRate })
     {
+    }
+
+    /// <summary>Creates a session on a line of given settings (e.g. the manifest's <c>dataLink</c>).</summary>
+    /// <param name="portPath">The serial device.</param>
+    /// <param name="line">The line's settings.</param>
+    public LinkSession(string portPath, SerialLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
         PortPath = portPath;
-        BaudRate = baudRate;
+        Line = line;
     }
 
     /// <summary>Raised for every accepted frame, before the message's own event (the sequence tracker's feed).</summary>
@@ -105,7 +114,10 @@ public sealed class LinkSession : IDisposable
     public string PortPath { get; }
 
     /// <summary>Gets the line speed.</summary>
-    public int BaudRate { get; }
+    public int BaudRate => Line.BaudRate;
+
+    /// <summary>Gets the line's settings.</summary>
+    public SerialLine Line { get; }
 
     /// <summary>Gets or sets the first delay before reopening a lost port; it doubles up to <see cref="MaxReconnectDelay"/>.</summary>
     public TimeSpan MinReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(100);
@@ -183,14 +195,7 @@ public sealed class LinkSession : IDisposable
 
     private SerialPort OpenPort()
     {
-        var port = new SerialPort(PortPath, BaudRate, Parity.None, 8, StopBits.One)
-        {
-            Handshake = Handshake.None,
-            ReadTimeout = 100,
-            WriteTimeout = 1000,
-        };
-        port.Open();
-        return port;
+        return Line.Open(PortPath);
     }
 
     private void ClosePort()

@@ -11,6 +11,10 @@ public static class Sparkline
 {
     private const string Levels = "▁▂▃▄▅▆▇█";
 
+    // Below this spread (relative to the magnitude) a series is drawn flat: a 1 µJ rounding wobble on 43,790 µJ
+    // would otherwise fill the line with full-height bars.
+    private const double FlatFraction = 0.001;
+
     /// <summary>Draws a series scaled between its own minimum and maximum.</summary>
     /// <param name="values">The values, oldest first; NaN is drawn as a space.</param>
     /// <param name="width">The most characters: a longer series is averaged in equal buckets.</param>
@@ -54,7 +58,7 @@ public static class Sparkline
             {
                 line.Append(' ');
             }
-            else if (max <= min)
+            else if (max - min <= FlatFraction * Math.Max(Math.Abs(max), Math.Abs(min)))
             {
                 // A flat series sits in the middle, so it does not read as "all at the minimum".
                 line.Append(Levels[Levels.Length / 2 - 1]);

@@ -11,6 +11,7 @@ using TinTin.Cli.Demo;
 using TinTin.Firmware.Core;
 using TinTin.Firmware.Core.App;
 using TinTin.Monitor;
+using Spectre.Console;
 using TinTin.Simulator;
 
 namespace TinTin.Cli.Commands;
@@ -32,16 +33,17 @@ public static class DemoCommand
         var sensor = new Option<string>("--sensor") { Description = "The simulated accelerometer.", DefaultValueFactory = _ => "adxl345" };
         sensor.AcceptOnlyFromAmong(SimulatedSensor.Names);
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic vibration.", DefaultValueFactory = _ => 1 };
-        var speed = new Option<double>("--speed") { Description = "Simulated seconds per wall second (0: as fast as the host can, the default; 1: a real board's pace).", DefaultValueFactory = _ => 0 };
+        var speed = new Option<double?>("--speed") { Description = "Simulated seconds per wall second (1: a real board's pace; 0: as fast as the host can). Default: 20 with the live view, else 0." };
         var output = new Option<string>("--out") { Description = "Folder for the CSV log and the plots.", DefaultValueFactory = _ => "tintin-demo" };
+        var plain = new Option<bool>("--plain") { Description = "Print plain lines even on a terminal (the default when stdout is redirected)." };
         var command = new Command("demo",
             "The main job, no board or data needed: a simulated ESP32 learns to tell bearing faults apart from vibration while " +
             "the monitor watches over a pseudo-terminal. Prints the learning, then a summary (accuracy, energy per step, memory) and the files written.")
         {
-            duration, board, sensor, seed, speed, output,
+            duration, board, sensor, seed, speed, output, plain,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(
-            new DemoSettings(parse.GetValue(duration), parse.GetValue(board)!, parse.GetValue(sensor)!, parse.GetValue(seed), parse.GetValue(speed), parse.GetValue(output)!),
+            new DemoSettings(parse.GetValue(duration), parse.GetValue(board)!, parse.GetValue(sensor)!, parse.GetValue(seed), parse.GetValue(speed), parse.GetValue(output)!, parse.GetValue(plain)),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellation)));
         return command;
     }
@@ -59,12 +61,14 @@ public static class DemoCommand
             return TinTinCommandLine.ExitInvalidInput;
         }
 
-        if (settings.DurationSeconds is <= 0 || settings.Speed < 0)
+        if (settings.DurationSeconds is <= 0 || settings.Speed is < 0)
         {
             error.WriteLine("--duration must be positive and --speed 0 or more");
             return TinTinCommandLine.ExitInvalidInput;
         }
 
+        // The live view needs a real terminal: tests and pipes pass another writer, or redirect stdout.
+        bool live = !settings.Plain && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         DemoPlan plan = DemoPlan.Default;
         Directory.CreateDirectory(settings.OutputFolder);
         string csvPath = Path.GetFullPath(Path.Combine(settings.OutputFolder, "demo-counters.csv"));
@@ -74,8 +78,8 @@ public static class DemoCommand
             Board = target.Name,
             Sensor = settings.Sensor,
             Seed = settings.Seed,
-            Speed = settings.Speed,
-            ManagedHeapBytes = ManifestHeap.Of(target.Name),
+            Speed = settings.Speed ?? (live ? 20 : 0),
+            ManagedHeapBytes = ManifestDefaults.Heap(target.Name),
             Estimate = StageEstimate.Measure(target),
         };
 
@@ -86,6 +90,7 @@ public static class DemoCommand
         using var csv = new CounterCsvLog(csvPath);
         using var session = new LinkSession(simulation.PortPath);
         using var driver = new DemoDriver(session, plan);
+        var history = new CounterHistory();
         session.Counters += (info, counters) =>
         {
             lock (csv)
@@ -93,6 +98,70 @@ public static class DemoCommand
                 csv.Write(info.HostUtc, info.TimestampUs, info.Sequence, counters);
             }
         };
+        MonitorView? view = live ? new MonitorView(session, history, new MonitorViewOptions { OutputFolder = Path.GetFullPath(settings.OutputFolder) }) : null;
+        if (view is null)
+        {
+            session.Counters += (info, counters) => history.Add(info.TimestampUs, counters);
+            PrintProgress(driver, plan, output);
+        }
+        else
+        {
+            driver.PhaseChanged += phase => view.State.SetCommandStatus("demo: " + phase);
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        session.Start();
+        var board = new Thread(() => simulation.Run(stop.Token)) { IsBackground = true, Name = "simulated board" };
+        board.Start();
+        DateTime start = DateTime.UtcNow;
+        DateTime? endAt = settings.DurationSeconds is null ? null : start.AddSeconds(settings.DurationSeconds.Value);
+        DateTime? teachUntil = settings.DurationSeconds is null ? null : start.AddSeconds(settings.DurationSeconds.Value * 0.75);
+        DemoOutcome? outcome = null;
+        Exception? failure = null;
+        var teacher = new Thread(() =>
+        {
+            try
+            {
+                outcome = driver.Run(teachUntil, endAt, stop.Token);
+            }
+            catch (DemoException ex)
+            {
+                failure = ex;
+            }
+            finally
+            {
+                // The view runs until the demo ends; a short pause lets it draw the final counters.
+                Thread.Sleep(view is null ? 0 : 1000);
+                stop.Cancel();
+            }
+        })
+        { IsBackground = true, Name = "demo teacher" };
+        teacher.Start();
+        if (view is not null)
+        {
+            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            view.Run(console, stop.Token, readKeys: false);
+        }
+
+        teacher.Join();
+        stop.Cancel();
+        board.Join();
+        if (failure is not null || outcome is null)
+        {
+            error.WriteLine("the demo stopped: " + (failure?.Message ?? "cancelled"));
+            return 1;
+        }
+
+        var files = new List<string> { csvPath };
+        files.AddRange(CounterPlot.Write(history, Path.Combine(Path.GetFullPath(settings.OutputFolder), "demo-plot")));
+        output.WriteLine();
+        output.Write(DemoSummary.Format(outcome, target.Name, options.ManagedHeapBytes, files));
+        return 0;
+    }
+
+    // Without the live view: a line per round of teaching and per condition detected.
+    private static void PrintProgress(DemoDriver driver, DemoPlan plan, TextWriter output)
+    {
         driver.RoundCompleted += (round, accuracy) =>
         {
             CountersSnapshot c = driver.Counters;
@@ -105,37 +174,9 @@ public static class DemoCommand
                 output.WriteLine(phase);
             }
         };
-
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        session.Start();
-        var board = new Thread(() => simulation.Run(stop.Token)) { IsBackground = true, Name = "simulated board" };
-        board.Start();
-        DateTime start = DateTime.UtcNow;
-        DateTime? endAt = settings.DurationSeconds is null ? null : start.AddSeconds(settings.DurationSeconds.Value);
-        DateTime? teachUntil = settings.DurationSeconds is null ? null : start.AddSeconds(settings.DurationSeconds.Value * 0.75);
-        DemoOutcome outcome;
-        try
-        {
-            outcome = driver.Run(teachUntil, endAt, stop.Token);
-        }
-        catch (DemoException failed)
-        {
-            error.WriteLine("the demo stopped: " + failed.Message);
-            return 1;
-        }
-        finally
-        {
-            stop.Cancel();
-            board.Join();
-        }
-
-        var files = new List<string> { csvPath };
-        output.WriteLine();
-        output.Write(DemoSummary.Format(outcome, target.Name, options.ManagedHeapBytes, files));
-        return 0;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed record DemoSettings(double? DurationSeconds, string Board, string Sensor, int Seed, double Speed, string OutputFolder);
+    private sealed record DemoSettings(double? DurationSeconds, string Board, string Sensor, int Seed, double? Speed, string OutputFolder, bool Plain);
 }

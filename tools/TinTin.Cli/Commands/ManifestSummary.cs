@@ -53,6 +53,11 @@ public static class ManifestSummary
         DataLinkSettings link = manifest.DataLink;
         output.WriteLine("Data link:");
         output.WriteLine($"  device {link.Uart} at {link.BaudRate} baud, frame format {link.FrameFormatVersion}");
+        if (link.Protocol is { } p)
+        {
+            output.WriteLine($"  {p.DataBits} data bits, parity {p.Parity.ToString().ToLowerInvariant()}, {p.StopBits} stop bit(s), flow control {p.FlowControl.ToString().ToLowerInvariant()}; " +
+                $"{p.Framing.ToUpperInvariant()} frames with {(p.Checksum == DataLinkProtocol.Crc32 ? "CRC-32" : p.Checksum)}, protocol {link.FrameFormatVersion}.{p.MinorVersion}, payloads up to {p.MaxPayloadBytes} bytes (frames {p.MaxFrameBytes}), counters every {p.DefaultReportPeriodMs} ms");
+        }
         output.WriteLine(link.HostPort is null
             ? $"  host port: not set (put dataLink.hostPort in {ManifestLoader.LocalFileName})"
             : $"  host port: {link.HostPort} (from {ManifestLoader.LocalFileName})");

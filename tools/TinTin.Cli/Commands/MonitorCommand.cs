@@ -24,7 +24,7 @@ public static class MonitorCommand
     public static Command Create()
     {
         Option<string?> port = PortOption();
-        Option<int> baud = BaudOption();
+        Option<int?> baud = BaudOption();
         var csv = new Option<string?>("--csv")
         {
             Description = "Append one row per counters frame to this CSV file (host UTC time, device µs, sequence, marker, every counter); an existing log is continued.",
@@ -70,11 +70,10 @@ public static class MonitorCommand
 
     /// <summary>The <c>--baud</c> option shared with <c>tintin send</c>.</summary>
     /// <returns>A new option.</returns>
-    internal static Option<int> BaudOption() => new("--baud")
+    internal static Option<int?> BaudOption() => new("--baud")
     {
-        Description = "The line speed.",
+        Description = "The line speed. Default: dataLink.baudRate of nanoFramework.json (the line's format and flow control come from dataLink.protocol), else 921600 8N1.",
         HelpName = "N",
-        DefaultValueFactory = _ => LinkProtocol.BaudRate,
     };
 
     /// <summary>The port from the option, else from the merged manifest's <c>dataLink.hostPort</c>.</summary>
@@ -144,7 +143,7 @@ public static class MonitorCommand
         // The live view needs a real terminal: tests and pipes pass another writer, or redirect stdout.
         bool live = !settings.Plain && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         using (csv)
-        using (var session = new LinkSession(port, settings.Baud))
+        using (var session = new LinkSession(port, ManifestDefaults.Line(settings.Baud)))
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel))
         {
             var runner = new MonitorRunner(session, live ? TextWriter.Null : output, csv);
@@ -171,7 +170,7 @@ public static class MonitorCommand
                 return TinTinCommandLine.ExitInvalidInput;
             }
 
-            output.WriteLine($"monitoring {port} at {settings.Baud} baud" + (csv is null ? string.Empty : $", counters to {csv.Path}"));
+            output.WriteLine($"monitoring {port} at {session.Line}" + (csv is null ? string.Empty : $", counters to {csv.Path}"));
             if (settings.Duration is not null)
             {
                 stop.CancelAfter(TimeSpan.FromSeconds(settings.Duration.Value));
@@ -216,5 +215,5 @@ public static class MonitorCommand
         }
     }
 
-    private sealed record Settings(string? Port, int Baud, string? Csv, string? Plot, bool Plain, double? Duration);
+    private sealed record Settings(string? Port, int? Baud, string? Csv, string? Plot, bool Plain, double? Duration);
 }

@@ -23,7 +23,7 @@ public static class SendCommand
     public static Command Create()
     {
         Option<string?> port = MonitorCommand.PortOption();
-        Option<int> baud = MonitorCommand.BaudOption();
+        Option<int?> baud = MonitorCommand.BaudOption();
         var timeout = new Option<double>("--timeout")
         {
             Description = "Seconds to wait for the board's answer (and for each model chunk).",
@@ -107,7 +107,7 @@ public static class SendCommand
         return new CommandMessage { Code = CommandCode.SetReportPeriod, Argument = ms };
     }
 
-    private static int Run(ParseResult parse, Option<string?> portOption, Option<int> baud, Option<double> timeout, Func<CommandMessage> build)
+    private static int Run(ParseResult parse, Option<string?> portOption, Option<int?> baud, Option<double> timeout, Func<CommandMessage> build)
     {
         TextWriter output = parse.InvocationConfiguration.Output;
         TextWriter error = parse.InvocationConfiguration.Error;
@@ -135,7 +135,7 @@ public static class SendCommand
         return Report(command.Code, result, output, error);
     }
 
-    private static int Fetch(ParseResult parse, Option<string?> portOption, Option<int> baud, Option<double> timeout, string path)
+    private static int Fetch(ParseResult parse, Option<string?> portOption, Option<int?> baud, Option<double> timeout, string path)
     {
         TextWriter output = parse.InvocationConfiguration.Output;
         TextWriter error = parse.InvocationConfiguration.Error;
@@ -174,7 +174,7 @@ public static class SendCommand
         return 0;
     }
 
-    private static LinkSession? Open(ParseResult parse, Option<string?> portOption, Option<int> baud, TextWriter error)
+    private static LinkSession? Open(ParseResult parse, Option<string?> portOption, Option<int?> baud, TextWriter error)
     {
         string? port = MonitorCommand.ResolvePort(parse.GetValue(portOption), error);
         if (port is null)
@@ -182,7 +182,7 @@ public static class SendCommand
             return null;
         }
 
-        var session = new LinkSession(port, parse.GetValue(baud));
+        var session = new LinkSession(port, ManifestDefaults.Line(parse.GetValue(baud)));
         try
         {
             session.Start();
