@@ -83,7 +83,18 @@ public static class DemoCommand
             Estimate = StageEstimate.Measure(target),
         };
 
-        using var simulation = new BoardSimulation(options);
+        BoardSimulation simulation;
+        try
+        {
+            simulation = new BoardSimulation(options);
+        }
+        catch (PlatformNotSupportedException unsupported)
+        {
+            error.WriteLine("the demo's simulated board needs a pseudo-terminal: " + unsupported.Message);
+            return 1;
+        }
+
+        using var owned = simulation;
         plan.Validate(simulation.Core.Loop.Model.Spec.Output.Size);
         output.WriteLine(Invariant($"simulated {target.Name} with an {settings.Sensor} at {simulation.Sensor.SampleRateHz} Hz on {simulation.PortPath}; the board starts untrained ({simulation.Core.Loop.Model.Spec.Output.Size}-class model {FirmwareSettings.Default().Model}), is taught {string.Join(", ", plan.Names)} by labelled windows, then detects"));
 
