@@ -39,6 +39,12 @@ public sealed class SimulationOptions
 
     /// <summary>Gets or sets the firmware settings; null: <see cref="FirmwareSettings.Default"/>.</summary>
     public FirmwareSettings? Settings { get; set; }
+
+    /// <summary>Gets or sets the CWRU recordings the chip measures instead of the synthetic bearing, or null.</summary>
+    public CwruReplay? Replay { get; set; }
+
+    /// <summary>Gets or sets whether the link waits for a slow reader instead of dropping frames (long runs, tests).</summary>
+    public bool LosslessLink { get; set; }
 }
 
 /// <summary>
@@ -49,8 +55,9 @@ public sealed class SimulationOptions
 /// sensor overruns as it would. Energy is the board's power figures over that time, flagged as an estimate.
 /// </summary>
 /// <remarks>
-/// The simulated bearing follows the board's label (label k: CWRU class k), so training windows are labelled
-/// consistently; with no label it cycles through the ten classes every
+/// The simulated bearing (synthetic, or the CWRU recordings replayed: <see cref="SimulationOptions.Replay"/>) follows
+/// the board's label (label k: CWRU class k), so training windows are labelled consistently; with no label it cycles
+/// through the ten classes every
 /// <see cref="SimulationOptions.UnlabelledWindowsPerCondition"/> windows.
 /// </remarks>
 public sealed class BoardSimulation : IDisposable
@@ -78,7 +85,7 @@ public sealed class BoardSimulation : IDisposable
 
         FirmwareSettings settings = options.Settings ?? FirmwareSettings.Default();
         Clock = new SimulatedClock();
-        Sensor = new SimulatedSensor(options.Sensor, settings, options.Seed);
+        Sensor = new SimulatedSensor(options.Sensor, settings, options.Seed, options.Replay);
         Clock.Advanced += Sensor.Advance;
         Board = new SimulatedBoard(Target, options.ManagedHeapBytes);
         _meter = new EstimatedEnergyMeter(Clock, Target.ActiveMicrowatts, Target.IdleMicrowatts);
@@ -86,7 +93,7 @@ public sealed class BoardSimulation : IDisposable
         _pty = PseudoTerminal.Open();
         try
         {
-            _link = new PtyLinkPort(_pty);
+            _link = new PtyLinkPort(_pty, options.LosslessLink);
             Core = new DeviceCore(settings, Board, Clock, stepMeter, Sensor.Assembler, null, _link);
         }
         catch
@@ -121,6 +128,9 @@ public sealed class BoardSimulation : IDisposable
 
     /// <summary>Gets the frames dropped because nothing read the terminal fast enough.</summary>
     public long DroppedFrames => _link.DroppedFrames;
+
+    /// <summary>Gets the frames the core wrote that were queued for the terminal (not dropped at once).</summary>
+    public long FramesQueued => _link.FramesQueued;
 
     /// <summary>Boots the core (first call only) and runs its main loop on simulated time.</summary>
     /// <param name="cancellation">Stops the loop.</param>

@@ -13,7 +13,8 @@ namespace TinTin.Simulator;
 /// <summary>
 /// The simulated board's UART: a pseudo-terminal's master end. Reads never wait (poll(2) with a zero timeout);
 /// writes go through a bounded queue to a writer thread, so a terminal that is slow or not connected never stalls the
-/// firmware loop: when the queue is full, frames are dropped and counted, like bytes a UART sends to nobody.
+/// firmware loop: when the queue is full, frames are dropped and counted, like bytes a UART sends to nobody. A lossless
+/// port (long runs, tests) waits for room instead, so the firmware runs at the reader's pace.
 /// </summary>
 public sealed class PtyLinkPort : ILinkPort, IDisposable
 {
@@ -25,20 +26,34 @@ public sealed class PtyLinkPort : ILinkPort, IDisposable
     private readonly BlockingCollection<byte[]> _outgoing = new();
     private readonly Thread _writer;
     private readonly CancellationTokenSource _stop = new();
+    private readonly bool _lossless;
     private long _queuedBytes;
     private long _droppedFrames;
+    private long _framesQueued;
 
     /// <summary>Creates the port and starts its writer thread.</summary>
     /// <param name="pty">The pseudo-terminal (owned by the caller).</param>
     public PtyLinkPort(PseudoTerminal pty)
+        : this(pty, false)
+    {
+    }
+
+    /// <summary>Creates the port and starts its writer thread.</summary>
+    /// <param name="pty">The pseudo-terminal (owned by the caller).</param>
+    /// <param name="lossless">Wait for room when the queue is full instead of dropping the frame.</param>
+    public PtyLinkPort(PseudoTerminal pty, bool lossless)
     {
         _pty = pty ?? throw new ArgumentNullException(nameof(pty));
+        _lossless = lossless;
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "pty writer" };
         _writer.Start();
     }
 
     /// <summary>Gets the frames dropped because the terminal did not keep up.</summary>
     public long DroppedFrames => Interlocked.Read(ref _droppedFrames);
+
+    /// <summary>Gets the frames queued for the terminal (every frame the firmware wrote, minus those dropped at once).</summary>
+    public long FramesQueued => Interlocked.Read(ref _framesQueued);
 
     /// <inheritdoc/>
     public int Read(byte[] buffer, int offset, int count)
@@ -62,16 +77,22 @@ public sealed class PtyLinkPort : ILinkPort, IDisposable
     /// <inheritdoc/>
     public void Write(byte[] buffer, int offset, int count)
     {
-        if (Interlocked.Read(ref _queuedBytes) + count > MaxQueuedBytes)
+        while (Interlocked.Read(ref _queuedBytes) + count > MaxQueuedBytes)
         {
-            Interlocked.Increment(ref _droppedFrames);
-            return;
+            if (!_lossless || _stop.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref _droppedFrames);
+                return;
+            }
+
+            Thread.Sleep(1);
         }
 
         // The core reuses its encoder buffer: copy the frame.
         byte[] frame = new byte[count];
         Array.Copy(buffer, offset, frame, 0, count);
         Interlocked.Add(ref _queuedBytes, count);
+        Interlocked.Increment(ref _framesQueued);
         _outgoing.Add(frame);
     }
 

@@ -13,9 +13,10 @@ namespace TinTin.Simulator;
 /// <summary>
 /// An accelerometer as the firmware sees it: the register-level chip simulator, the real driver on top of it
 /// (initialised exactly as firmware/Nano/Program.cs does) and the firmware's <see cref="WindowAssembler"/>. The chip
-/// measures a <see cref="SyntheticBearingSource"/> on its first axis (the others read 0, so the firmware's sum of
-/// axes is that signal); the bearing's condition is <see cref="Condition"/>, which may change at any time: the
-/// next samples (after those already buffered, at most 256) come from a fresh source with that fault.
+/// measures a <see cref="SyntheticBearingSource"/>, or a <see cref="CwruReplay"/> of the real recordings, on its first
+/// axis (the others read 0, so the firmware's sum of axes is that signal); the bearing's condition is
+/// <see cref="Condition"/>, which may change at any time: the next samples (after those already buffered, at most 256)
+/// come from a fresh synthetic source with that fault, or from that condition's recording where it was left.
 /// </summary>
 public sealed class SimulatedSensor
 {
@@ -30,7 +31,10 @@ public sealed class SimulatedSensor
     private readonly Action<int> _advance;
     private readonly int[] _chunk = new int[ChunkSamples];
     private readonly int _seed;
-    private SyntheticBearingSource? _source;
+    private readonly CwruReplay? _replay;
+    private readonly int _driverMicroGNumerator;
+    private readonly int _driverMicroGDenominator;
+    private ISampleSource? _source;
     private int _condition;
     private long _chunkStart;
     private int _chunkLength;
@@ -44,9 +48,21 @@ public sealed class SimulatedSensor
     /// <param name="seed">The seed of the synthetic vibration.</param>
     /// <exception cref="ArgumentException">Unknown sensor, or its driver did not start.</exception>
     public SimulatedSensor(string sensor, FirmwareSettings settings, int seed)
+        : this(sensor, settings, seed, null)
+    {
+    }
+
+    /// <summary>Creates the chip measuring the synthetic bearing or a replay of the CWRU recordings.</summary>
+    /// <param name="sensor">adxl345, iis3dwb or mpu6886.</param>
+    /// <param name="settings">The firmware settings (window length and hop).</param>
+    /// <param name="seed">The seed of the synthetic vibration (unused by a replay).</param>
+    /// <param name="replay">The CWRU recordings to replay, or null for the synthetic bearing.</param>
+    /// <exception cref="ArgumentException">Unknown sensor, or its driver did not start.</exception>
+    public SimulatedSensor(string sensor, FirmwareSettings settings, int seed, CwruReplay? replay)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _seed = seed;
+        _replay = replay;
         Name = sensor;
         ISampleSource driver;
         int burst;
@@ -82,11 +98,13 @@ public sealed class SimulatedSensor
 
         SampleRateHz = driver.SampleRateHz;
 
-        // The synthetic source counts milli-g; the chip's counts are micro-g per count (numerator / denominator).
-        _countsNumerator = 1000L * driver.MicroGPerCountDenominator;
-        _countsDenominator = driver.MicroGPerCountNumerator;
+        _driverMicroGNumerator = driver.MicroGPerCountNumerator;
+        _driverMicroGDenominator = driver.MicroGPerCountDenominator;
         Assembler = new WindowAssembler(driver, settings.WindowLength, settings.Hop, 2 * settings.WindowLength, WindowAssembler.SumOfAxes, burst);
     }
+
+    /// <summary>Gets what the chip measures: "synthetic" or "cwru".</summary>
+    public string SourceName => _replay is null ? "synthetic" : "cwru";
 
     /// <summary>Gets the sensor's name.</summary>
     public string Name { get; }
@@ -155,11 +173,11 @@ public sealed class SimulatedSensor
         {
             if (_source is null)
             {
-                // A new condition is a new recording: seed it apart from the previous ones.
-                int resonance = Math.Min(SyntheticBearingSource.DefaultResonanceHz, SampleRateHz / 4);
-                int amplitude = _condition == 0 ? SyntheticBearingSource.DefaultAmplitudeCounts : 1000 * (1 + ((_condition - 1) % 3));
-                _source = new SyntheticBearingSource(FaultOf(_condition), _seed + _sources++, SampleRateHz, SyntheticBearingSource.DefaultShaftRpm,
-                    amplitude, resonance, BearingGeometry.Skf6205);
+                _source = _replay is not null ? _replay.Open(_condition, SampleRateHz) : Synthetic();
+
+                // The source's counts in micro-g, then the chip's counts: source × (num / den) / (chip num / chip den).
+                _countsNumerator = (long)_source.MicroGPerCountNumerator * _driverMicroGDenominator;
+                _countsDenominator = (long)_source.MicroGPerCountDenominator * _driverMicroGNumerator;
             }
 
             _chunkStart += _chunkLength;
@@ -171,7 +189,18 @@ public sealed class SimulatedSensor
             return 0;
         }
 
-        long milliG = _chunk[sampleIndex - _chunkStart];
-        return (int)(milliG * _countsNumerator / _countsDenominator);
+        // Rounded to the nearest count (halves away from zero), as AccelerometerCounts quantises the benchmark's data.
+        long scaled = _chunk[sampleIndex - _chunkStart] * _countsNumerator;
+        long half = _countsDenominator / 2;
+        return (int)(scaled >= 0 ? (scaled + half) / _countsDenominator : (scaled - half) / _countsDenominator);
+    }
+
+    // A new condition is a new synthetic recording: seed it apart from the previous ones.
+    private SyntheticBearingSource Synthetic()
+    {
+        int resonance = Math.Min(SyntheticBearingSource.DefaultResonanceHz, SampleRateHz / 4);
+        int amplitude = _condition == 0 ? SyntheticBearingSource.DefaultAmplitudeCounts : 1000 * (1 + ((_condition - 1) % 3));
+        return new SyntheticBearingSource(FaultOf(_condition), _seed + _sources++, SampleRateHz, SyntheticBearingSource.DefaultShaftRpm,
+            amplitude, resonance, BearingGeometry.Skf6205);
     }
 }

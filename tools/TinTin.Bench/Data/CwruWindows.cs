@@ -54,24 +54,9 @@ public static class CwruWindows
     /// <returns>The splits.</returns>
     public static TaskData Load(string folder, InputKind input, TextWriter log)
     {
-        IReadOnlyList<CwruRecording> recordings = CwruDataset.LoadDriveEnd(folder, LoadHp);
         var train = new Builder(input);
         var test = new Builder(input);
-        var names = new string[recordings.Count];
-        foreach (CwruRecording recording in recordings)
-        {
-            names[recording.Label] = recording.ClassName;
-            int[] counts = AccelerometerCounts.FromG(recording.Signal, AccelerometerCounts.DefaultMicroGPerCount, out int clipped);
-            if (clipped > 0)
-            {
-                log.WriteLine($"note: {recording.FileName}: {clipped} samples beyond the int16 range were clipped, as the accelerometer would");
-            }
-
-            int boundary = CwruSplit.Create(counts.Length, TrainHop, WindowLength).Boundary;
-            train.AddWindows(counts, 0, boundary, recording.SampleRateHz, TrainHop, recording.Label);
-            test.AddWindows(counts, boundary, counts.Length - boundary, recording.SampleRateHz, WindowLength, recording.Label);
-        }
-
+        string[] names = CwruWindowReplay.Replay(folder, log, (isTrain, samples, label) => (isTrain ? train : test).Add(samples, label));
         return new TaskData(train.Build(), test.Build(), names, $"CWRU drive end {LoadHp} hp ({folder})");
     }
 
@@ -84,35 +69,13 @@ public static class CwruWindows
         private readonly WindowFeatures _features = new(
             input == InputKind.SpectrumFeatures ? FeatureKind.Spectrum : FeatureKind.RawWindow, WindowLength, ModelCatalog.SpectrumBands);
 
-        /// <summary>Replays <c>[start, start + count)</c> and keeps every complete window, <paramref name="hop"/> apart.</summary>
-        public void AddWindows(int[] counts, int start, int count, int sampleRateHz, int hop, int label)
-        {
-            if (count < WindowLength)
-            {
-                return;
-            }
-
-            var source = new RecordingSource(
-                counts, start, count, sampleRateHz, AccelerometerCounts.DefaultMicroGPerCount, 1, loop: false, maxBurstSamples: 256);
-            var assembler = new WindowAssembler(source, WindowLength, hop, 2 * WindowLength, 0, 256);
-            var window = new SampleWindow(WindowLength);
-            while (!source.Exhausted || assembler.WindowReady)
-            {
-                assembler.Pump();
-                while (assembler.TryTakeWindow(window))
-                {
-                    Add(window.Samples, label);
-                }
-            }
-        }
-
         public SampleSet Build()
         {
             Shape shape = input == InputKind.RawWindow ? new Shape(1, 1, WindowLength) : Shape.Vector(ModelCatalog.SpectrumBands);
             return new SampleSet(shape, [.. _inputs], [.. _scales], [.. _labels]);
         }
 
-        private void Add(int[] samples, int label)
+        public void Add(int[] samples, int label)
         {
             // The board's feature stage (firmware/Core/Learning/WindowFeatures), so bench and board read the same inputs.
             var q = new sbyte[_features.InputLength];

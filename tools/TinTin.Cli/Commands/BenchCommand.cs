@@ -44,10 +44,17 @@ public static class BenchCommand
         var lrOption = new Option<int?>("--lr-log2") { Description = "the first epoch's learning rate as a power of two, instead of the model's (Tin-Tin and FP32; for sweeps)", HelpName = "N" };
         var decayOption = new Option<int?>("--decay-every") { Description = "multiply the learning rate by 0.75 every N epochs instead of the model's (for sweeps)", HelpName = "N" };
         var profileOption = new Option<int>("--cost-profile") { Description = "also print the N methods that cost most in those samples (exclusive interpreter cost)", HelpName = "N" };
+        var deviceOption = new Option<string?>("--device")
+        {
+            Description = "hardware in the loop: train on the board at PORT (or tintin simulate's pseudo-terminal) instead of the host; CWRU, tintin or niti, the board's model (default: the firmware's). Replaces the board's model and leaves it in train mode, unlabelled",
+            HelpName = "PORT",
+        };
+        var patienceOption = new Option<double>("--device-timeout") { Description = "seconds to wait for any one answer of the board", DefaultValueFactory = _ => 60, HelpName = "SECONDS" };
 
         var command = new Command("bench", "Train the evaluation's models on MNIST or CWRU in FP32, NITI and Tin-Tin mode and measure them.")
         {
             taskOption, modelOption, modeOption, epochsOption, seedOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption, nitiMuOption, lrOption, decayOption,
+            deviceOption, patienceOption,
         };
         command.SetAction(parse => Execute(
             new BenchRequest(
@@ -66,7 +73,9 @@ public static class BenchCommand
                 parse.GetValue(profileOption),
                 parse.GetValue(nitiMuOption),
                 parse.GetValue(lrOption),
-                parse.GetValue(decayOption)),
+                parse.GetValue(decayOption),
+                parse.GetValue(deviceOption),
+                parse.GetValue(patienceOption)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
@@ -74,6 +83,11 @@ public static class BenchCommand
 
     private static int Execute(BenchRequest request, TextWriter output, TextWriter error)
     {
+        if (request.Device is not null)
+        {
+            return DeviceBenchCommand.Execute(request.ToDevice(), output, error);
+        }
+
         BenchTask task = request.Task == "mnist" ? BenchTask.Mnist : BenchTask.Cwru;
         var models = request.Model is null
             ? ModelCatalog.All.Where(m => m.Task == task).ToList()
@@ -173,5 +187,10 @@ public static class BenchCommand
     }
 
     private sealed record BenchRequest(
-        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile, int? NitiMu, int? LrLog2, int? DecayEvery);
+        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile, int? NitiMu, int? LrLog2, int? DecayEvery,
+        string? Device, double DeviceTimeout)
+    {
+        public DeviceBenchRequest ToDevice() =>
+            new(Device!, Task, Model, Mode, Epochs, Seed, Data, Limit, Json, DeviceTimeout, Save is not null || Plots is not null || NitiMu is not null || LrLog2 is not null || DecayEvery is not null);
+    }
 }

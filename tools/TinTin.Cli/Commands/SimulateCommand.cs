@@ -5,6 +5,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Threading;
+using TinTin.Data;
 using TinTin.Firmware.Core;
 using TinTin.Manifest;
 using TinTin.Simulator;
@@ -12,8 +13,9 @@ using TinTin.Simulator;
 namespace TinTin.Cli.Commands;
 
 /// <summary>
-/// <c>tintin simulate [--sensor adxl345|iis3dwb|mpu6886] [--source synthetic] [--board NAME] [--seed N] [--duration SECONDS] [--speed X]</c>:
-/// the firmware core on the host against a register-level chip simulator fed by the synthetic bearing source, serving
+/// <c>tintin simulate [--sensor adxl345|iis3dwb|mpu6886] [--source synthetic|cwru] [--data DIR] [--board NAME] [--seed N] [--duration SECONDS] [--speed X]</c>:
+/// the firmware core on the host against a register-level chip simulator fed by the synthetic bearing source or a replay
+/// of the CWRU recordings (resampled to the chip's rate, see <see cref="CwruReplay"/>), serving
 /// the link protocol on a pseudo-terminal for <c>tintin monitor</c> or any serial terminal. Time and energy are the
 /// chosen board's estimates (interpreter-cost instructions at its clock, its power figures), not host wall time.
 /// </summary>
@@ -27,10 +29,12 @@ public static class SimulateCommand
         sensor.AcceptOnlyFromAmong(SimulatedSensor.Names);
         var source = new Option<string>("--source")
         {
-            Description = "What the chip measures: synthetic (the built-in bearing generator). Replaying CWRU recordings is not available yet.",
+            Description = "What the chip measures: synthetic (the built-in bearing generator) or cwru (the CWRU drive-end recordings at 0 hp, " +
+                "resampled to the chip's rate and measured at its resolution; label k replays CWRU class k).",
             DefaultValueFactory = _ => "synthetic",
         };
-        source.AcceptOnlyFromAmong("synthetic");
+        source.AcceptOnlyFromAmong("synthetic", "cwru");
+        var data = new Option<string?>("--data") { Description = "With --source cwru: the data folder holding cwru/ (default: $TINTIN_DATA, then ../shared/data)", HelpName = "DIR" };
         var board = new Option<string>("--board") { Description = "The board whose clock and power figures the time and energy estimates use.", DefaultValueFactory = _ => "ESP32_PSRAM_REV0" };
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic vibration.", DefaultValueFactory = _ => 1 };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many SIMULATED seconds (at --speed 1 about as many wall seconds); default: until Ctrl+C." };
@@ -42,6 +46,7 @@ public static class SimulateCommand
             "at one per clock cycle, and the board's power figures.");
         command.Options.Add(sensor);
         command.Options.Add(source);
+        command.Options.Add(data);
         command.Options.Add(board);
         command.Options.Add(seed);
         command.Options.Add(duration);
@@ -69,12 +74,38 @@ public static class SimulateCommand
                 return System.Threading.Tasks.Task.FromResult(TinTinCommandLine.ExitInvalidInput);
             }
 
+            CwruReplay? replay = null;
+            if (parse.GetValue(source) != "cwru" && parse.GetValue(data) is not null)
+            {
+                error.WriteLine("--data gives the CWRU recordings: use it with --source cwru");
+                return System.Threading.Tasks.Task.FromResult(TinTinCommandLine.ExitInvalidInput);
+            }
+
+            if (parse.GetValue(source) == "cwru")
+            {
+                try
+                {
+                    replay = CwruReplay.Load(parse.GetValue(data));
+                }
+                catch (DataUnavailableException missing)
+                {
+                    error.WriteLine(missing.Message);
+                    return System.Threading.Tasks.Task.FromResult(TinTinCommandLine.ExitInvalidInput);
+                }
+                catch (InvalidDataException bad)
+                {
+                    error.WriteLine($"bad data: {bad.Message}");
+                    return System.Threading.Tasks.Task.FromResult(TinTinCommandLine.ExitInvalidInput);
+                }
+            }
+
             var options = new SimulationOptions
             {
+                Replay = replay,
                 Sensor = parse.GetValue(sensor)!,
                 Board = target.Name,
                 Seed = parse.GetValue(seed),
-                ManagedHeapBytes = ManagedHeap(target.Name),
+                ManagedHeapBytes = ManifestDefaults.Heap(target.Name),
                 Speed = pace,
             };
             output.WriteLine("measuring the firmware stages with the interpreter-cost counter...");
@@ -82,29 +113,16 @@ public static class SimulateCommand
             using var simulation = new BoardSimulation(options);
             StageEstimate e = simulation.Estimate;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"serving the TinTin link on {simulation.PortPath} (estimates for {target.Name}: {target.ClockMhz} MHz, one interpreter instruction per cycle; " +
+                $"serving the TinTin link on {simulation.PortPath}, line {ManifestDefaults.Line(null)} from the manifest's dataLink (a pseudo-terminal ignores the speed) (estimates for {target.Name}: {target.ClockMhz} MHz, one interpreter instruction per cycle; " +
                 $"train step {e.TrainStepUs / 1000.0:0.0} ms, inference {e.InferenceUs / 1000.0:0.0} ms, FIFO drain {e.DrainUs / 1000.0:0.0} ms per window; " +
                 $"{target.ActiveMicrowatts / 1000.0:0.#} mW active, {target.IdleMicrowatts / 1000.0:0.#} mW idle)"));
-            output.WriteLine($"sensor {options.Sensor} at {simulation.Sensor.SampleRateHz} Hz, synthetic bearing (seed {options.Seed}); Ctrl+C stops");
+            string measured = replay is null ? $"synthetic bearing (seed {options.Seed})" : $"CWRU recordings from {replay.Folder}, resampled to the chip's rate";
+            output.WriteLine($"sensor {options.Sensor} at {simulation.Sensor.SampleRateHz} Hz, {measured}; Ctrl+C stops");
             simulation.Run(cancellation, seconds is null ? null : TimeSpan.FromSeconds(seconds.Value));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"stopped after {simulation.Clock.Microseconds / 1e6:0.0} simulated s: {simulation.Core.Loop.TrainingSteps} training steps, {simulation.Core.Loop.Inferences} inferences, {simulation.DroppedFrames} frames dropped"));
             return System.Threading.Tasks.Task.FromResult(0);
         });
         return command;
-    }
-
-    // The managed heap from nanoFramework.json when run inside the repository; 0 (free memory reads 0) elsewhere.
-    private static long ManagedHeap(string target)
-    {
-        try
-        {
-            string? root = RepoRoot.TryFind(Directory.GetCurrentDirectory());
-            return root is not null && ManifestLoader.Load(root).Targets.TryGetValue(target, out TargetBoard? board) ? board.Heap.Bytes : 0;
-        }
-        catch (ManifestException)
-        {
-            return 0;
-        }
     }
 }
