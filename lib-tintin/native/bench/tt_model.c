@@ -1,0 +1,1214 @@
+/* Copyright (c) TinTin.Nano contributors. Licensed under the MIT license. */
+/* See tt_model.h. Each function names the managed code it mirrors. */
+#include "tt_model.h"
+
+#ifndef TT_MODEL_ARENA_BYTES
+#define TT_MODEL_ARENA_BYTES (256 * 1024)
+#endif
+
+#define TT_FIXED_BITS 15
+#define TT_FIXED_MAX_POW3 39
+#define TT_MAX_BIAS_CONTRIBUTION (1 << 30)
+#define TT_PROBABILITY_BITS 14
+#define TT_EXPONENT_FRACTION_BITS 10
+#define TT_LOG2E_Q15 47274
+
+static uint32_t s_arena_words[TT_MODEL_ARENA_BYTES / 4];
+static int32_t s_arena_used;
+static tt_model s_model;
+static tt_model *s_current;
+
+/* ---- allocation ---- */
+
+static void *arena_take(int32_t bytes)
+{
+    int32_t words = (bytes + 3) / 4;
+    void *p;
+    if (words > (int32_t)(sizeof(s_arena_words) / 4) - s_arena_used)
+    {
+        return NULL;
+    }
+
+    p = &s_arena_words[s_arena_used];
+    s_arena_used += words;
+    return p;
+}
+
+static void clear_i32(int32_t *a, int32_t n)
+{
+    int32_t i;
+    for (i = 0; i < n; i++)
+    {
+        a[i] = 0;
+    }
+}
+
+static void clear_i8(int8_t *a, int32_t n)
+{
+    int32_t i;
+    for (i = 0; i < n; i++)
+    {
+        a[i] = 0;
+    }
+}
+
+/* ---- Scale and FixedMultiplier ---- */
+
+typedef struct tt_fixed
+{
+    int32_t mantissa;
+    int32_t right_shift;
+} tt_fixed;
+
+static tt_scale scale_make(int32_t shift, int32_t up, int32_t down)
+{
+    tt_scale s;
+    s.shift = shift;
+    s.up = up;
+    s.down = down;
+    return s;
+}
+
+static int32_t scale_pow2(tt_scale s) { return s.shift - s.up - s.down * 2; }
+static int32_t scale_pow3(tt_scale s) { return s.up + s.down; }
+static tt_scale scale_product(tt_scale x, tt_scale y) { return scale_make(x.shift + y.shift, x.up + y.up, x.down + y.down); }
+static tt_scale scale_quotient(tt_scale x, tt_scale y) { return scale_make(x.shift - y.shift, x.up - y.up, x.down - y.down); }
+
+/* Requantizer.OutputScale */
+static tt_scale output_scale(tt_scale input, const tt_rescale_step *step)
+{
+    return scale_make(input.shift + step->shift, input.up - step->up, input.down - step->down);
+}
+
+static int32_t bit_length64(int64_t value)
+{
+    int32_t length = 0;
+    while (value > 0)
+    {
+        value >>= 1;
+        length++;
+    }
+
+    return length;
+}
+
+/* FixedMultiplier.FromPowersExact */
+static tt_fixed from_powers_exact(int32_t pow2, int32_t pow3)
+{
+    tt_fixed r;
+    int64_t power = 1;
+    int32_t magnitude = pow3 < 0 ? -pow3 : pow3;
+    int32_t i;
+    for (i = 0; i < magnitude; i++)
+    {
+        power *= 3;
+    }
+
+    if (pow3 >= 0)
+    {
+        int32_t excess = bit_length64(power) - TT_FIXED_BITS;
+        int64_t mantissa;
+        if (excess > 0)
+        {
+            mantissa = (power + ((int64_t)1 << (excess - 1))) >> excess;
+        }
+        else
+        {
+            mantissa = power << -excess;
+        }
+
+        if (mantissa >= ((int64_t)1 << TT_FIXED_BITS))
+        {
+            mantissa >>= 1;
+            excess++;
+        }
+
+        r.mantissa = (int32_t)mantissa;
+        r.right_shift = -(pow2 + excess);
+    }
+    else
+    {
+        int32_t length = bit_length64(power);
+        int64_t remainder = (int64_t)1 << (length - 1);
+        int64_t mantissa = 0;
+        int32_t shift;
+        for (i = 0; i < TT_FIXED_BITS; i++)
+        {
+            remainder <<= 1;
+            mantissa <<= 1;
+            if (remainder >= power)
+            {
+                remainder -= power;
+                mantissa++;
+            }
+        }
+
+        if ((remainder << 1) > power)
+        {
+            mantissa++;
+        }
+
+        shift = TT_FIXED_BITS - 1 + length - pow2;
+        if (mantissa >= ((int64_t)1 << TT_FIXED_BITS))
+        {
+            mantissa >>= 1;
+            shift--;
+        }
+
+        r.mantissa = (int32_t)mantissa;
+        r.right_shift = shift;
+    }
+
+    return r;
+}
+
+/* FixedMultiplier.Multiply */
+static tt_fixed fixed_multiply(tt_fixed a, tt_fixed b)
+{
+    tt_fixed r;
+    int64_t product = (int64_t)a.mantissa * b.mantissa;
+    int32_t drop = product >= ((int64_t)1 << (2 * TT_FIXED_BITS - 1)) ? TT_FIXED_BITS : TT_FIXED_BITS - 1;
+    int64_t mantissa = (product + ((int64_t)1 << (drop - 1))) >> drop;
+    if (mantissa >= ((int64_t)1 << TT_FIXED_BITS))
+    {
+        mantissa >>= 1;
+        drop++;
+    }
+
+    r.mantissa = (int32_t)mantissa;
+    r.right_shift = a.right_shift + b.right_shift - drop;
+    return r;
+}
+
+/* FixedMultiplier.FromPowers */
+static tt_fixed from_powers(int32_t pow2, int32_t pow3)
+{
+    if (pow3 > TT_FIXED_MAX_POW3 || pow3 < -TT_FIXED_MAX_POW3)
+    {
+        int32_t step = pow3 > 0 ? TT_FIXED_MAX_POW3 : -TT_FIXED_MAX_POW3;
+        return fixed_multiply(from_powers_exact(pow2, step), from_powers(0, pow3 - step));
+    }
+
+    return from_powers_exact(pow2, pow3);
+}
+
+/* FixedMultiplier.Ratio */
+static tt_fixed fixed_ratio(tt_scale from, tt_scale to)
+{
+    return from_powers(scale_pow2(from) - scale_pow2(to), scale_pow3(from) - scale_pow3(to));
+}
+
+/* WeightedLayer.LimitShift */
+static tt_fixed limit_shift(tt_fixed m, int32_t max_shift)
+{
+    if (m.right_shift > max_shift)
+    {
+        int32_t excess = m.right_shift - max_shift;
+        m.mantissa = excess > 30 ? 0 : (m.mantissa + (1 << (excess - 1))) >> excess;
+        m.right_shift = max_shift;
+    }
+    else if (m.right_shift < 0)
+    {
+        m.mantissa = (1 << TT_FIXED_BITS) - 1;
+        m.right_shift = 0;
+    }
+
+    return m;
+}
+
+/* WeightedLayer.UpdateMultiplier, Tin-Tin, not accumulating */
+static tt_fixed update_multiplier(const tt_model *m, const tt_layer *layer, tt_scale gradient_scale)
+{
+    tt_scale s = scale_product(scale_quotient(gradient_scale, layer->weight_scale), m->learning_rate);
+    return from_powers(scale_pow2(s), scale_pow3(s));
+}
+
+/* ---- WeightedLayer helpers ---- */
+
+static int32_t clamp_to_int(int64_t v)
+{
+    return v > INT32_MAX ? INT32_MAX : (v < -INT32_MAX ? -INT32_MAX : (int32_t)v);
+}
+
+/* WeightedLayer.ShiftLeftSaturating */
+static int64_t shift_left_saturating(int64_t p, int32_t left)
+{
+    int64_t limit = left > 31 ? 0 : (int64_t)INT32_MAX >> left;
+    if (p > limit || p < -limit)
+    {
+        return p > 0 ? INT64_MAX : -INT64_MAX;
+    }
+
+    return tt_shl64(p, left);
+}
+
+/* WeightedLayer.ScaleValueStochastic */
+static int32_t scale_value_stochastic(int32_t value, tt_fixed m, uint32_t *random)
+{
+    uint32_t s = tt_xorshift32(*random);
+    int64_t p = (int64_t)value * m.mantissa;
+    int32_t shift = m.right_shift;
+    *random = s;
+    if (shift <= 0)
+    {
+        return clamp_to_int(shift_left_saturating(p, -shift));
+    }
+
+    if (shift > 32)
+    {
+        p >>= shift - 32;
+        shift = 32;
+    }
+
+    return clamp_to_int((p + (int64_t)(s & (uint32_t)(((int64_t)1 << shift) - 1))) >> shift);
+}
+
+/* WeightedLayer.Requantize */
+static void requantize(const int32_t *acc, int32_t count, int32_t max_abs, tt_scale acc_scale, tt_tensor8 *result)
+{
+    tt_rescale_step step;
+    (void)tt_requantize(acc, count, max_abs, 1, result->data, &step);
+    result->length = count;
+    result->scale = output_scale(acc_scale, &step);
+    result->max_abs = step.result_max_abs;
+}
+
+/* WeightedLayer.RescaleWeights (the branch on the shift's sign taken once, outside the loop) */
+static void rescale_weights(tt_layer *layer, int32_t up, int32_t down, int32_t shift)
+{
+    int32_t multiplier = tt_pow3(up + down);
+    int32_t total = shift + up + (down << 1);
+    int8_t *w = layer->weights;
+    int8_t *end = w + layer->weight_count;
+    if (total <= 0)
+    {
+        for (; w < end; w++)
+        {
+            int32_t q = tt_shl32(*w * multiplier, -total);
+            *w = (int8_t)(q > 127 ? 127 : (q < -127 ? -127 : q));
+        }
+    }
+    else
+    {
+        int32_t half = tt_shl32(1, total - 1);
+        for (; w < end; w++)
+        {
+            int32_t p = *w * multiplier;
+            int32_t q = p >= 0 ? tt_shr32(p + half, total) : -tt_shr32(half - p, total);
+            *w = (int8_t)(q > 127 ? 127 : (q < -127 ? -127 : q));
+        }
+    }
+
+    layer->weight_scale = scale_make(layer->weight_scale.shift + shift, layer->weight_scale.up - up, layer->weight_scale.down - down);
+}
+
+/* WeightedLayer.AfterUpdate, Tin-Tin */
+static void after_update(const tt_model *m, tt_layer *layer, int32_t clamped)
+{
+    if (clamped > 0)
+    {
+        rescale_weights(layer, 0, 1, 0);
+        layer->updates_since_check = 0;
+        return;
+    }
+
+    if (m->weight_check_interval > 0 && ++layer->updates_since_check >= m->weight_check_interval)
+    {
+        int32_t max;
+        layer->updates_since_check = 0;
+        max = tt_max_abs_i8(layer->weights, 0, layer->weight_count);
+        if (max > 0 && max < 64)
+        {
+            tt_rescale_step step;
+            tt_requantize_choose(max, 1, &step);
+            rescale_weights(layer, step.up, step.down, step.shift);
+        }
+    }
+}
+
+/* WeightedLayer.UpdateBiases, batch size 1 */
+static void update_biases(tt_model *m, tt_layer *layer, const tt_tensor8 *errors, int32_t per_channel)
+{
+    int32_t *b = layer->biases;
+    tt_scale s;
+    tt_fixed fm;
+    int64_t mantissa;
+    int32_t shift;
+    int32_t inline_path;
+    int64_t mask;
+    uint32_t random;
+    int32_t c;
+    if (b == NULL)
+    {
+        return;
+    }
+
+    s = scale_product(scale_quotient(errors->scale, layer->bias_scale), m->learning_rate);
+    fm = from_powers(scale_pow2(s), scale_pow3(s));
+    mantissa = fm.mantissa;
+    shift = fm.right_shift;
+    inline_path = shift > 0 && shift <= 32;
+    mask = inline_path ? ((int64_t)1 << shift) - 1 : 0;
+    random = m->random;
+    for (c = 0; c < layer->bias_count; c++)
+    {
+        int32_t sum = 0;
+        int32_t start = c * per_channel;
+        int32_t end = start + per_channel;
+        int32_t i;
+        int64_t step;
+        int64_t v;
+        for (i = start; i < end; i++)
+        {
+            sum += errors->data[i];
+        }
+
+        if (sum == 0)
+        {
+            continue;
+        }
+
+        if (inline_path)
+        {
+            random = tt_xorshift32(random);
+            step = ((int64_t)sum * mantissa + (int64_t)(random & (uint64_t)mask)) >> shift;
+            step = step > INT32_MAX ? INT32_MAX : (step < -INT32_MAX ? -INT32_MAX : step);
+        }
+        else
+        {
+            step = scale_value_stochastic(sum, fm, &random);
+        }
+
+        v = (int64_t)b[c] - step;
+        b[c] = (int32_t)(v > INT32_MAX ? INT32_MAX : (v < -INT32_MAX ? -INT32_MAX : v));
+    }
+
+    m->random = random;
+}
+
+/* ---- the layers ---- */
+
+/* Dense.Forward */
+static void dense_forward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_tensor8 *output)
+{
+    int32_t inputs = layer->in_size;
+    int32_t outputs = layer->out_size;
+    int32_t *acc = m->accumulators;
+    tt_scale acc_scale = scale_product(input->scale, layer->weight_scale);
+    int32_t sparse;
+    int32_t max;
+    if (layer->biases != NULL)
+    {
+        tt_fixed fm = fixed_ratio(layer->bias_scale, acc_scale);
+        tt_scale_biases(layer->biases, layer->bias_count, fm.mantissa, fm.right_shift, acc);
+    }
+
+    sparse = tt_mostly_zeros(input->data, inputs);
+    max = tt_dense_forward(layer->weights, input->data, inputs, outputs, layer->biases != NULL, sparse, acc);
+    requantize(acc, outputs, max, acc_scale, output);
+}
+
+/* Convolution.Forward */
+static void conv_forward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_tensor8 *output)
+{
+    const tt_conv_geometry *g = &layer->geometry;
+    int32_t *acc = m->accumulators;
+    int32_t positions = g->out_height * g->out_width;
+    int32_t sparse = tt_mostly_zeros(input->data, g->channels * g->height * g->width);
+    tt_scale acc_scale;
+    tt_conv_forward(g, layer->weights, input->data, sparse, acc);
+    acc_scale = scale_product(input->scale, layer->weight_scale);
+    if (layer->biases != NULL)
+    {
+        tt_fixed fm = fixed_ratio(layer->bias_scale, acc_scale);
+        tt_add_biases(acc, positions, layer->biases, layer->bias_count, fm.mantissa, fm.right_shift);
+    }
+
+    requantize(acc, g->filters * positions, -1, acc_scale, output);
+}
+
+/* ReLU.Forward */
+static void relu_forward(tt_tensor8 *input, tt_tensor8 *output)
+{
+    int8_t *x = input->data;
+    int8_t *y = output->data;
+    int32_t n = input->length;
+    int32_t i;
+    if (x == y)
+    {
+        for (i = 0; i < n; i++)
+        {
+            if (x[i] < 0)
+            {
+                y[i] = 0;
+            }
+        }
+    }
+    else
+    {
+        for (i = 0; i < n; i++)
+        {
+            y[i] = x[i] < 0 ? (int8_t)0 : x[i];
+        }
+    }
+
+    output->length = n;
+    output->scale = input->scale;
+    output->max_abs = input->max_abs;
+}
+
+/* MaxPool.Forward */
+static void maxpool_forward(tt_layer *layer, tt_tensor8 *input, tt_tensor8 *output)
+{
+    int32_t plane = layer->in_height * layer->in_width;
+    int32_t width = layer->in_width;
+    const int8_t *x = input->data;
+    int8_t *y = output->data;
+    uint8_t *kept = layer->arg_max;
+    int32_t o = 0;
+    int32_t c;
+    for (c = 0; c < layer->out_channels; c++)
+    {
+        int32_t row_start = c * plane;
+        int32_t oy;
+        for (oy = 0; oy < layer->out_height; oy++)
+        {
+            int32_t window_start = row_start;
+            int32_t ox;
+            for (ox = 0; ox < layer->out_width; ox++)
+            {
+                int32_t best = x[window_start];
+                int32_t best_position = window_start;
+                int32_t best_row = 0;
+                int32_t line = window_start;
+                int32_t p = window_start + 1;
+                int32_t ky;
+                for (ky = 0; ky < layer->window_height; ky++)
+                {
+                    int32_t end = line + layer->window_width;
+                    for (; p < end; p++)
+                    {
+                        int32_t v = x[p];
+                        if (v > best)
+                        {
+                            best = v;
+                            best_position = p;
+                            best_row = ky;
+                        }
+                    }
+
+                    line += width;
+                    p = line;
+                }
+
+                y[o] = (int8_t)best;
+                kept[o] = (uint8_t)(best_position - window_start - best_row * layer->row_gap);
+                o++;
+                window_start += layer->column_stride;
+            }
+
+            row_start += layer->row_step;
+        }
+    }
+
+    output->length = o;
+    output->scale = input->scale;
+    output->max_abs = input->max_abs;
+}
+
+/* Dense.Backward, batch size 1, Tin-Tin (PropagateError, UpdateRows, Requantize, AfterUpdate, UpdateBiases) */
+static void dense_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_tensor8 *output_error, tt_tensor8 *input_error)
+{
+    int32_t inputs = layer->in_size;
+    int32_t outputs = layer->out_size;
+    int32_t *acc = m->accumulators;
+    int32_t fused_error = input_error != NULL && layer->zero_inputs_drop_error;
+    tt_fixed fm;
+    int32_t clamped;
+    if (input_error != NULL && !fused_error)
+    {
+        tt_dense_input_error(layer->weights, output_error->data, inputs, outputs, acc);
+    }
+    else if (fused_error)
+    {
+        clear_i32(acc, inputs);
+    }
+
+    fm = limit_shift(update_multiplier(m, layer, scale_product(output_error->scale, input->scale)), 30);
+    clamped = tt_dense_update_rows_tintin(layer->weights, output_error->data, input->data, inputs, outputs, fm.mantissa, fm.right_shift,
+                                          &m->random, fused_error ? acc : NULL);
+    if (input_error != NULL)
+    {
+        requantize(acc, inputs, -1, scale_product(output_error->scale, layer->weight_scale), input_error);
+    }
+
+    after_update(m, layer, clamped);
+    update_biases(m, layer, output_error, 1);
+}
+
+/* Convolution.Backward, batch size 1, Tin-Tin (PropagateError, UpdateWeights, Requantize, UpdateBiases) */
+static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_tensor8 *output_error, tt_tensor8 *input_error)
+{
+    const tt_conv_geometry *g = &layer->geometry;
+    int32_t inputs = g->channels * g->height * g->width;
+    int32_t filter_size = g->channels * g->kernel_height * g->kernel_width;
+    int32_t fuse_error = input_error != NULL && layer->zero_inputs_drop_error;
+    int32_t *error_acc = NULL;
+    tt_fixed fm;
+    if (input_error != NULL && !fuse_error)
+    {
+        tt_conv_input_error(g, layer->weights, output_error->data, m->accumulators);
+        requantize(m->accumulators, inputs, -1, scale_product(output_error->scale, layer->weight_scale), input_error);
+    }
+
+    if (fuse_error)
+    {
+        error_acc = m->accumulators;
+        clear_i32(error_acc, inputs);
+    }
+
+    /* UpdateWeights */
+    fm = limit_shift(update_multiplier(m, layer, scale_product(output_error->scale, input->scale)), 62);
+    if (!(fm.mantissa == 0 && error_acc == NULL))
+    {
+        int32_t sparse = error_acc != NULL || tt_mostly_zeros(input->data, inputs);
+        uint32_t random = m->random;
+        int32_t clamped = 0;
+        int32_t f;
+        for (f = 0; f < g->filters; f++)
+        {
+            tt_conv_gradient(g, f, layer->weights, input->data, output_error->data, m->gradients, sparse, error_acc);
+            if (fm.mantissa == 0)
+            {
+                continue;
+            }
+
+            clamped += tt_tintin_gradients(layer->weights, f * filter_size, m->gradients, 0, filter_size, fm.mantissa, fm.right_shift, &random);
+        }
+
+        m->random = random;
+        after_update(m, layer, clamped);
+    }
+
+    if (fuse_error)
+    {
+        /* As the managed code: the weight scale after AfterUpdate (see docs/native-kernels.md). */
+        requantize(error_acc, inputs, -1, scale_product(output_error->scale, layer->weight_scale), input_error);
+    }
+
+    update_biases(m, layer, output_error, g->out_height * g->out_width);
+}
+
+/* ReLU.Backward */
+static void relu_backward(tt_tensor8 *output, tt_tensor8 *output_error, tt_tensor8 *input_error)
+{
+    const int8_t *y = output->data;
+    int8_t *e = output_error->data;
+    int8_t *d = input_error->data;
+    int32_t n = output->length;
+    int32_t i;
+    if (d == e)
+    {
+        for (i = 0; i < n; i++)
+        {
+            if (y[i] == 0)
+            {
+                d[i] = 0;
+            }
+        }
+    }
+    else
+    {
+        for (i = 0; i < n; i++)
+        {
+            d[i] = y[i] == 0 ? (int8_t)0 : e[i];
+        }
+    }
+
+    input_error->length = n;
+    input_error->scale = output_error->scale;
+    input_error->max_abs = output_error->max_abs;
+}
+
+/* MaxPool.Backward */
+static void maxpool_backward(tt_layer *layer, tt_tensor8 *output_error, tt_tensor8 *input_error)
+{
+    int32_t plane = layer->in_height * layer->in_width;
+    const int8_t *e = output_error->data;
+    int8_t *d = input_error->data;
+    const uint8_t *kept = layer->arg_max;
+    int32_t o = 0;
+    int32_t c;
+    clear_i8(d, layer->in_size);
+    for (c = 0; c < layer->out_channels; c++)
+    {
+        int32_t row_start = c * plane;
+        int32_t oy;
+        for (oy = 0; oy < layer->out_height; oy++)
+        {
+            int32_t window_start = row_start;
+            int32_t ox;
+            for (ox = 0; ox < layer->out_width; ox++)
+            {
+                int32_t index = kept[o];
+                d[window_start + index + (index / layer->window_width) * layer->row_gap] = e[o];
+                o++;
+                window_start += layer->column_stride;
+            }
+
+            row_start += layer->row_step;
+        }
+    }
+
+    input_error->length = layer->in_size;
+    input_error->scale = output_error->scale;
+    input_error->max_abs = output_error->max_abs;
+}
+
+/* ---- the model ---- */
+
+/* Model.Forward */
+static void model_forward(tt_model *m, const int8_t *input, int32_t input_log2_scale)
+{
+    tt_tensor8 *x = m->activations[0];
+    int32_t l;
+    x->data = (int8_t *)(size_t)input; /* never written: no layer of the catalog works in place on the input */
+    x->length = m->input_size;
+    x->scale = scale_make(input_log2_scale, 0, 0);
+    x->max_abs = tt_max_abs_i8(input, 0, m->input_size);
+    for (l = 0; l < m->count; l++)
+    {
+        tt_layer *layer = &m->layers[l];
+        tt_tensor8 *in = m->activations[l];
+        tt_tensor8 *out = m->activations[l + 1];
+        switch (layer->kind)
+        {
+        case TT_LAYER_DENSE:
+            dense_forward(m, layer, in, out);
+            break;
+        case TT_LAYER_CONV:
+            conv_forward(m, layer, in, out);
+            break;
+        case TT_LAYER_RELU:
+            relu_forward(in, out);
+            break;
+        case TT_LAYER_MAXPOOL:
+            maxpool_forward(layer, in, out);
+            break;
+        default:
+            break; /* Flatten shares its input's buffer */
+        }
+    }
+}
+
+int32_t tt_model_predict(tt_model *m, const int8_t *input, int32_t input_log2_scale)
+{
+    const tt_tensor8 *out;
+    int32_t best = 0;
+    int32_t i;
+    model_forward(m, input, input_log2_scale);
+    out = m->activations[m->count];
+    for (i = 1; i < out->length; i++)
+    {
+        if (out->data[i] > out->data[best])
+        {
+            best = i;
+        }
+    }
+
+    return best;
+}
+
+int32_t tt_model_train(tt_model *m, const int8_t *input, int32_t input_log2_scale, int32_t label)
+{
+    tt_tensor8 *logits;
+    tt_fixed fm;
+    tt_rescale_step step;
+    int32_t loss = 0;
+    tt_tensor8 *error = &m->error_a;
+    tt_tensor8 *spare = &m->error_b;
+    int32_t l;
+    model_forward(m, input, input_log2_scale);
+
+    /* SoftmaxCrossEntropy.Compute with ExponentFactor */
+    logits = m->activations[m->count];
+    fm = from_powers(scale_pow2(logits->scale) + TT_EXPONENT_FRACTION_BITS, scale_pow3(logits->scale));
+    if (tt_softmax_xent(logits->data, logits->length, label, (int64_t)fm.mantissa * TT_LOG2E_Q15, fm.right_shift + 15, 1,
+                        m->accumulators, m->error_a.data, &step, &loss) != TT_OK)
+    {
+        return INT32_MIN;
+    }
+
+    m->error_a.length = logits->length;
+    m->error_a.scale = output_scale(scale_make(-TT_PROBABILITY_BITS, 0, 0), &step);
+    m->error_a.max_abs = step.result_max_abs;
+
+    for (l = m->count - 1; l >= 0; l--)
+    {
+        tt_layer *layer = &m->layers[l];
+        tt_tensor8 *input_error = l == 0 ? NULL : (layer->in_place ? error : spare);
+        switch (layer->kind)
+        {
+        case TT_LAYER_DENSE:
+            dense_backward(m, layer, m->activations[l], error, input_error);
+            break;
+        case TT_LAYER_CONV:
+            conv_backward(m, layer, m->activations[l], error, input_error);
+            break;
+        case TT_LAYER_RELU:
+            if (input_error != NULL)
+            {
+                relu_backward(m->activations[l + 1], error, input_error);
+            }
+
+            break;
+        case TT_LAYER_MAXPOOL:
+            if (input_error != NULL)
+            {
+                maxpool_backward(layer, error, input_error);
+            }
+
+            break;
+        default:
+            break; /* Flatten: the error stays where it is */
+        }
+
+        if (input_error != NULL && input_error != error)
+        {
+            spare = error;
+            error = input_error;
+        }
+    }
+
+    m->last_loss = loss;
+    return loss;
+}
+
+/* ---- building (ModelSpec, Model's constructor, WeightedLayer.Initialize) ---- */
+
+static int32_t extent(int32_t size, int32_t kernel, int32_t stride, int32_t padding)
+{
+    return (size + 2 * padding - kernel) / stride + 1;
+}
+
+static tt_layer *add_layer(tt_model *m, int32_t kind, int32_t channels, int32_t height, int32_t width)
+{
+    tt_layer *layer;
+    if (m->count >= TT_MAX_LAYERS)
+    {
+        return NULL;
+    }
+
+    layer = &m->layers[m->count++];
+    layer->kind = kind;
+    layer->out_channels = channels;
+    layer->out_height = height;
+    layer->out_width = width;
+    layer->out_size = channels * height * width;
+    return layer;
+}
+
+static void set_input(tt_model *m, int32_t channels, int32_t height, int32_t width)
+{
+    m->input_channels = channels;
+    m->input_height = height;
+    m->input_width = width;
+    m->input_size = channels * height * width;
+}
+
+/* the shape layer `count` reads (the model input for the first) */
+static void current_shape(const tt_model *m, int32_t *c, int32_t *h, int32_t *w)
+{
+    if (m->count == 0)
+    {
+        *c = m->input_channels;
+        *h = m->input_height;
+        *w = m->input_width;
+    }
+    else
+    {
+        const tt_layer *p = &m->layers[m->count - 1];
+        *c = p->out_channels;
+        *h = p->out_height;
+        *w = p->out_width;
+    }
+}
+
+static tt_layer *add_shaped(tt_model *m, int32_t kind, int32_t channels, int32_t height, int32_t width)
+{
+    int32_t c, h, w;
+    tt_layer *layer;
+    current_shape(m, &c, &h, &w);
+    layer = add_layer(m, kind, channels, height, width);
+    if (layer != NULL)
+    {
+        layer->in_channels = c;
+        layer->in_height = h;
+        layer->in_width = w;
+        layer->in_size = c * h * w;
+    }
+
+    return layer;
+}
+
+static void add_dense(tt_model *m, int32_t units)
+{
+    tt_layer *layer = add_shaped(m, TT_LAYER_DENSE, units, 1, 1);
+    layer->weight_count = units * layer->in_size;
+    layer->bias_count = units;
+    layer->fan_in = layer->in_size;
+}
+
+static void add_conv(tt_model *m, int32_t filters, int32_t kernel, int32_t stride, int32_t padding, int32_t square)
+{
+    int32_t c, h, w;
+    tt_layer *layer;
+    tt_conv_geometry *g;
+    current_shape(m, &c, &h, &w);
+    layer = add_shaped(m, TT_LAYER_CONV, filters, square ? extent(h, kernel, stride, padding) : 1, extent(w, kernel, stride, padding));
+    g = &layer->geometry;
+    g->channels = c;
+    g->height = h;
+    g->width = w;
+    g->filters = filters;
+    g->kernel_height = square ? kernel : 1;
+    g->kernel_width = kernel;
+    g->stride_y = square ? stride : 1;
+    g->stride_x = stride;
+    g->padding_y = square ? padding : 0;
+    g->padding_x = padding;
+    g->out_height = layer->out_height;
+    g->out_width = layer->out_width;
+    layer->fan_in = c * g->kernel_height * kernel;
+    layer->weight_count = filters * layer->fan_in;
+    layer->bias_count = filters;
+}
+
+static void add_relu(tt_model *m)
+{
+    int32_t c, h, w;
+    current_shape(m, &c, &h, &w);
+    add_shaped(m, TT_LAYER_RELU, c, h, w)->in_place = 1;
+}
+
+static void add_maxpool(tt_model *m, int32_t window, int32_t square)
+{
+    int32_t c, h, w;
+    tt_layer *layer;
+    current_shape(m, &c, &h, &w);
+    layer = add_shaped(m, TT_LAYER_MAXPOOL, c, square ? extent(h, window, window, 0) : 1, extent(w, window, window, 0));
+    layer->window_height = square ? window : 1;
+    layer->window_width = window;
+    layer->column_stride = window;
+    layer->row_step = (square ? window : 1) * w;
+    layer->row_gap = w - window;
+}
+
+static void add_flatten(tt_model *m)
+{
+    int32_t c, h, w;
+    current_shape(m, &c, &h, &w);
+    add_shaped(m, TT_LAYER_FLATTEN, c * h * w, 1, 1)->in_place = 1;
+}
+
+/* Xorshift32.NextInt(bound) */
+static int32_t next_int(uint32_t *state, uint32_t bound)
+{
+    uint32_t x = tt_xorshift32(*state);
+    uint64_t product = (uint64_t)x * bound;
+    uint32_t low = (uint32_t)product;
+    if (low < bound)
+    {
+        uint32_t threshold = (0u - bound) % bound;
+        while (low < threshold)
+        {
+            x = tt_xorshift32(x);
+            product = (uint64_t)x * bound;
+            low = (uint32_t)product;
+        }
+    }
+
+    *state = x;
+    return (int32_t)(product >> 32);
+}
+
+/* WeightedLayer.KaimingExponent */
+static int32_t kaiming_exponent(int32_t fan_in)
+{
+    int64_t target = (int64_t)16129 * fan_in;
+    int32_t k = 0;
+    while (((int64_t)6 << (2 * (k + 1))) <= target)
+    {
+        k++;
+    }
+
+    if (target >= ((int64_t)6 << (2 * k + 1)))
+    {
+        k++;
+    }
+
+    return k;
+}
+
+static int32_t max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
+
+static int32_t allocate(tt_model *m)
+{
+    int32_t l;
+    int32_t acc = 0;
+    int32_t errors = 0;
+    int32_t gradients = 0;
+    m->tensors[0].length = m->input_size;
+    m->activations[0] = &m->tensors[0];
+    for (l = 0; l < m->count; l++)
+    {
+        tt_layer *layer = &m->layers[l];
+        int32_t shares = layer->in_place; /* LayerFactory.SharesInputBuffer: no catalog ReLU reads the model input */
+        acc = max_i32(acc, max_i32(layer->in_size, layer->out_size));
+        errors = max_i32(errors, max_i32(layer->in_size, layer->out_size));
+        if (layer->kind == TT_LAYER_CONV)
+        {
+            gradients = max_i32(gradients, layer->fan_in);
+        }
+
+        if (shares)
+        {
+            m->activations[l + 1] = m->activations[l];
+        }
+        else
+        {
+            m->activations[l + 1] = &m->tensors[l + 1];
+            m->tensors[l + 1].data = (int8_t *)arena_take(layer->out_size);
+            if (m->tensors[l + 1].data == NULL)
+            {
+                return -1;
+            }
+        }
+
+        if (layer->weight_count > 0)
+        {
+            layer->weights = (int8_t *)arena_take(layer->weight_count);
+            layer->biases = (int32_t *)arena_take(4 * layer->bias_count);
+            if (layer->weights == NULL || layer->biases == NULL)
+            {
+                return -1;
+            }
+        }
+
+        if (layer->kind == TT_LAYER_MAXPOOL)
+        {
+            layer->arg_max = (uint8_t *)arena_take(layer->out_size);
+            if (layer->arg_max == NULL)
+            {
+                return -1;
+            }
+        }
+    }
+
+    m->accumulator_length = acc;
+    m->error_length = errors;
+    m->gradient_length = gradients;
+    m->accumulators = (int32_t *)arena_take(4 * acc);
+    m->gradients = (int32_t *)arena_take(4 * (gradients > 0 ? gradients : 1));
+    m->error_a.data = (int8_t *)arena_take(errors);
+    m->error_b.data = (int8_t *)arena_take(errors);
+    if (m->accumulators == NULL || m->gradients == NULL || m->error_a.data == NULL || m->error_b.data == NULL)
+    {
+        return -1;
+    }
+
+    return 0;
+}
+
+/* Model.BelowIsReLU */
+static int32_t below_is_relu(const tt_model *m, int32_t l)
+{
+    int32_t k;
+    for (k = l - 1; k >= 0; k--)
+    {
+        int32_t kind = m->layers[k].kind;
+        if (kind == TT_LAYER_RELU)
+        {
+            return 1;
+        }
+
+        if (kind != TT_LAYER_FLATTEN && kind != TT_LAYER_MAXPOOL)
+        {
+            return 0;
+        }
+    }
+
+    return 0;
+}
+
+tt_model *tt_model_build(int32_t model, uint32_t seed, int32_t learning_rate_shift)
+{
+    tt_model *m = &s_model;
+    int32_t l;
+    {
+        /* a fresh model: every field zero */
+        uint8_t *bytes = (uint8_t *)m;
+        size_t i;
+        for (i = 0; i < sizeof(*m); i++)
+        {
+            bytes[i] = 0;
+        }
+    }
+
+    s_arena_used = 0;
+    s_current = NULL;
+    switch (model)
+    {
+    case TT_MODEL_MNIST_MLP:
+        set_input(m, 1, 1, 784); /* ModelCatalog: Shape.Vector(input.Size) */
+        add_dense(m, 128);
+        add_relu(m);
+        add_dense(m, 10);
+        break;
+    case TT_MODEL_MNIST_LENET5:
+        set_input(m, 1, 28, 28);
+        add_conv(m, 6, 5, 1, 2, 1);
+        add_relu(m);
+        add_maxpool(m, 2, 1);
+        add_conv(m, 16, 5, 1, 0, 1);
+        add_relu(m);
+        add_maxpool(m, 2, 1);
+        add_flatten(m);
+        add_dense(m, 120);
+        add_relu(m);
+        add_dense(m, 84);
+        add_relu(m);
+        add_dense(m, 10);
+        break;
+    case TT_MODEL_CWRU_FFT_MLP:
+        set_input(m, 1, 1, 64);
+        add_dense(m, 64);
+        add_relu(m);
+        add_dense(m, 10);
+        break;
+    case TT_MODEL_CWRU_CNN1D:
+        set_input(m, 1, 1, 1024);
+        add_conv(m, 8, 9, 2, 4, 0);
+        add_relu(m);
+        add_maxpool(m, 4, 0);
+        add_conv(m, 16, 9, 1, 4, 0);
+        add_relu(m);
+        add_maxpool(m, 4, 0);
+        add_flatten(m);
+        add_dense(m, 10);
+        break;
+    default:
+        return NULL;
+    }
+
+    m->classes = m->layers[m->count - 1].out_size;
+    m->learning_rate = scale_make(learning_rate_shift, 0, 0);
+    m->weight_check_interval = 32;
+    m->random = seed == 0 ? 0x9E3779B9u : seed;
+    if (allocate(m) != 0)
+    {
+        return NULL;
+    }
+
+    for (l = 1; l < m->count; l++)
+    {
+        m->layers[l].zero_inputs_drop_error = below_is_relu(m, l);
+    }
+
+    /* WeightedLayer.Initialize with initial upscaling, layer by layer from one PRNG */
+    for (l = 0; l < m->count; l++)
+    {
+        tt_layer *layer = &m->layers[l];
+        int32_t i;
+        if (layer->weight_count == 0)
+        {
+            continue;
+        }
+
+        layer->weight_scale = scale_make(-kaiming_exponent(layer->fan_in), 0, 0);
+        layer->bias_scale = scale_make(-20, 0, 0);
+        for (i = 0; i < layer->weight_count; i++)
+        {
+            layer->weights[i] = (int8_t)(next_int(&m->random, 2 * 127 + 1) - 127);
+        }
+
+        clear_i32(layer->biases, layer->bias_count);
+    }
+
+    s_current = m;
+    return m;
+}
+
+/* ---- accessors (host test, harness) ---- */
+
+int32_t tt_bench_build(int32_t model, uint32_t seed, int32_t learning_rate_shift)
+{
+    return tt_model_build(model, seed, learning_rate_shift) == NULL ? -1 : 0;
+}
+
+int32_t tt_bench_layer_count(void)
+{
+    return s_current == NULL ? 0 : s_current->count;
+}
+
+int32_t tt_bench_layer_info(int32_t layer, int32_t *info)
+{
+    const tt_layer *p;
+    if (s_current == NULL || layer < 0 || layer >= s_current->count)
+    {
+        return -1;
+    }
+
+    p = &s_current->layers[layer];
+    info[0] = p->kind;
+    info[1] = p->in_size;
+    info[2] = p->out_size;
+    info[3] = p->weight_count;
+    info[4] = p->bias_count;
+    return 0;
+}
+
+int8_t *tt_bench_weights(int32_t layer)
+{
+    return s_current == NULL ? NULL : s_current->layers[layer].weights;
+}
+
+int32_t *tt_bench_biases(int32_t layer)
+{
+    return s_current == NULL ? NULL : s_current->layers[layer].biases;
+}
+
+void tt_bench_weight_scale(int32_t layer, int32_t *scale)
+{
+    const tt_layer *p = &s_current->layers[layer];
+    scale[0] = p->weight_scale.shift;
+    scale[1] = p->weight_scale.up;
+    scale[2] = p->weight_scale.down;
+    scale[3] = p->updates_since_check;
+}
+
+int32_t tt_bench_train(const int8_t *input, int32_t input_log2_scale, int32_t label)
+{
+    return tt_model_train(s_current, input, input_log2_scale, label);
+}
+
+int32_t tt_bench_predict(const int8_t *input, int32_t input_log2_scale)
+{
+    return tt_model_predict(s_current, input, input_log2_scale);
+}
+
+int8_t *tt_bench_output(int32_t *info)
+{
+    const tt_tensor8 *out = s_current->activations[s_current->count];
+    info[0] = out->scale.shift;
+    info[1] = out->scale.up;
+    info[2] = out->scale.down;
+    info[3] = out->max_abs;
+    info[4] = out->length;
+    return out->data;
+}
+
+uint32_t tt_bench_random(void)
+{
+    return s_current == NULL ? 0 : s_current->random;
+}
