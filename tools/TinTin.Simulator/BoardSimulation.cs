@@ -2,6 +2,7 @@
 
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Threading;
 using TinTin.Firmware.Core;
 using TinTin.Firmware.Core.App;
@@ -45,6 +46,12 @@ public sealed class SimulationOptions
 
     /// <summary>Gets or sets whether the link waits for a slow reader instead of dropping frames (long runs, tests).</summary>
     public bool LosslessLink { get; set; }
+
+    /// <summary>
+    /// Gets or sets a stable path (a symbolic link to the current pseudo-terminal, as /dev/serial/by-id gives for a
+    /// board) that survives <see cref="BoardSimulation.Unplug"/> and <see cref="BoardSimulation.Plug"/>; null: none.
+    /// </summary>
+    public string? LinkPath { get; set; }
 }
 
 /// <summary>
@@ -62,8 +69,9 @@ public sealed class SimulationOptions
 /// </remarks>
 public sealed class BoardSimulation : IDisposable
 {
-    private readonly PseudoTerminal _pty;
     private readonly PtyLinkPort _link;
+    private readonly object _plugLock = new();
+    private PseudoTerminal? _pty;
     private readonly EstimatedEnergyMeter _meter;
     private readonly SimulationOptions _options;
     private bool _booted;
@@ -95,6 +103,7 @@ public sealed class BoardSimulation : IDisposable
         {
             _link = new PtyLinkPort(_pty, options.LosslessLink);
             Core = new DeviceCore(settings, Board, Clock, stepMeter, Sensor.Assembler, null, _link);
+            PointLinkPath();
         }
         catch
         {
@@ -123,8 +132,14 @@ public sealed class BoardSimulation : IDisposable
     /// <summary>Gets the firmware core.</summary>
     public DeviceCore Core { get; }
 
-    /// <summary>Gets the pseudo-terminal's slave path: the "serial port" to open.</summary>
-    public string PortPath => _pty.SlavePath;
+    /// <summary>Gets the "serial port" to open: <see cref="SimulationOptions.LinkPath"/>, else the pseudo-terminal's slave.</summary>
+    public string PortPath => _options.LinkPath ?? _pty?.SlavePath ?? throw new InvalidOperationException("the board is unplugged");
+
+    /// <summary>Gets whether the link's cable is in.</summary>
+    public bool IsPlugged => Volatile.Read(ref _pty) is not null;
+
+    /// <summary>Gets the times the cable was pulled.</summary>
+    public int Unplugs { get; private set; }
 
     /// <summary>Gets the frames dropped because nothing read the terminal fast enough.</summary>
     public long DroppedFrames => _link.DroppedFrames;
@@ -164,11 +179,65 @@ public sealed class BoardSimulation : IDisposable
         }
     }
 
+    /// <summary>
+    /// Pulls the cable: the pseudo-terminal closes (a monitor reading it sees the port vanish), the stable path goes
+    /// away, and the board keeps running, its frames counted as dropped, until <see cref="Plug"/>.
+    /// </summary>
+    public void Unplug()
+    {
+        lock (_plugLock)
+        {
+            if (_options.LinkPath is not null)
+            {
+                File.Delete(_options.LinkPath);
+            }
+
+            _link.Unplug()?.Dispose();
+            Volatile.Write(ref _pty, null);
+            Unplugs++;
+        }
+    }
+
+    /// <summary>Plugs the cable back in: a new pseudo-terminal, the stable path pointed at it.</summary>
+    public void Plug()
+    {
+        lock (_plugLock)
+        {
+            if (_pty is not null)
+            {
+                return;
+            }
+
+            var pty = PseudoTerminal.Open();
+            Volatile.Write(ref _pty, pty);
+            PointLinkPath();
+            _link.Plug(pty);
+        }
+    }
+
     /// <summary>Stops the link and closes the pseudo-terminal.</summary>
     public void Dispose()
     {
         _link.Dispose();
-        _pty.Dispose();
+        lock (_plugLock)
+        {
+            if (_options.LinkPath is not null && _pty is not null)
+            {
+                File.Delete(_options.LinkPath);
+            }
+
+            _pty?.Dispose();
+            _pty = null;
+        }
+    }
+
+    private void PointLinkPath()
+    {
+        if (_options.LinkPath is not null)
+        {
+            File.Delete(_options.LinkPath);
+            File.CreateSymbolicLink(_options.LinkPath, _pty!.SlavePath);
+        }
     }
 
     private void ChargeDrain()

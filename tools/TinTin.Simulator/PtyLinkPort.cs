@@ -14,7 +14,9 @@ namespace TinTin.Simulator;
 /// The simulated board's UART: a pseudo-terminal's master end. Reads never wait (poll(2) with a zero timeout);
 /// writes go through a bounded queue to a writer thread, so a terminal that is slow or not connected never stalls the
 /// firmware loop: when the queue is full, frames are dropped and counted, like bytes a UART sends to nobody. A lossless
-/// port (long runs, tests) waits for room instead, so the firmware runs at the reader's pace.
+/// port (long runs, tests) waits for room instead, so the firmware runs at the reader's pace. The terminal can be
+/// unplugged and plugged again (a cable pulled, a board's USB bridge re-enumerating): meanwhile the firmware's
+/// frames go nowhere and are counted as dropped.
 /// </summary>
 public sealed class PtyLinkPort : ILinkPort, IDisposable
 {
@@ -22,7 +24,7 @@ public sealed class PtyLinkPort : ILinkPort, IDisposable
     private const short PollOut = 0x004;
     private const int MaxQueuedBytes = 256 * 1024;
 
-    private readonly PseudoTerminal _pty;
+    private PseudoTerminal? _pty;
     private readonly BlockingCollection<byte[]> _outgoing = new();
     private readonly Thread _writer;
     private readonly CancellationTokenSource _stop = new();
@@ -49,27 +51,31 @@ public sealed class PtyLinkPort : ILinkPort, IDisposable
         _writer.Start();
     }
 
-    /// <summary>Gets the frames dropped because the terminal did not keep up.</summary>
+    /// <summary>Gets the frames dropped because the terminal did not keep up or was unplugged.</summary>
     public long DroppedFrames => Interlocked.Read(ref _droppedFrames);
 
     /// <summary>Gets the frames queued for the terminal (every frame the firmware wrote, minus those dropped at once).</summary>
     public long FramesQueued => Interlocked.Read(ref _framesQueued);
 
+    /// <summary>Disconnects the terminal: frames written from now on are dropped until <see cref="Plug"/>.</summary>
+    /// <returns>The terminal that was connected (the caller disposes it), or null.</returns>
+    public PseudoTerminal? Unplug() => Interlocked.Exchange(ref _pty, null);
+
+    /// <summary>Connects a (new) terminal.</summary>
+    /// <param name="pty">The pseudo-terminal (owned by the caller).</param>
+    public void Plug(PseudoTerminal pty) => Volatile.Write(ref _pty, pty ?? throw new ArgumentNullException(nameof(pty)));
+
     /// <inheritdoc/>
     public int Read(byte[] buffer, int offset, int count)
     {
-        if (!Ready(PollIn, 0))
-        {
-            return 0;
-        }
-
+        PseudoTerminal? pty = Volatile.Read(ref _pty);
         try
         {
-            return _pty.Master.Read(buffer, offset, count);
+            return pty is not null && Ready(pty, PollIn, 0) ? pty.Master.Read(buffer, offset, count) : 0;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
-            // EIO: the terminal closed its end; it may open it again later.
+            // EIO: the terminal closed its end and may open it again later; or it was unplugged under us.
             return 0;
         }
     }
@@ -77,8 +83,15 @@ public sealed class PtyLinkPort : ILinkPort, IDisposable
     /// <inheritdoc/>
     public void Write(byte[] buffer, int offset, int count)
     {
-        while (Interlocked.Read(ref _queuedBytes) + count > MaxQueuedBytes)
+        while (Interlocked.Read(ref _queuedBytes) + count > MaxQueuedBytes || Volatile.Read(ref _pty) is null)
         {
+            if (Volatile.Read(ref _pty) is null)
+            {
+                // No cable: the UART sends to nobody, lossless or not.
+                Interlocked.Increment(ref _droppedFrames);
+                return;
+            }
+
             if (!_lossless || _stop.IsCancellationRequested)
             {
                 Interlocked.Increment(ref _droppedFrames);
@@ -111,17 +124,7 @@ public sealed class PtyLinkPort : ILinkPort, IDisposable
         {
             foreach (byte[] frame in _outgoing.GetConsumingEnumerable(_stop.Token))
             {
-                // Wait for room in short polls so Dispose is not stuck behind a terminal that never reads.
-                while (!Ready(PollOut, 100))
-                {
-                    _stop.Token.ThrowIfCancellationRequested();
-                }
-
-                try
-                {
-                    _pty.Master.Write(frame, 0, frame.Length);
-                }
-                catch (IOException)
+                if (!TryWrite(frame))
                 {
                     Interlocked.Increment(ref _droppedFrames);
                 }
@@ -132,14 +135,36 @@ public sealed class PtyLinkPort : ILinkPort, IDisposable
         catch (OperationCanceledException)
         {
         }
-        catch (ObjectDisposedException)
+    }
+
+    private bool TryWrite(byte[] frame)
+    {
+        try
         {
+            // Wait for room in short polls so Dispose (or an unplug) is not stuck behind a terminal that never reads.
+            PseudoTerminal? pty;
+            while ((pty = Volatile.Read(ref _pty)) is not null && !Ready(pty, PollOut, 100))
+            {
+                _stop.Token.ThrowIfCancellationRequested();
+            }
+
+            if (pty is null)
+            {
+                return false;
+            }
+
+            pty.Master.Write(frame, 0, frame.Length);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+            return false;
         }
     }
 
-    private bool Ready(short events, int timeoutMs)
+    private static bool Ready(PseudoTerminal pty, short events, int timeoutMs)
     {
-        var fds = new PollFd[] { new PollFd { Fd = (int)_pty.Master.SafeFileHandle.DangerousGetHandle(), Events = events } };
+        var fds = new PollFd[] { new PollFd { Fd = (int)pty.Master.SafeFileHandle.DangerousGetHandle(), Events = events } };
         int n = poll(fds, 1, timeoutMs);
         return n > 0 && (fds[0].Revents & events) != 0;
     }

@@ -160,6 +160,26 @@ public static class MonitorCommand
                 session.Counters += (info, counters) => history.Add(info.TimestampUs, counters);
             }
 
+            if (settings.Duration is not null)
+            {
+                stop.CancelAfter(TimeSpan.FromSeconds(settings.Duration.Value));
+            }
+
+            // A board not plugged in yet (or resetting) is waited for, as the monitor does when it vanishes later.
+            if (!PortExists(port))
+            {
+                output.WriteLine($"waiting for {port} to appear (is the board plugged in?); Ctrl+C stops");
+                while (!PortExists(port) && !stop.Token.WaitHandle.WaitOne(200))
+                {
+                }
+
+                if (stop.IsCancellationRequested)
+                {
+                    error.WriteLine($"{port} did not appear");
+                    return TinTinCommandLine.ExitInvalidInput;
+                }
+            }
+
             try
             {
                 session.Start();
@@ -171,10 +191,6 @@ public static class MonitorCommand
             }
 
             output.WriteLine($"monitoring {port} at {session.Line}" + (csv is null ? string.Empty : $", counters to {csv.Path}"));
-            if (settings.Duration is not null)
-            {
-                stop.CancelAfter(TimeSpan.FromSeconds(settings.Duration.Value));
-            }
 
             if (view is null)
             {
@@ -214,6 +230,10 @@ public static class MonitorCommand
             return 1;
         }
     }
+
+    // Windows' COM names are not files: ask the serial API there.
+    private static bool PortExists(string port) =>
+        OperatingSystem.IsWindows() ? Array.IndexOf(System.IO.Ports.SerialPort.GetPortNames(), port) >= 0 : File.Exists(port);
 
     private sealed record Settings(string? Port, int? Baud, string? Csv, string? Plot, bool Plain, double? Duration);
 }

@@ -39,6 +39,8 @@ public static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the synthetic vibration.", DefaultValueFactory = _ => 1 };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many SIMULATED seconds (at --speed 1 about as many wall seconds); default: until Ctrl+C." };
         var speed = new Option<double>("--speed") { Description = "Simulated seconds per wall second (0: as fast as the host can).", DefaultValueFactory = _ => 1.0 };
+        var link = new Option<string?>("--link") { Description = "Also serve the link at this stable path (a symbolic link to the pseudo-terminal, as /dev/serial/by-id gives), which survives a pulled cable.", HelpName = "PATH" };
+        var unplug = new Option<double?>("--unplug-every") { Description = "Pull the link's cable every this many wall seconds, for 2 s (the board keeps running; see the monitor reconnect).", HelpName = "SECONDS" };
         var command = new Command("simulate",
             "Run the firmware on the host against a simulated accelerometer and serve the TinTin link on a pseudo-terminal " +
             "(Linux, macOS). The label picks the simulated bearing condition (label k: CWRU class k); with no label the " +
@@ -51,6 +53,8 @@ public static class SimulateCommand
         command.Options.Add(seed);
         command.Options.Add(duration);
         command.Options.Add(speed);
+        command.Options.Add(link);
+        command.Options.Add(unplug);
         command.SetAction((parse, cancellation) =>
         {
             TextWriter output = parse.InvocationConfiguration.Output;
@@ -68,9 +72,10 @@ public static class SimulateCommand
 
             double? seconds = parse.GetValue(duration);
             double pace = parse.GetValue(speed);
-            if (seconds is <= 0 || pace < 0)
+            double? unplugEvery = parse.GetValue(unplug);
+            if (seconds is <= 0 || pace < 0 || unplugEvery is <= 2)
             {
-                error.WriteLine("--duration must be positive and --speed 0 or more");
+                error.WriteLine("--duration must be positive, --speed 0 or more and --unplug-every more than 2 seconds");
                 return System.Threading.Tasks.Task.FromResult(TinTinCommandLine.ExitInvalidInput);
             }
 
@@ -107,6 +112,7 @@ public static class SimulateCommand
                 Seed = parse.GetValue(seed),
                 ManagedHeapBytes = ManifestDefaults.Heap(target.Name),
                 Speed = pace,
+                LinkPath = parse.GetValue(link) is { } path ? Path.GetFullPath(path) : null,
             };
             output.WriteLine("measuring the firmware stages with the interpreter-cost counter...");
             options.Estimate = StageEstimate.Measure(target);
@@ -118,11 +124,34 @@ public static class SimulateCommand
                 $"{target.ActiveMicrowatts / 1000.0:0.#} mW active, {target.IdleMicrowatts / 1000.0:0.#} mW idle)"));
             string measured = replay is null ? $"synthetic bearing (seed {options.Seed})" : $"CWRU recordings from {replay.Folder}, resampled to the chip's rate";
             output.WriteLine($"sensor {options.Sensor} at {simulation.Sensor.SampleRateHz} Hz, {measured}; Ctrl+C stops");
+            using var stopCable = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            Thread? cable = unplugEvery is null ? null : StartCablePuller(simulation, TimeSpan.FromSeconds(unplugEvery.Value), output, stopCable.Token);
             simulation.Run(cancellation, seconds is null ? null : TimeSpan.FromSeconds(seconds.Value));
+            stopCable.Cancel();
+            cable?.Join();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"stopped after {simulation.Clock.Microseconds / 1e6:0.0} simulated s: {simulation.Core.Loop.TrainingSteps} training steps, {simulation.Core.Loop.Inferences} inferences, {simulation.DroppedFrames} frames dropped"));
             return System.Threading.Tasks.Task.FromResult(0);
         });
         return command;
+    }
+
+    // Pulls the cable every period for two seconds, on its own thread (the board's loop keeps running meanwhile).
+    private static Thread StartCablePuller(BoardSimulation simulation, TimeSpan period, TextWriter output, CancellationToken stop)
+    {
+        var thread = new Thread(() =>
+        {
+            while (!stop.WaitHandle.WaitOne(period - TimeSpan.FromSeconds(2)))
+            {
+                simulation.Unplug();
+                output.WriteLine($"cable pulled ({simulation.Unplugs}); frames dropped so far {simulation.DroppedFrames}");
+                stop.WaitHandle.WaitOne(TimeSpan.FromSeconds(2));
+                simulation.Plug();
+                output.WriteLine($"cable back on {simulation.PortPath}");
+            }
+        })
+        { IsBackground = true, Name = "cable puller" };
+        thread.Start();
+        return thread;
     }
 }
