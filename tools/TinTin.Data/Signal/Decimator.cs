@@ -110,30 +110,12 @@ public sealed class Decimator
             for (int k = 0; k < _taps.Length; k++)
             {
                 int i = origin - k;
-                acc += _taps[k] * input[inside ? i : Mirror(i, input.Length)];
+                acc += _taps[k] * input[inside ? i : SymmetricExtension.Mirror(i, input.Length)];
             }
 
             output[m] = acc;
         }
 
         return output;
-    }
-
-    /// <summary>Reflects an index into [0, n) about the first and last sample (whole-sample symmetric extension, period 2 (n - 1)).</summary>
-    private static int Mirror(int i, int n)
-    {
-        if (n == 1)
-        {
-            return 0;
-        }
-
-        int period = 2 * (n - 1);
-        int r = i % period;
-        if (r < 0)
-        {
-            r += period;
-        }
-
-        return r < n ? r : period - r;
     }
 }

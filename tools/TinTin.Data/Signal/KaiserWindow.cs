@@ -18,15 +18,16 @@ internal static class KaiserWindow
     public static double[] Create(int length, double beta)
     {
         var w = new double[length];
-        double denominator = BesselI0(beta);
         for (int n = 0; n < length; n++)
         {
-            double r = length == 1 ? 0 : ((2.0 * n) / (length - 1)) - 1;
-            w[n] = BesselI0(beta * Math.Sqrt(Math.Max(0, 1 - (r * r)))) / denominator;
+            w[n] = At(length == 1 ? 0 : ((2.0 * n) / (length - 1)) - 1, beta);
         }
 
         return w;
     }
+
+    /// <summary>The window's value at <paramref name="r"/> in [-1, 1] (0 at the centre, ±1 at the ends).</summary>
+    public static double At(double r, double beta) => BesselI0(beta * Math.Sqrt(Math.Max(0, 1 - (r * r)))) / BesselI0(beta);
 
     /// <summary>The modified Bessel function of the first kind, order 0, by its power series (converges fast for the betas used here, below 15).</summary>
     private static double BesselI0(double x)

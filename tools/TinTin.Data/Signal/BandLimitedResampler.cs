@@ -2,14 +2,14 @@
 
 using System;
 
-namespace TinTin.Simulator;
+namespace TinTin.Data;
 
 /// <summary>
 /// Changes a recording's sample rate to any other rate (12 kHz CWRU to an accelerometer's 3200 or 26667 Hz) by
 /// band-limited interpolation: every output sample is the input convolved with a Kaiser-windowed sinc centred on the
 /// output sample's exact time (J. O. Smith, "Digital Audio Resampling"). The low-pass keeps only what both rates can
 /// carry: its cutoff (-6 dB) is 0.45 × the lower rate, its passband ends at 0.40 × and its stopband (80 dB, Kaiser's
-/// formulas as in TinTin.Data's Decimator) begins at 0.50 × the lower rate, so going down nothing aliases and going up
+/// formulas as in the <see cref="Decimator"/>) begins at 0.50 × the lower rate, so going down nothing aliases and going up
 /// no image appears: an upsampled recording honestly has nothing above the original's 6 kHz band.
 /// </summary>
 /// <remarks>
@@ -42,16 +42,15 @@ public sealed class BandLimitedResampler
         double lower = Math.Min(inputRateHz, outputRateHz) / (double)inputRateHz; // the lower rate in cycles per input sample
         double cutoff = CutoffFraction * lower;
         double transition = 2 * Math.PI * TransitionFraction * lower;
-        int order = (int)Math.Ceiling((DesignAttenuationDb - 8) / (2.285 * transition));
+        int order = KaiserWindow.Order(DesignAttenuationDb, transition);
         _halfWidth = (order / 2) + 1;
-        double beta = 0.1102 * (DesignAttenuationDb - 8.7);
-        double i0Beta = BesselI0(beta);
+        double beta = KaiserWindow.Beta(DesignAttenuationDb);
         _table = new double[(_halfWidth * TableSteps) + 2];
         for (int j = 0; j < _table.Length; j++)
         {
             double d = j / (double)TableSteps;
             double r = d / _halfWidth;
-            double window = r >= 1 ? 0 : BesselI0(beta * Math.Sqrt(1 - (r * r))) / i0Beta;
+            double window = r >= 1 ? 0 : KaiserWindow.At(r, beta);
             double x = 2 * Math.PI * cutoff * d;
             _table[j] = 2 * cutoff * (d == 0 ? 1 : Math.Sin(x) / x) * window;
         }
@@ -90,7 +89,7 @@ public sealed class BandLimitedResampler
             for (int k = center - _halfWidth + 1; k <= center + _halfWidth; k++)
             {
                 double h = Kernel(Math.Abs(center + fraction - k));
-                acc += h * input[Mirror(k, input.Length)];
+                acc += h * input[SymmetricExtension.Mirror(k, input.Length)];
                 weights += h;
             }
 
@@ -112,41 +111,5 @@ public sealed class BandLimitedResampler
 
         double t = position - j;
         return _table[j] + (t * (_table[j + 1] - _table[j]));
-    }
-
-    private static int Mirror(int i, int n)
-    {
-        if (n == 1)
-        {
-            return 0;
-        }
-
-        int period = 2 * (n - 1);
-        int r = i % period;
-        if (r < 0)
-        {
-            r += period;
-        }
-
-        return r < n ? r : period - r;
-    }
-
-    private static double BesselI0(double x)
-    {
-        double sum = 1;
-        double term = 1;
-        double half = x / 2;
-        for (int k = 1; k < 100; k++)
-        {
-            term *= half / k;
-            double squared = term * term;
-            sum += squared;
-            if (squared < sum * 1e-17)
-            {
-                break;
-            }
-        }
-
-        return sum;
     }
 }
