@@ -136,6 +136,9 @@ public sealed class InterpreterCostMeterTests
         Assert.Equal(3, result.IlCostSamples);
         Assert.Equal(2, result.IlCostWarmup);
         Assert.Equal((long)Math.Round(result.IlCostPerSample!.Value * 3), result.IlCostProfile!.Total);
+
+        // An inference is the forward pass alone: dearer than nothing, cheaper than a training step.
+        Assert.InRange(result.IlCostPerInference!.Value, 1, result.IlCostPerSample!.Value * 0.9);
     }
 
     private static CostMeasurement Measure(int steps, int warmup, bool profile, BenchMode mode)

@@ -53,6 +53,9 @@ public sealed class BenchResult
     /// <summary>Gets the samples the interpreter cost was averaged over (0 when not measured).</summary>
     public required int IlCostSamples { get; init; }
 
+    /// <summary>Gets the estimated interpreter instructions per inference (null when the cost was not measured).</summary>
+    public double? IlCostPerInference { get; init; }
+
     /// <summary>Gets the training samples run before the cost was measured.</summary>
     public int IlCostWarmup { get; init; }
 

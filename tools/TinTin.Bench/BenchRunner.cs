@@ -117,6 +117,7 @@ public static class BenchRunner
             MacsPerSample = MacCount.PerTrainingSample(spec),
             IlCostPerSample = measured?.PerSample,
             IlCostSamples = measured?.Samples ?? 0,
+            IlCostPerInference = measured?.PerInference,
             IlCostWarmup = measured?.Warmup ?? 0,
             IlCostProfile = measured?.Profile,
             HostMicrosecondsPerSample = Stopwatch.GetElapsedTime(0, trainTicks).TotalMicroseconds / steps,

@@ -36,11 +36,12 @@ public static class CostProbe
     /// <param name="warmup">How many training steps to run first, uncounted.</param>
     /// <param name="steps">How many training steps to count.</param>
     /// <returns>
-    /// The estimated interpreter instructions of those steps, and their per-method profile when the
-    /// libraries were instrumented for profiling (else an empty one). Both types are the framework's
-    /// or the shared runtime's, so they cross the context boundary.
+    /// The estimated interpreter instructions of those steps, their per-method profile when the
+    /// libraries were instrumented for profiling (else an empty one), and the instructions of predicting
+    /// the same samples once more (inference only, after the counted steps). The types are the
+    /// framework's or the shared runtime's, so they cross the context boundary.
     /// </returns>
-    public static Tuple<long, CostProfile> MeasureTraining(
+    public static Tuple<long, CostProfile, long> MeasureTraining(
         string modelName, int mode, uint seed, int[] shape, sbyte[][] inputs, int[] log2Scales, int[] labels, int[] order, int warmup, int steps)
     {
         BenchModel model = ModelCatalog.Get(modelName);
@@ -62,6 +63,15 @@ public static class CostProbe
         }
 
         long cost = CostCounter.Total - before;
-        return Tuple.Create(cost, CostProfile.Difference(profileBefore, CostProfile.Snapshot()));
+        CostProfile profile = CostProfile.Difference(profileBefore, CostProfile.Snapshot());
+
+        // Inference: what a board in detect mode pays per window (the features are not counted here, as in training).
+        long beforeInference = CostCounter.Total;
+        for (int i = first; i < end; i++)
+        {
+            trainer.Predict(set, order[i]);
+        }
+
+        return Tuple.Create(cost, profile, CostCounter.Total - beforeInference);
     }
 }

@@ -12,7 +12,8 @@ namespace TinTin.Bench;
 /// <param name="Samples">How many training samples it was averaged over.</param>
 /// <param name="Warmup">How many training samples ran before them, uncounted.</param>
 /// <param name="Profile">Where the cost of those samples went, per method (exclusive), when asked for.</param>
-public sealed record CostMeasurement(double PerSample, int Samples, int Warmup, CostProfile? Profile = null);
+/// <param name="PerInference">Estimated nanoCLR instructions per inference (a prediction of the same samples after training on them), or null when not measured.</param>
+public sealed record CostMeasurement(double PerSample, int Samples, int Warmup, CostProfile? Profile = null, double? PerInference = null);
 
 /// <summary>Measures the interpreter cost of training a model (see <c>InterpreterCostMeter</c>).</summary>
 public interface ICostMeter

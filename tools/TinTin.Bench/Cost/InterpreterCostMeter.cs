@@ -38,7 +38,7 @@ public sealed class InterpreterCostMeter(int steps, int warmup, bool profile = f
             throw new ArgumentException($"{order.Length} training samples leave none to measure after {first} warm-up steps", nameof(order));
         }
 
-        var measured = (Tuple<long, CostProfile>)_context.InvokeStatic(
+        var measured = (Tuple<long, CostProfile, long>)_context.InvokeStatic(
             typeof(CostProbe).Assembly.GetName().Name!,
             typeof(CostProbe).FullName!,
             nameof(CostProbe.MeasureTraining),
@@ -52,7 +52,7 @@ public sealed class InterpreterCostMeter(int steps, int warmup, bool profile = f
             order,
             first,
             n)!;
-        return new CostMeasurement(measured.Item1 / (double)n, n, first, profile ? measured.Item2 : null);
+        return new CostMeasurement(measured.Item1 / (double)n, n, first, profile ? measured.Item2 : null, measured.Item3 / (double)n);
     }
 
     /// <summary>Unloads the isolated context.</summary>

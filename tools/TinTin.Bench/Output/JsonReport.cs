@@ -58,6 +58,17 @@ public static class JsonReport
                 json.WriteNull("il_cost_per_sample");
             }
 
+            if (result.IlCostPerInference is double inference)
+            {
+                json.WriteNumber("il_cost_per_inference", System.Math.Round(inference));
+            }
+            else
+            {
+                json.WriteNull("il_cost_per_inference");
+            }
+
+            WriteDeviceTimes(json, "est_ms_per_sample", result.IlCostPerSample);
+            WriteDeviceTimes(json, "est_ms_per_inference", result.IlCostPerInference);
             json.WriteNumber("il_cost_samples", result.IlCostSamples);
             json.WriteNumber("il_cost_warmup", result.IlCostWarmup);
             json.WriteNumber("host_us_per_sample", System.Math.Round(result.HostMicrosecondsPerSample, 2));
@@ -102,5 +113,23 @@ public static class JsonReport
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    // Estimated milliseconds per board (Cost.DeviceTime), or null when the cost was not measured.
+    private static void WriteDeviceTimes(System.Text.Json.Utf8JsonWriter json, string name, double? instructions)
+    {
+        if (instructions is not double cost)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        foreach (TinTin.Firmware.Core.BoardTarget board in Cost.DeviceTime.Boards)
+        {
+            json.WriteNumber(board.Name, System.Math.Round(Cost.DeviceTime.Milliseconds(cost, board), 3));
+        }
+
+        json.WriteEndObject();
     }
 }

@@ -23,7 +23,7 @@ public static class ResultTable
         [
             "model", "mode", "seed", "epochs", "samples", "test acc", "fp32 acc", "d vs fp32",
             "memory B", "weights", "activ.", "grad.", "scratch", "vs fp32",
-            "MACs/sample", "IL cost/sample", "vs fp32", "host us/sample", "alloc B/step", "crc32",
+            "MACs/sample", "IL cost/sample", "vs fp32", "ESP32 ms/sample", "C3 ms/sample", "IL cost/inference", "host us/sample", "alloc B/step", "crc32",
         ];
         foreach (string header in headers)
         {
@@ -47,6 +47,8 @@ public static class ResultTable
                 Text(Count(r.MacsPerSample)),
                 Text(r.IlCostPerSample is double c ? Count((long)c) : "-"),
                 Text(fp32?.IlCostPerSample is double f && r.IlCostPerSample is double c2 ? Ratio(c2, f) : "-"),
+                Text(Milliseconds(r.IlCostPerSample, 0)), Text(Milliseconds(r.IlCostPerSample, 1)),
+                Text(r.IlCostPerInference is double i ? Count((long)i) : "-"),
                 Text(r.HostMicrosecondsPerSample.ToString("0.0", CultureInfo.InvariantCulture)),
                 Text(r.AllocatedBytesPerStep.ToString("0.##", CultureInfo.InvariantCulture)),
                 Text(r.WeightsCrc32.ToString("x8", CultureInfo.InvariantCulture)),
@@ -67,6 +69,10 @@ public static class ResultTable
     private static Text Text(string value) => new(value);
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %";
+
+    // The estimated time on DeviceTime.Boards[board] (ESP32 at 240 MHz, ESP32-C3 at 160 MHz).
+    private static string Milliseconds(double? instructions, int board) =>
+        instructions is double c ? Cost.DeviceTime.Milliseconds(c, Cost.DeviceTime.Boards[board]).ToString("0.0", CultureInfo.InvariantCulture) : "-";
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
