@@ -33,6 +33,7 @@ public static class BenchCommand
         modeOption.AcceptOnlyFromAmong("fp32", "niti", "tintin", "all");
         var epochsOption = new Option<int?>("--epochs") { Description = "passes over the training split (default: the model's, see docs/results.md)" };
         var seedOption = new Option<uint>("--seed") { Description = "seed of the initial weights, the rounding and the sample order", DefaultValueFactory = _ => 1 };
+        var seedsOption = new Option<string?>("--seeds") { Description = "run every model and mode once per seed (e.g. 1,2,3) and add a table of mean ± standard deviation over them (instead of --seed)", HelpName = "S1,S2,..." };
         var dataOption = new Option<string?>("--data") { Description = "the data folder holding mnist/ and cwru/ (default: $TINTIN_DATA, then ../shared/data)", HelpName = "DIR" };
         var limitOption = new Option<int?>("--limit") { Description = "use N training and N test samples, evenly spread over each split (smoke runs)", HelpName = "N" };
         var jsonOption = new Option<bool>("--json") { Description = "one JSON object per run on stdout instead of the table" };
@@ -53,7 +54,7 @@ public static class BenchCommand
 
         var command = new Command("bench", "Train the evaluation's models on MNIST or CWRU in FP32, NITI and Tin-Tin mode and measure them.")
         {
-            taskOption, modelOption, modeOption, epochsOption, seedOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption, nitiMuOption, lrOption, decayOption,
+            taskOption, modelOption, modeOption, epochsOption, seedOption, seedsOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption, nitiMuOption, lrOption, decayOption,
             deviceOption, patienceOption,
         };
         command.SetAction(parse => Execute(
@@ -63,6 +64,7 @@ public static class BenchCommand
                 parse.GetValue(modeOption)!,
                 parse.GetValue(epochsOption),
                 parse.GetValue(seedOption),
+                parse.GetValue(seedsOption),
                 parse.GetValue(dataOption),
                 parse.GetValue(limitOption),
                 parse.GetValue(jsonOption),
@@ -115,6 +117,19 @@ public static class BenchCommand
             return TinTinCommandLine.ExitInvalidInput;
         }
 
+        uint[]? seeds = ParseSeeds(request.Seeds, request.Seed);
+        if (seeds is null)
+        {
+            error.WriteLine($"--seeds {request.Seeds}: give distinct whole numbers separated by commas, e.g. 1,2,3");
+            return TinTinCommandLine.ExitInvalidInput;
+        }
+
+        if (seeds.Length > 1 && (request.Save is not null || request.Plots is not null))
+        {
+            error.WriteLine("--save and --plots write one run's files: use them with one seed");
+            return TinTinCommandLine.ExitInvalidInput;
+        }
+
         if (request.Save is not null && (modes.Length != 1 || models.Count != 1 || modes[0] == BenchMode.Fp32))
         {
             error.WriteLine("--save writes one integer model: give one --model and --mode tintin or niti");
@@ -132,12 +147,12 @@ public static class BenchCommand
                 foreach (BenchModel model in group)
                 {
                     var modelResults = new List<BenchResult>();
-                    foreach (BenchMode mode in modes)
+                    foreach ((uint seed, BenchMode mode) in seeds.SelectMany(s => modes.Select(m => (s, m))))
                     {
                         int epochs = request.Epochs ?? model.DefaultEpochs;
-                        var progress = new ProgressPrinter(error, $"{model.Name} {mode.Name()}");
+                        var progress = new ProgressPrinter(error, seeds.Length > 1 ? $"{model.Name} {mode.Name()} seed {seed}" : $"{model.Name} {mode.Name()}");
                         Trainer? trained = null;
-                        BenchResult result = BenchRunner.Run(model, data, mode, epochs, request.Seed, cost, progress.Report, t => trained = t);
+                        BenchResult result = BenchRunner.Run(model, data, mode, epochs, seed, cost, progress.Report, t => trained = t);
                         modelResults.Add(result);
                         if (result.IlCostProfile is { } profile && request.CostProfile > 0)
                         {
@@ -181,13 +196,39 @@ public static class BenchCommand
         if (!request.Json)
         {
             ResultTable.Write(results, output);
+            if (seeds.Length > 1)
+            {
+                SeedSummary.Write(SeedSummary.Of(results), output);
+            }
         }
 
         return 0;
     }
 
+    // The seeds to run: --seeds when given (distinct, in order), else --seed; null when --seeds does not parse.
+    private static uint[]? ParseSeeds(string? seeds, uint seed)
+    {
+        if (seeds is null)
+        {
+            return [seed];
+        }
+
+        var parsed = new List<uint>();
+        foreach (string part in seeds.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!uint.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out uint s) || parsed.Contains(s))
+            {
+                return null;
+            }
+
+            parsed.Add(s);
+        }
+
+        return parsed.ToArray();
+    }
+
     private sealed record BenchRequest(
-        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile, int? NitiMu, int? LrLog2, int? DecayEvery,
+        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Seeds, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile, int? NitiMu, int? LrLog2, int? DecayEvery,
         string? Device, double DeviceTimeout)
     {
         public DeviceBenchRequest ToDevice() =>
