@@ -8,7 +8,7 @@ namespace TinTin.Sensors.Bus
     /// Argument checks shared by the <see cref="IRegisterBus"/> implementations, so every bus
     /// rejects the same mistakes with the same exceptions.
     /// </summary>
-    internal static class BurstArguments
+    public static class BurstArguments
     {
         /// <summary>
         /// Checks a burst-read destination range.
@@ -19,7 +19,7 @@ namespace TinTin.Sensors.Bus
         /// <param name="maxCount">The largest burst the bus can transfer.</param>
         /// <exception cref="ArgumentNullException"><paramref name="buffer"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException">The range is invalid.</exception>
-        internal static void Check(byte[] buffer, int offset, int count, int maxCount)
+        public static void Check(byte[] buffer, int offset, int count, int maxCount)
         {
             if (buffer == null)
             {

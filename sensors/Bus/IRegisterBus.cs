@@ -12,7 +12,9 @@ namespace TinTin.Sensors.Bus
     /// <see cref="ErrorCount"/>, so a long-running sampling loop can count and report errors
     /// instead of dying on one. Invalid arguments (a null buffer, a range outside it, a register
     /// address that collides with the protocol bits) are programming errors and do throw.
-    /// Implementations are not thread-safe: one thread owns a bus instance.
+    /// Implementations are not thread-safe: one thread owns a bus instance. A bus over a device (the
+    /// <c>Nano/</c> adapters over I2cDevice and SpiDevice) is also <see cref="System.IDisposable"/>; the driver that
+    /// owns it disposes it (<c>TinTin.Sensors.Devices.RegisterDriver.Dispose</c>).
     /// </remarks>
     public interface IRegisterBus
     {

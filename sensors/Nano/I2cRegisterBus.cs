@@ -12,14 +12,15 @@ namespace TinTin.Sensors.Nano
     /// a register write is one write of the address and the value.
     /// </summary>
     /// <remarks>
-    /// The caller keeps ownership of the device (this class does not dispose it). The small command
+    /// Disposing the bus disposes the device (a driver disposes its bus, as nanoFramework.IoT.Device bindings do). The small command
     /// buffers are allocated once; burst reads land directly in the caller's buffer.
     /// Whether the chip auto-increments the register address during a burst is the chip's business
     /// (ADXL343 and MPU6886 do).
     /// </remarks>
-    public sealed class I2cRegisterBus : IRegisterBus
+    public sealed class I2cRegisterBus : IRegisterBus, IDisposable
     {
         private readonly I2cDevice _device;
+        private bool _disposed;
         private readonly byte[] _address = new byte[1];
         private readonly byte[] _addressAndValue = new byte[2];
         private readonly byte[] _value = new byte[1];
@@ -44,6 +45,18 @@ namespace TinTin.Sensors.Nano
         public int ErrorCount
         {
             get { return _errorCount; }
+        }
+
+        /// <summary>
+        /// Disposes the device; the bus cannot be used afterwards.
+        /// </summary>
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _device.Dispose();
+            }
         }
 
         /// <inheritdoc/>

@@ -12,12 +12,13 @@ namespace TinTin.Sensors.Nano
     /// (pointer, MSB, LSB), as the INA219 data sheet's Read Word and Write Word formats define.
     /// </summary>
     /// <remarks>
-    /// The caller keeps ownership of the device (this class does not dispose it). The command and data
+    /// Disposing the bus disposes the device (a driver disposes its bus, as nanoFramework.IoT.Device bindings do). The command and data
     /// buffers are allocated once.
     /// </remarks>
-    public sealed class Ina219I2cBus : IIna219Bus
+    public sealed class Ina219I2cBus : IIna219Bus, IDisposable
     {
         private readonly I2cDevice _device;
+        private bool _disposed;
         private readonly byte[] _pointer = new byte[1];
         private readonly byte[] _word = new byte[2];
         private readonly byte[] _pointerAndWord = new byte[3];
@@ -42,6 +43,18 @@ namespace TinTin.Sensors.Nano
         public int ErrorCount
         {
             get { return _errorCount; }
+        }
+
+        /// <summary>
+        /// Disposes the device; the bus cannot be used afterwards.
+        /// </summary>
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _device.Dispose();
+            }
         }
 
         /// <inheritdoc/>

@@ -22,11 +22,11 @@ namespace TinTin.Sensors.Nano
     /// The transmit and receive buffers are allocated once, sized for the largest burst; a burst costs
     /// one native copy from the receive buffer into the caller's buffer, because the first received
     /// byte (clocked out while the address is sent) is not data.
-    /// The caller keeps ownership of the device (this class does not dispose it). SPI mode and clock
+    /// Disposing the bus disposes the device (a driver disposes its bus, as nanoFramework.IoT.Device bindings do). SPI mode and clock
     /// are the device's settings (ADXL345: mode 3, up to 5 MHz; IIS3DWB: mode 0 or 3, up to 10 MHz).
     /// </para>
     /// </remarks>
-    public sealed class SpiRegisterBus : IRegisterBus
+    public sealed class SpiRegisterBus : IRegisterBus, IDisposable
     {
         /// <summary>
         /// The default read mask: bit 7 of the address byte set means read, on every chip named above.
@@ -40,6 +40,7 @@ namespace TinTin.Sensors.Nano
         public const byte DefaultMultiByteMask = 0x00;
 
         private readonly SpiDevice _device;
+        private bool _disposed;
         private readonly byte _readMask;
         private readonly byte _multiByteMask;
         private readonly int _maxBurstLength;
@@ -110,6 +111,18 @@ namespace TinTin.Sensors.Nano
         public int MaxBurstLength
         {
             get { return _maxBurstLength; }
+        }
+
+        /// <summary>
+        /// Disposes the device; the bus cannot be used afterwards.
+        /// </summary>
+        public void Dispose()
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _device.Dispose();
+            }
         }
 
         /// <inheritdoc/>

@@ -13,9 +13,9 @@ namespace TinTin.Sensors.Simulation
     /// <remarks>
     /// <para>
     /// Modelled from the ADXL345 data sheet: DEVID 0xE5; reserved (0x01..0x1C, 0x3A..0x3F) and read-only
-    /// registers ignore writes (counted in <see cref="IllegalAccessCount"/>), reserved registers read 0;
+    /// registers ignore writes (counted in <see cref="RegisterSimulator.IllegalAccessCount"/>), reserved registers read 0;
     /// burst reads auto-increment the address (wrapping at 0x3F); samples are produced while POWER_CTL
-    /// Measure is set, at the BW_RATE output data rate, as <see cref="Advance"/> moves time on; a 32-entry
+    /// Measure is set, at the BW_RATE output data rate, as <see cref="AccelerometerSimulator.Advance"/> moves time on; a 32-entry
     /// FIFO in Bypass, FIFO (stops when full) and Stream (overwrites the oldest) modes; INT_SOURCE
     /// DATA_READY, Watermark (entries reach FIFO_CTL Samples) and Overrun (bypass: new data replaced unread
     /// data; FIFO modes: the FIFO filled; cleared by reading data); a read of the data registers pops one
@@ -29,18 +29,15 @@ namespace TinTin.Sensors.Simulation
     /// stage of a real chip, and the 5 microsecond pop delay.
     /// </para>
     /// </remarks>
-    public sealed class Adxl345Simulator : IRegisterBus
+    public sealed class Adxl345Simulator : AccelerometerSimulator
     {
-        private const int Axes = 3;
         private const int RegisterCount = 64;
 
-        private readonly byte[] _registers = new byte[RegisterCount];
-        private readonly int[] _fifo = new int[Adxl345Bits.FifoDepth * Axes];
+        private readonly byte[] _registers;
+        private readonly SampleFifo _fifo = new SampleFifo(Adxl345Bits.FifoDepth);
         private readonly byte[] _output = new byte[6];
         private readonly Adxl345Signal _signal;
 
-        private int _fifoHead;
-        private int _fifoCount;
         private bool _overrun;
         private bool _bypassUnread;
         private bool _dataTouched;
@@ -48,23 +45,13 @@ namespace TinTin.Sensors.Simulation
         private int _bypassY;
         private int _bypassZ;
 
-        private long _elapsedMicroseconds;
-        private long _samplesSinceTimeBase;
-        private int _sampleIndex;
-
-        private int _errorCount;
-        private int _failNext;
-        private int _illegalAccessCount;
-        private int _lostSampleCount;
-        private byte _deviceId = Adxl345Bits.DeviceId;
-        private Adxl345SimulatorFault _fault;
-
         /// <summary>
         /// Initializes a new instance of the <see cref="Adxl345Simulator"/> class in its power-on state.
         /// </summary>
         /// <param name="signal">The acceleration the chip measures, in counts.</param>
         /// <exception cref="ArgumentNullException"><paramref name="signal"/> is null.</exception>
         public Adxl345Simulator(Adxl345Signal signal)
+            : base(RegisterCount, Adxl345Bits.DeviceId)
         {
             if (signal == null)
             {
@@ -72,56 +59,8 @@ namespace TinTin.Sensors.Simulation
             }
 
             _signal = signal;
+            _registers = Registers;
             _registers[Adxl345Register.BwRate] = Adxl345Bits.Rate100Hz;
-        }
-
-        /// <inheritdoc/>
-        public int ErrorCount
-        {
-            get { return _errorCount; }
-        }
-
-        /// <summary>
-        /// Gets or sets the fault the simulator injects into every transfer.
-        /// </summary>
-        public Adxl345SimulatorFault Fault
-        {
-            get { return _fault; }
-            set { _fault = value; }
-        }
-
-        /// <summary>
-        /// Gets or sets the value DEVID returns (0xE5 by default; set another to simulate a wrong chip).
-        /// </summary>
-        public byte DeviceId
-        {
-            get { return _deviceId; }
-            set { _deviceId = value; }
-        }
-
-        /// <summary>
-        /// Gets the number of writes to reserved or read-only registers and reads of reserved registers.
-        /// </summary>
-        public int IllegalAccessCount
-        {
-            get { return _illegalAccessCount; }
-        }
-
-        /// <summary>
-        /// Gets the number of samples produced since creation (the next sample's index).
-        /// </summary>
-        public int SamplesProduced
-        {
-            get { return _sampleIndex; }
-        }
-
-        /// <summary>
-        /// Gets the number of samples lost: overwritten in Stream mode, not stored by a full FIFO in FIFO
-        /// mode, or replaced unread in Bypass mode. The chip itself cannot report this number.
-        /// </summary>
-        public int LostSampleCount
-        {
-            get { return _lostSampleCount; }
         }
 
         /// <summary>
@@ -129,22 +68,7 @@ namespace TinTin.Sensors.Simulation
         /// </summary>
         public int FifoCount
         {
-            get { return _fifoCount; }
-        }
-
-        /// <summary>
-        /// Makes the next <paramref name="count"/> transfers fail as bus errors (a transient fault).
-        /// </summary>
-        /// <param name="count">The number of transfers to fail, 0 or more.</param>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
-        public void FailNextTransfers(int count)
-        {
-            if (count < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
-
-            _failNext = count;
+            get { return _fifo.Count; }
         }
 
         /// <summary>
@@ -165,35 +89,6 @@ namespace TinTin.Sensors.Simulation
         }
 
         /// <summary>
-        /// Moves simulated time forward; while measuring, produces the samples that fall due at the output data rate.
-        /// </summary>
-        /// <param name="microseconds">The time to advance, 0 or more.</param>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="microseconds"/> is negative.</exception>
-        public void Advance(int microseconds)
-        {
-            if (microseconds < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(microseconds));
-            }
-
-            if ((_registers[Adxl345Register.PowerCtl] & Adxl345Bits.PowerCtlMeasure) == 0)
-            {
-                return;
-            }
-
-            _elapsedMicroseconds += microseconds;
-
-            // Rate = 3200 Hz / 2^(15 - code): samples due = elapsed * 3200 / (2^(15 - code) * 10^6).
-            int code = _registers[Adxl345Register.BwRate] & Adxl345Bits.BwRateRateMask;
-            long due = (_elapsedMicroseconds * 3200) / (1000000L << (15 - code));
-            while (_samplesSinceTimeBase < due)
-            {
-                ProduceSample();
-                _samplesSinceTimeBase++;
-            }
-        }
-
-        /// <summary>
         /// The simulated time, in microseconds, between two samples at a BW_RATE rate code, rounded down.
         /// </summary>
         /// <param name="rateCode">The rate code, 0x00 to 0x0F.</param>
@@ -204,73 +99,24 @@ namespace TinTin.Sensors.Simulation
         }
 
         /// <inheritdoc/>
-        public bool TryReadRegister(byte register, out byte value)
+        protected override byte ReadAt(int address)
         {
-            CheckAddress(register);
-            if (!BeginTransfer())
-            {
-                value = 0;
-                return false;
-            }
-
-            if (_fault != Adxl345SimulatorFault.None)
-            {
-                value = AbsentByte();
-                return true;
-            }
-
-            value = ReadSequenceByte(register, true);
-            EndReadSequence();
-            return true;
+            return ReadSequenceByte(address, true);
         }
 
         /// <inheritdoc/>
-        public bool TryWriteRegister(byte register, byte value)
+        /// <remarks>While POWER_CTL Measure is set.</remarks>
+        protected override bool IsSampling()
         {
-            CheckAddress(register);
-            if (!BeginTransfer())
-            {
-                return false;
-            }
-
-            if (_fault == Adxl345SimulatorFault.None)
-            {
-                Write(register, value);
-            }
-
-            return true;
+            return (_registers[Adxl345Register.PowerCtl] & Adxl345Bits.PowerCtlMeasure) != 0;
         }
 
         /// <inheritdoc/>
-        public bool TryReadBurst(byte startRegister, byte[] buffer, int offset, int count)
+        /// <remarks>Rate = 3200 Hz / 2^(15 - code): samples due = elapsed * 3200 / (2^(15 - code) * 10^6).</remarks>
+        protected override long SamplesDue(long elapsedMicroseconds)
         {
-            BurstArguments.Check(buffer, offset, count, int.MaxValue);
-            CheckAddress(startRegister);
-            if (!BeginTransfer())
-            {
-                return false;
-            }
-
-            if (_fault != Adxl345SimulatorFault.None)
-            {
-                byte absent = AbsentByte();
-                for (int i = 0; i < count; i++)
-                {
-                    buffer[offset + i] = absent;
-                }
-
-                return true;
-            }
-
-            int address = startRegister;
-            for (int i = 0; i < count; i++)
-            {
-                buffer[offset + i] = ReadSequenceByte(address, true);
-                address = (address + 1) & Adxl345Register.LastAddress;
-            }
-
-            EndReadSequence();
-            return true;
+            int code = _registers[Adxl345Register.BwRate] & Adxl345Bits.BwRateRateMask;
+            return (elapsedMicroseconds * 3200) / (1000000L << (15 - code));
         }
 
         private byte ReadSequenceByte(int address, bool counted)
@@ -296,7 +142,9 @@ namespace TinTin.Sensors.Simulation
             return ReadPlain(address, counted);
         }
 
-        private void EndReadSequence()
+        /// <inheritdoc/>
+        /// <remarks>The end of a transfer after a data read pops the entry.</remarks>
+        protected override void EndRead()
         {
             // The end of the transfer (CS high, I2C stop) after a data read pops the entry; a partial
             // read loses the rest of that sample, as the data sheet warns.
@@ -313,7 +161,7 @@ namespace TinTin.Sensors.Simulation
             {
                 if (counted)
                 {
-                    _illegalAccessCount++;
+                    CountIllegalAccess();
                 }
 
                 return 0;
@@ -322,11 +170,11 @@ namespace TinTin.Sensors.Simulation
             switch (address)
             {
                 case Adxl345Register.DevId:
-                    return _deviceId;
+                    return DeviceId;
                 case Adxl345Register.IntSource:
                     return IntSource();
                 case Adxl345Register.FifoStatus:
-                    return (byte)_fifoCount;
+                    return (byte)_fifo.Count;
                 default:
                     return _registers[address];
             }
@@ -336,13 +184,13 @@ namespace TinTin.Sensors.Simulation
         {
             int value = 0;
             bool bypass = (_registers[Adxl345Register.FifoCtl] & Adxl345Bits.FifoModeMask) == Adxl345Bits.FifoModeBypass;
-            if (bypass ? _bypassUnread : _fifoCount > 0)
+            if (bypass ? _bypassUnread : _fifo.Count > 0)
             {
                 value |= Adxl345Bits.IntDataReady;
             }
 
             // Entries at or above Samples: with the reset values (0 >= 0) this gives the data sheet's reset value 0x02.
-            if (_fifoCount >= (_registers[Adxl345Register.FifoCtl] & Adxl345Bits.FifoCtlSamplesMask))
+            if (_fifo.Count >= (_registers[Adxl345Register.FifoCtl] & Adxl345Bits.FifoCtlSamplesMask))
             {
                 value |= Adxl345Bits.IntWatermark;
             }
@@ -355,11 +203,12 @@ namespace TinTin.Sensors.Simulation
             return (byte)value;
         }
 
-        private void Write(int address, byte value)
+        /// <inheritdoc/>
+        protected override void WriteAt(int address, byte value)
         {
             if (IsReserved(address) || IsReadOnly(address))
             {
-                _illegalAccessCount++;
+                CountIllegalAccess();
                 return;
             }
 
@@ -391,8 +240,7 @@ namespace TinTin.Sensors.Simulation
                     if ((value & Adxl345Bits.FifoModeMask) == Adxl345Bits.FifoModeBypass)
                     {
                         // Bypass mode does not use the FIFO: its content and the overrun state are gone.
-                        _fifoHead = 0;
-                        _fifoCount = 0;
+                        _fifo.Clear();
                         _overrun = false;
                     }
 
@@ -403,10 +251,10 @@ namespace TinTin.Sensors.Simulation
             }
         }
 
-        private void ProduceSample()
+        /// <inheritdoc/>
+        protected override void ProduceSample()
         {
-            int index = _sampleIndex;
-            _sampleIndex++;
+            int index = NextSampleIndex();
             int x = Condition(_signal(0, index));
             int y = Condition(_signal(1, index));
             int z = Condition(_signal(2, index));
@@ -417,7 +265,7 @@ namespace TinTin.Sensors.Simulation
                 if (_bypassUnread)
                 {
                     _overrun = true;
-                    _lostSampleCount++;
+                    CountLostSample();
                 }
 
                 _bypassX = x;
@@ -427,9 +275,9 @@ namespace TinTin.Sensors.Simulation
                 return;
             }
 
-            if (_fifoCount == Adxl345Bits.FifoDepth)
+            if (_fifo.Count == Adxl345Bits.FifoDepth)
             {
-                _lostSampleCount++;
+                CountLostSample();
                 if (mode == Adxl345Bits.FifoModeFifo)
                 {
                     // FIFO mode stops collecting when full.
@@ -437,16 +285,11 @@ namespace TinTin.Sensors.Simulation
                 }
 
                 // Stream (and Trigger, modelled as Stream): discard the oldest entry.
-                _fifoHead = (_fifoHead + 1) % Adxl345Bits.FifoDepth;
-                _fifoCount--;
+                _fifo.DropOldest();
             }
 
-            int slot = ((_fifoHead + _fifoCount) % Adxl345Bits.FifoDepth) * Axes;
-            _fifo[slot] = x;
-            _fifo[slot + 1] = y;
-            _fifo[slot + 2] = z;
-            _fifoCount++;
-            if (_fifoCount == Adxl345Bits.FifoDepth)
+            _fifo.Push(x, y, z);
+            if (_fifo.Count == Adxl345Bits.FifoDepth)
             {
                 _overrun = true;
             }
@@ -486,10 +329,9 @@ namespace TinTin.Sensors.Simulation
             {
                 Encode(_bypassX, _bypassY, _bypassZ);
             }
-            else if (_fifoCount > 0)
+            else if (_fifo.Count > 0)
             {
-                int slot = _fifoHead * Axes;
-                Encode(_fifo[slot], _fifo[slot + 1], _fifo[slot + 2]);
+                Encode(_fifo.Oldest(0), _fifo.Oldest(1), _fifo.Oldest(2));
             }
 
             // An empty FIFO leaves the last values in the output registers.
@@ -524,42 +366,12 @@ namespace TinTin.Sensors.Simulation
             {
                 _bypassUnread = false;
             }
-            else if (_fifoCount > 0)
+            else
             {
-                _fifoHead = (_fifoHead + 1) % Adxl345Bits.FifoDepth;
-                _fifoCount--;
+                _fifo.DropOldest();
             }
 
             _overrun = false;
-        }
-
-        private void ResetTimeBase()
-        {
-            _elapsedMicroseconds = 0;
-            _samplesSinceTimeBase = 0;
-        }
-
-        private bool BeginTransfer()
-        {
-            if (_failNext > 0)
-            {
-                _failNext--;
-                _errorCount++;
-                return false;
-            }
-
-            if (_fault == Adxl345SimulatorFault.BusError)
-            {
-                _errorCount++;
-                return false;
-            }
-
-            return true;
-        }
-
-        private byte AbsentByte()
-        {
-            return _fault == Adxl345SimulatorFault.AbsentReadsOnes ? (byte)0xFF : (byte)0x00;
         }
 
         private static bool IsReserved(int address)
@@ -577,13 +389,5 @@ namespace TinTin.Sensors.Simulation
                 || address == Adxl345Register.FifoStatus;
         }
 
-        private static void CheckAddress(int register)
-        {
-            // The protocol carries a 6-bit address; higher bits are the SPI R/W and MB bits.
-            if (register > Adxl345Register.LastAddress)
-            {
-                throw new ArgumentOutOfRangeException(nameof(register));
-            }
-        }
     }
 }

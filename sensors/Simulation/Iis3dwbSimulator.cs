@@ -15,10 +15,10 @@ namespace TinTin.Sensors.Simulation
     /// <para>
     /// Modelled from data sheet DS13220 and ST's iis3dwb-pid register definitions: WHO_AM_I 0x7B; CTRL3_C resets
     /// to 0x04 (IF_INC) and SW_RESET restores every control register (instantly here); reserved addresses read 0
-    /// and, like read-only registers, ignore writes (both counted in <see cref="IllegalAccessCount"/>); burst reads
+    /// and, like read-only registers, ignore writes (both counted in <see cref="RegisterSimulator.IllegalAccessCount"/>); burst reads
     /// auto-increment the address only while IF_INC is set, and wrap from FIFO_DATA_OUT_Z_H (0x7E) back to
     /// FIFO_DATA_OUT_TAG (0x78) so one burst reads consecutive FIFO words; samples are produced while CTRL1_XL
-    /// XL_EN is 101, at 26.667 kHz (one per 37.5 microseconds) as <see cref="Advance"/> moves time on, saturating
+    /// XL_EN is 101, at 26.667 kHz (one per 37.5 microseconds) as <see cref="AccelerometerSimulator.Advance"/> moves time on, saturating
     /// at the 16-bit output; OUTX..OUTZ and STATUS_REG XLDA; a 512-word FIFO fed when BDR_XL is 1010, in Bypass
     /// (entering it empties the FIFO and its flags), FIFO (stops when full) and Continuous (the newest word
     /// replaces the oldest) modes, with the STOP_ON_WTM depth limit; FIFO_STATUS1/2 with DIFF_FIFO, FIFO_WTM_IA,
@@ -34,7 +34,7 @@ namespace TinTin.Sensors.Simulation
     /// the FIFO empty returns zeros.
     /// </para>
     /// </remarks>
-    public sealed class Iis3dwbSimulator : IRegisterBus
+    public sealed class Iis3dwbSimulator : AccelerometerSimulator
     {
         private const int Axes = 3;
         private const int RegisterCount = 128;
@@ -45,27 +45,14 @@ namespace TinTin.Sensors.Simulation
 
         private static readonly byte[] s_access = BuildAccessTable();
 
-        private readonly byte[] _registers = new byte[RegisterCount];
-        private readonly int[] _fifo = new int[Iis3dwbBits.FifoDepth * Axes];
+        private readonly byte[] _registers;
+        private readonly SampleFifo _fifo = new SampleFifo(Iis3dwbBits.FifoDepth);
         private readonly int[] _output = new int[Axes];
         private readonly Iis3dwbSignal _signal;
 
-        private int _fifoHead;
-        private int _fifoCount;
         private bool _overrunActive;
         private bool _overrunLatched;
         private bool _dataAvailable;
-
-        private long _elapsedMicroseconds;
-        private long _samplesSinceTimeBase;
-        private int _sampleIndex;
-
-        private int _errorCount;
-        private int _failNext;
-        private int _illegalAccessCount;
-        private int _lostSampleCount;
-        private byte _deviceId = Iis3dwbBits.DeviceId;
-        private Iis3dwbSimulatorFault _fault;
 
         /// <summary>
         /// Initializes a new instance of the <see cref="Iis3dwbSimulator"/> class in its power-on state.
@@ -73,6 +60,7 @@ namespace TinTin.Sensors.Simulation
         /// <param name="signal">The acceleration the chip measures, in counts.</param>
         /// <exception cref="ArgumentNullException"><paramref name="signal"/> is null.</exception>
         public Iis3dwbSimulator(Iis3dwbSignal signal)
+            : base(RegisterCount, Iis3dwbBits.DeviceId)
         {
             if (signal == null)
             {
@@ -80,56 +68,8 @@ namespace TinTin.Sensors.Simulation
             }
 
             _signal = signal;
+            _registers = Registers;
             ResetRegisters();
-        }
-
-        /// <inheritdoc/>
-        public int ErrorCount
-        {
-            get { return _errorCount; }
-        }
-
-        /// <summary>
-        /// Gets or sets the fault the simulator injects into every transfer.
-        /// </summary>
-        public Iis3dwbSimulatorFault Fault
-        {
-            get { return _fault; }
-            set { _fault = value; }
-        }
-
-        /// <summary>
-        /// Gets or sets the value WHO_AM_I returns (0x7B by default; set another to simulate a wrong chip).
-        /// </summary>
-        public byte DeviceId
-        {
-            get { return _deviceId; }
-            set { _deviceId = value; }
-        }
-
-        /// <summary>
-        /// Gets the number of writes to reserved or read-only registers and reads of reserved registers.
-        /// </summary>
-        public int IllegalAccessCount
-        {
-            get { return _illegalAccessCount; }
-        }
-
-        /// <summary>
-        /// Gets the number of samples produced since creation (the next sample's index).
-        /// </summary>
-        public int SamplesProduced
-        {
-            get { return _sampleIndex; }
-        }
-
-        /// <summary>
-        /// Gets the number of samples lost: overwritten in Continuous mode or not stored by a full FIFO in FIFO
-        /// mode. The chip itself cannot report this number.
-        /// </summary>
-        public int LostSampleCount
-        {
-            get { return _lostSampleCount; }
         }
 
         /// <summary>
@@ -137,7 +77,7 @@ namespace TinTin.Sensors.Simulation
         /// </summary>
         public int FifoCount
         {
-            get { return _fifoCount; }
+            get { return _fifo.Count; }
         }
 
         /// <summary>
@@ -152,21 +92,6 @@ namespace TinTin.Sensors.Simulation
         }
 
         /// <summary>
-        /// Makes the next <paramref name="count"/> transfers fail as bus errors (a transient fault).
-        /// </summary>
-        /// <param name="count">The number of transfers to fail, 0 or more.</param>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
-        public void FailNextTransfers(int count)
-        {
-            if (count < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
-
-            _failNext = count;
-        }
-
-        /// <summary>
         /// Reads a control register's stored value without any side effect, for tests.
         /// </summary>
         /// <param name="register">The register address, 0x00 to 0x7F.</param>
@@ -178,105 +103,42 @@ namespace TinTin.Sensors.Simulation
             return _registers[register];
         }
 
-        /// <summary>
-        /// Moves simulated time forward; while the accelerometer is on, produces the samples that fall due.
-        /// </summary>
-        /// <param name="microseconds">The time to advance, 0 or more.</param>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="microseconds"/> is negative.</exception>
-        public void Advance(int microseconds)
+        /// <inheritdoc/>
+        /// <remarks>While CTRL1_XL enables the accelerometer at 26.667 kHz.</remarks>
+        protected override bool IsSampling()
         {
-            if (microseconds < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(microseconds));
-            }
-
-            if ((_registers[Iis3dwbRegister.Ctrl1Xl] & Iis3dwbBits.Ctrl1XlEnableMask) != Iis3dwbBits.Ctrl1XlEnable26k7Hz)
-            {
-                return;
-            }
-
-            _elapsedMicroseconds += microseconds;
-            long due = SamplesIn(_elapsedMicroseconds);
-            while (_samplesSinceTimeBase < due)
-            {
-                ProduceSample();
-                _samplesSinceTimeBase++;
-            }
+            return (_registers[Iis3dwbRegister.Ctrl1Xl] & Iis3dwbBits.Ctrl1XlEnableMask) == Iis3dwbBits.Ctrl1XlEnable26k7Hz;
         }
 
         /// <inheritdoc/>
-        public bool TryReadRegister(byte register, out byte value)
+        protected override long SamplesDue(long elapsedMicroseconds)
         {
-            CheckAddress(register);
-            if (!BeginTransfer())
-            {
-                value = 0;
-                return false;
-            }
-
-            value = _fault != Iis3dwbSimulatorFault.None ? AbsentByte() : ReadByteAt(register);
-            return true;
+            return SamplesIn(elapsedMicroseconds);
         }
 
         /// <inheritdoc/>
-        public bool TryWriteRegister(byte register, byte value)
+        /// <remarks>
+        /// With CTRL3_C IF_INC the address steps, wrapping from FIFO_DATA_OUT_Z_H back to FIFO_DATA_OUT_TAG so a
+        /// burst reads whole FIFO words; without it the address stays. A burst cannot change IF_INC (writes are
+        /// separate transfers).
+        /// </remarks>
+        protected override int NextBurstAddress(int address)
         {
-            CheckAddress(register);
-            if (!BeginTransfer())
+            if ((_registers[Iis3dwbRegister.Ctrl3C] & Iis3dwbBits.Ctrl3CAutoIncrement) == 0)
             {
-                return false;
+                return address;
             }
 
-            if (_fault == Iis3dwbSimulatorFault.None)
-            {
-                Write(register, value);
-            }
-
-            return true;
+            return address == Iis3dwbRegister.FifoDataOutZH ? Iis3dwbRegister.FifoDataOutTag : (address + 1) & Iis3dwbRegister.LastAddress;
         }
 
         /// <inheritdoc/>
-        public bool TryReadBurst(byte startRegister, byte[] buffer, int offset, int count)
-        {
-            BurstArguments.Check(buffer, offset, count, int.MaxValue);
-            CheckAddress(startRegister);
-            if (!BeginTransfer())
-            {
-                return false;
-            }
-
-            if (_fault != Iis3dwbSimulatorFault.None)
-            {
-                byte absent = AbsentByte();
-                for (int i = 0; i < count; i++)
-                {
-                    buffer[offset + i] = absent;
-                }
-
-                return true;
-            }
-
-            // IF_INC is read once: a burst cannot change it (writes are separate transfers).
-            bool increment = (_registers[Iis3dwbRegister.Ctrl3C] & Iis3dwbBits.Ctrl3CAutoIncrement) != 0;
-            int address = startRegister;
-            for (int i = 0; i < count; i++)
-            {
-                buffer[offset + i] = ReadByteAt(address);
-                if (increment)
-                {
-                    address = address == Iis3dwbRegister.FifoDataOutZH ? Iis3dwbRegister.FifoDataOutTag : (address + 1) & Iis3dwbRegister.LastAddress;
-                }
-            }
-
-            return true;
-        }
-
-        private byte ReadByteAt(int address)
+        protected override byte ReadAt(int address)
         {
             byte access = s_access[address];
             if (access == Reserved)
             {
-                _illegalAccessCount++;
+                CountIllegalAccess();
                 return 0;
             }
 
@@ -296,11 +158,11 @@ namespace TinTin.Sensors.Simulation
             switch (address)
             {
                 case Iis3dwbRegister.WhoAmI:
-                    return _deviceId;
+                    return DeviceId;
                 case Iis3dwbRegister.StatusReg:
                     return _dataAvailable ? Iis3dwbBits.StatusXlDataAvailable : (byte)0;
                 case Iis3dwbRegister.FifoStatus1:
-                    return (byte)_fifoCount;
+                    return (byte)_fifo.Count;
                 case Iis3dwbRegister.FifoStatus2:
                     return FifoStatus2();
                 default:
@@ -310,9 +172,9 @@ namespace TinTin.Sensors.Simulation
 
         private byte FifoStatus2()
         {
-            int value = (_fifoCount >> 8) & Iis3dwbBits.FifoStatus2DiffHighMask;
+            int value = (_fifo.Count >> 8) & Iis3dwbBits.FifoStatus2DiffHighMask;
             int watermark = Watermark();
-            if (watermark > 0 && _fifoCount >= watermark)
+            if (watermark > 0 && _fifo.Count >= watermark)
             {
                 value |= Iis3dwbBits.FifoStatus2WatermarkReached;
             }
@@ -322,7 +184,7 @@ namespace TinTin.Sensors.Simulation
                 value |= Iis3dwbBits.FifoStatus2Overrun;
             }
 
-            if (_fifoCount >= Capacity() - 1)
+            if (_fifo.Count >= Capacity() - 1)
             {
                 value |= Iis3dwbBits.FifoStatus2Full;
             }
@@ -338,7 +200,7 @@ namespace TinTin.Sensors.Simulation
 
         private byte ReadFifoByte(int index)
         {
-            if (_fifoCount == 0)
+            if (_fifo.Count == 0)
             {
                 return 0;
             }
@@ -350,26 +212,26 @@ namespace TinTin.Sensors.Simulation
             }
             else
             {
-                int axisValue = _fifo[(_fifoHead * Axes) + ((index - 1) >> 1)];
+                int axisValue = _fifo.Oldest((index - 1) >> 1);
                 value = (byte)((index & 1) == 1 ? axisValue : axisValue >> 8);
             }
 
             if (index == Iis3dwbBits.FifoWordBytes - 1)
             {
                 // The last byte of the word: the word leaves the FIFO and makes room for a new one.
-                _fifoHead = (_fifoHead + 1) % Iis3dwbBits.FifoDepth;
-                _fifoCount--;
+                _fifo.DropOldest();
                 _overrunActive = false;
             }
 
             return value;
         }
 
-        private void Write(int address, byte value)
+        /// <inheritdoc/>
+        protected override void WriteAt(int address, byte value)
         {
             if (s_access[address] != Writable)
             {
-                _illegalAccessCount++;
+                CountIllegalAccess();
                 return;
             }
 
@@ -394,8 +256,7 @@ namespace TinTin.Sensors.Simulation
                     _registers[address] = (byte)(value & 0xEE);
                     if (isOn && !wasOn)
                     {
-                        _elapsedMicroseconds = 0;
-                        _samplesSinceTimeBase = 0;
+                        ResetTimeBase();
                     }
 
                     break;
@@ -419,10 +280,10 @@ namespace TinTin.Sensors.Simulation
             }
         }
 
-        private void ProduceSample()
+        /// <inheritdoc/>
+        protected override void ProduceSample()
         {
-            int index = _sampleIndex;
-            _sampleIndex++;
+            int index = NextSampleIndex();
             int x = Clip(_signal(0, index));
             int y = Clip(_signal(1, index));
             int z = Clip(_signal(2, index));
@@ -438,9 +299,9 @@ namespace TinTin.Sensors.Simulation
                 return;
             }
 
-            if (_fifoCount >= Capacity())
+            if (_fifo.Count >= Capacity())
             {
-                _lostSampleCount++;
+                CountLostSample();
                 if (mode == Iis3dwbBits.FifoModeFifo)
                 {
                     // FIFO mode stops collecting when full.
@@ -448,17 +309,12 @@ namespace TinTin.Sensors.Simulation
                 }
 
                 // Continuous: the newest word replaces the oldest.
-                _fifoHead = (_fifoHead + 1) % Iis3dwbBits.FifoDepth;
-                _fifoCount--;
+                _fifo.DropOldest();
                 _overrunActive = true;
                 _overrunLatched = true;
             }
 
-            int slot = ((_fifoHead + _fifoCount) % Iis3dwbBits.FifoDepth) * Axes;
-            _fifo[slot] = x;
-            _fifo[slot + 1] = y;
-            _fifo[slot + 2] = z;
-            _fifoCount++;
+            _fifo.Push(x, y, z);
         }
 
         // The mode the FIFO acts in without trigger events: the trigger-based modes stay in their first state.
@@ -496,8 +352,7 @@ namespace TinTin.Sensors.Simulation
 
         private void ClearFifo()
         {
-            _fifoHead = 0;
-            _fifoCount = 0;
+            _fifo.Clear();
             _overrunActive = false;
             _overrunLatched = false;
         }
@@ -512,31 +367,7 @@ namespace TinTin.Sensors.Simulation
             _registers[Iis3dwbRegister.Ctrl3C] = Iis3dwbBits.Ctrl3CResetValue;
             ClearFifo();
             _dataAvailable = false;
-            _elapsedMicroseconds = 0;
-            _samplesSinceTimeBase = 0;
-        }
-
-        private bool BeginTransfer()
-        {
-            if (_failNext > 0)
-            {
-                _failNext--;
-                _errorCount++;
-                return false;
-            }
-
-            if (_fault == Iis3dwbSimulatorFault.BusError)
-            {
-                _errorCount++;
-                return false;
-            }
-
-            return true;
-        }
-
-        private byte AbsentByte()
-        {
-            return _fault == Iis3dwbSimulatorFault.AbsentReadsOnes ? (byte)0xFF : (byte)0x00;
+            ResetTimeBase();
         }
 
         private static int Clip(int value)
@@ -547,15 +378,6 @@ namespace TinTin.Sensors.Simulation
             }
 
             return value < short.MinValue ? short.MinValue : value;
-        }
-
-        private static void CheckAddress(int register)
-        {
-            // The protocol carries a 7-bit address; bit 7 is the SPI R/W bit.
-            if (register > Iis3dwbRegister.LastAddress)
-            {
-                throw new ArgumentOutOfRangeException(nameof(register));
-            }
         }
 
         // Which addresses exist and which accept writes (DS13220 "Register mapping"; ST iis3dwb_reg.h).

@@ -13,7 +13,7 @@ namespace TinTin.Sensors.Simulation
     /// <para>
     /// Modelled from the data sheet (SBOS448): power-on values (configuration 0x399F, calibration, current
     /// and power 0); RST restores them; writes to the read-only registers 0x01..0x04 are ignored and counted
-    /// in <see cref="IllegalAccessCount"/>, as are accesses beyond 0x05 (which read 0); calibration bit 0
+    /// in <see cref="RegisterSimulator.IllegalAccessCount"/>, as are accesses beyond 0x05 (which read 0); calibration bit 0
     /// reads 0. A conversion takes the shunt plus the bus conversion time of the SADC/BADC settings (Table 6)
     /// and is started by a configuration write; continuous modes repeat, triggered modes convert once, power-down
     /// and ADC-off do not convert. At the end of a conversion: shunt = current * R / 10 microvolts, clipped to
@@ -30,7 +30,7 @@ namespace TinTin.Sensors.Simulation
     /// the current, and configuration bit 14 keeps what was written.
     /// </para>
     /// </remarks>
-    public sealed class Ina219Simulator : IIna219Bus
+    public sealed class Ina219Simulator : RegisterSimulator, IIna219Bus
     {
         private const int RegisterCount = 6;
         private const int MaxCurrentRegister = 32767;
@@ -58,11 +58,6 @@ namespace TinTin.Sensors.Simulation
         private int _currentMicroamps;
         private ushort _powerOnConfiguration = Ina219Bits.ConfigurationPowerOn;
 
-        private int _errorCount;
-        private int _failNext;
-        private int _illegalAccessCount;
-        private Ina219SimulatorFault _fault;
-
         /// <summary>
         /// Initializes a new instance of the <see cref="Ina219Simulator"/> class in its power-on state, converting
         /// continuously with no bus voltage and no current.
@@ -78,19 +73,6 @@ namespace TinTin.Sensors.Simulation
 
             _shuntMilliohms = shuntMilliohms;
             PowerOnReset();
-        }
-
-        /// <inheritdoc/>
-        public int ErrorCount
-        {
-            get { return _errorCount; }
-        }
-
-        /// <summary>Gets or sets the fault injected into every transfer.</summary>
-        public Ina219SimulatorFault Fault
-        {
-            get { return _fault; }
-            set { _fault = value; }
         }
 
         /// <summary>Gets or sets the bus voltage (IN- to GND) the next conversions measure, in millivolts.</summary>
@@ -115,12 +97,6 @@ namespace TinTin.Sensors.Simulation
         {
             get { return _powerOnConfiguration; }
             set { _powerOnConfiguration = value; }
-        }
-
-        /// <summary>Gets the number of writes to read-only registers and accesses beyond register 0x05.</summary>
-        public int IllegalAccessCount
-        {
-            get { return _illegalAccessCount; }
         }
 
         /// <summary>Gets the number of conversions completed since the last reset.</summary>
@@ -150,21 +126,6 @@ namespace TinTin.Sensors.Simulation
 
                 return total;
             }
-        }
-
-        /// <summary>
-        /// Makes the next <paramref name="count"/> transfers fail as bus errors (a transient fault).
-        /// </summary>
-        /// <param name="count">The number of transfers to fail, 0 or more.</param>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
-        public void FailNextTransfers(int count)
-        {
-            if (count < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
-
-            _failNext = count;
         }
 
         /// <summary>
@@ -224,15 +185,16 @@ namespace TinTin.Sensors.Simulation
                 return false;
             }
 
-            if (_fault != Ina219SimulatorFault.None)
+            if (Absent)
             {
-                value = _fault == Ina219SimulatorFault.AbsentReadsOnes ? (ushort)0xFFFF : (ushort)0;
+                // Both bytes of the word read the absent chip's byte.
+                value = (ushort)(AbsentByte() * 0x0101);
                 return true;
             }
 
             if (register > Ina219Register.LastRegister)
             {
-                _illegalAccessCount++;
+                CountIllegalAccess();
                 value = 0;
                 return true;
             }
@@ -254,7 +216,7 @@ namespace TinTin.Sensors.Simulation
                 return false;
             }
 
-            if (_fault != Ina219SimulatorFault.None)
+            if (Absent)
             {
                 return true;
             }
@@ -269,7 +231,7 @@ namespace TinTin.Sensors.Simulation
                     break;
                 default:
                     // Read-only data registers and pointers beyond 0x05.
-                    _illegalAccessCount++;
+                    CountIllegalAccess();
                     break;
             }
 
@@ -358,24 +320,6 @@ namespace TinTin.Sensors.Simulation
             _power = (int)Clip(power, 0, MaxPowerRegister);
             _conversionReady = true;
             _conversions++;
-        }
-
-        private bool BeginTransfer()
-        {
-            if (_failNext > 0)
-            {
-                _failNext--;
-                _errorCount++;
-                return false;
-            }
-
-            if (_fault == Ina219SimulatorFault.BusError)
-            {
-                _errorCount++;
-                return false;
-            }
-
-            return true;
         }
 
         private static int AdcMicroseconds(int setting)

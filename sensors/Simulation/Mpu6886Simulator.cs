@@ -13,7 +13,7 @@ namespace TinTin.Sensors.Simulation
     /// <remarks>
     /// <para>
     /// Modelled from the MPU-6886 data sheet: WHO_AM_I 0x19; read-only registers ignore writes (counted in
-    /// <see cref="IllegalAccessCount"/>); burst reads auto-increment the address except at FIFO_R_W, where
+    /// <see cref="RegisterSimulator.IllegalAccessCount"/>); burst reads auto-increment the address except at FIFO_R_W, where
     /// every byte read pops one FIFO byte (0xFF when empty); PWR_MGMT_1 DEVICE_RESET restores the power-on
     /// state (SLEEP set, CLKSEL 1: PWR_MGMT_1 = 0x41, every other register 0); samples are produced while
     /// SLEEP is clear and an accelerometer axis is on, at 1 kHz / (1 + SMPLRT_DIV) when the divider is
@@ -31,12 +31,12 @@ namespace TinTin.Sensors.Simulation
     /// INT pin, writes into the FIFO (counted as illegal accesses), and the start-up and reset delays.
     /// </para>
     /// </remarks>
-    public sealed class Mpu6886Simulator : IRegisterBus
+    public sealed class Mpu6886Simulator : AccelerometerSimulator
     {
         private const int RegisterCount = 128;
         private const byte PowerOnPowerManagement1 = 0x41;
 
-        private readonly byte[] _registers = new byte[RegisterCount];
+        private readonly byte[] _registers;
         private readonly byte[] _fifo = new byte[Mpu6886Bits.FifoSizeBytes];
         private readonly byte[] _record = new byte[Mpu6886Bits.AccelGyroRecordBytes];
         private readonly Mpu6886Signal _signal;
@@ -47,23 +47,13 @@ namespace TinTin.Sensors.Simulation
         private bool _dataReady;
         private short _temperature;
 
-        private long _elapsedMicroseconds;
-        private long _samplesSinceTimeBase;
-        private int _sampleIndex;
-
-        private int _errorCount;
-        private int _failNext;
-        private int _illegalAccessCount;
-        private int _lostSampleCount;
-        private byte _deviceId = Mpu6886Bits.DeviceId;
-        private Mpu6886SimulatorFault _fault;
-
         /// <summary>
         /// Initializes a new instance of the <see cref="Mpu6886Simulator"/> class in its power-on state (asleep).
         /// </summary>
         /// <param name="signal">The acceleration the chip measures, in counts.</param>
         /// <exception cref="ArgumentNullException"><paramref name="signal"/> is null.</exception>
         public Mpu6886Simulator(Mpu6886Signal signal)
+            : base(RegisterCount, Mpu6886Bits.DeviceId)
         {
             if (signal == null)
             {
@@ -71,31 +61,8 @@ namespace TinTin.Sensors.Simulation
             }
 
             _signal = signal;
+            _registers = Registers;
             ResetRegisters();
-        }
-
-        /// <inheritdoc/>
-        public int ErrorCount
-        {
-            get { return _errorCount; }
-        }
-
-        /// <summary>
-        /// Gets or sets the fault the simulator injects into every transfer.
-        /// </summary>
-        public Mpu6886SimulatorFault Fault
-        {
-            get { return _fault; }
-            set { _fault = value; }
-        }
-
-        /// <summary>
-        /// Gets or sets the value WHO_AM_I returns (0x19 by default; set another to simulate a wrong chip).
-        /// </summary>
-        public byte DeviceId
-        {
-            get { return _deviceId; }
-            set { _deviceId = value; }
         }
 
         /// <summary>
@@ -108,50 +75,11 @@ namespace TinTin.Sensors.Simulation
         }
 
         /// <summary>
-        /// Gets the number of writes to read-only registers (including FIFO_R_W writes, not modelled).
-        /// </summary>
-        public int IllegalAccessCount
-        {
-            get { return _illegalAccessCount; }
-        }
-
-        /// <summary>
-        /// Gets the number of samples produced since creation (the next sample's index).
-        /// </summary>
-        public int SamplesProduced
-        {
-            get { return _sampleIndex; }
-        }
-
-        /// <summary>
-        /// Gets the number of samples whose FIFO record was dropped or (partly) overwritten. The chip itself cannot report this number.
-        /// </summary>
-        public int LostSampleCount
-        {
-            get { return _lostSampleCount; }
-        }
-
-        /// <summary>
         /// Gets the number of bytes in the FIFO.
         /// </summary>
         public int FifoByteCount
         {
             get { return _fifoCount; }
-        }
-
-        /// <summary>
-        /// Makes the next <paramref name="count"/> transfers fail as bus errors (a transient fault).
-        /// </summary>
-        /// <param name="count">The number of transfers to fail, 0 or more.</param>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
-        public void FailNextTransfers(int count)
-        {
-            if (count < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(count));
-            }
-
-            _failNext = count;
         }
 
         /// <summary>
@@ -177,34 +105,6 @@ namespace TinTin.Sensors.Simulation
         }
 
         /// <summary>
-        /// Moves simulated time forward; while sampling, produces the samples that fall due at the sample rate.
-        /// </summary>
-        /// <param name="microseconds">The time to advance, 0 or more.</param>
-        /// <exception cref="ArgumentOutOfRangeException"><paramref name="microseconds"/> is negative.</exception>
-        public void Advance(int microseconds)
-        {
-            if (microseconds < 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(microseconds));
-            }
-
-            bool asleep = (_registers[Mpu6886Register.PowerManagement1] & Mpu6886Bits.PowerSleep) != 0;
-            bool accelOff = (_registers[Mpu6886Register.PowerManagement2] & Mpu6886Bits.StandbyAccelMask) == Mpu6886Bits.StandbyAccelMask;
-            if (asleep || accelOff)
-            {
-                return;
-            }
-
-            _elapsedMicroseconds += microseconds;
-            long due = _elapsedMicroseconds / PeriodMicroseconds();
-            while (_samplesSinceTimeBase < due)
-            {
-                ProduceSample();
-                _samplesSinceTimeBase++;
-            }
-        }
-
-        /// <summary>
         /// Gets the current sample period in microseconds: 1000 * (1 + SMPLRT_DIV) when the divider is
         /// effective, otherwise 1000.
         /// </summary>
@@ -222,73 +122,29 @@ namespace TinTin.Sensors.Simulation
         }
 
         /// <inheritdoc/>
-        public bool TryReadRegister(byte register, out byte value)
+        /// <remarks>While awake (PWR_MGMT_1 SLEEP clear) with the accelerometer out of standby.</remarks>
+        protected override bool IsSampling()
         {
-            CheckAddress(register);
-            if (!BeginTransfer())
-            {
-                value = 0;
-                return false;
-            }
-
-            value = _fault != Mpu6886SimulatorFault.None ? AbsentByte() : ReadByte(register);
-            return true;
+            bool asleep = (_registers[Mpu6886Register.PowerManagement1] & Mpu6886Bits.PowerSleep) != 0;
+            bool accelOff = (_registers[Mpu6886Register.PowerManagement2] & Mpu6886Bits.StandbyAccelMask) == Mpu6886Bits.StandbyAccelMask;
+            return !asleep && !accelOff;
         }
 
         /// <inheritdoc/>
-        public bool TryWriteRegister(byte register, byte value)
+        protected override long SamplesDue(long elapsedMicroseconds)
         {
-            CheckAddress(register);
-            if (!BeginTransfer())
-            {
-                return false;
-            }
-
-            if (_fault == Mpu6886SimulatorFault.None)
-            {
-                Write(register, value);
-            }
-
-            return true;
+            return elapsedMicroseconds / PeriodMicroseconds();
         }
 
         /// <inheritdoc/>
-        public bool TryReadBurst(byte startRegister, byte[] buffer, int offset, int count)
+        /// <remarks>FIFO_R_W holds the address so that a burst drains the FIFO.</remarks>
+        protected override int NextBurstAddress(int address)
         {
-            BurstArguments.Check(buffer, offset, count, int.MaxValue);
-            CheckAddress(startRegister);
-            if (!BeginTransfer())
-            {
-                return false;
-            }
-
-            if (_fault != Mpu6886SimulatorFault.None)
-            {
-                byte absent = AbsentByte();
-                for (int i = 0; i < count; i++)
-                {
-                    buffer[offset + i] = absent;
-                }
-
-                return true;
-            }
-
-            int address = startRegister;
-            for (int i = 0; i < count; i++)
-            {
-                buffer[offset + i] = ReadByte(address);
-
-                // FIFO_R_W holds the address so that a burst drains the FIFO.
-                if (address != Mpu6886Register.FifoReadWrite)
-                {
-                    address = (address + 1) & Mpu6886Register.LastAddress;
-                }
-            }
-
-            return true;
+            return address == Mpu6886Register.FifoReadWrite ? address : (address + 1) & Mpu6886Register.LastAddress;
         }
 
-        private byte ReadByte(int address)
+        /// <inheritdoc/>
+        protected override byte ReadAt(int address)
         {
             if (address == Mpu6886Register.IntStatus)
             {
@@ -319,7 +175,7 @@ namespace TinTin.Sensors.Simulation
             switch (address)
             {
                 case Mpu6886Register.WhoAmI:
-                    return _deviceId;
+                    return DeviceId;
                 case Mpu6886Register.FifoCountH:
                     return (byte)(_fifoCount >> 8);
                 case Mpu6886Register.FifoCountL:
@@ -347,11 +203,12 @@ namespace TinTin.Sensors.Simulation
             return (byte)value;
         }
 
-        private void Write(int address, byte value)
+        /// <inheritdoc/>
+        protected override void WriteAt(int address, byte value)
         {
             if (IsReadOnly(address) || address == Mpu6886Register.FifoReadWrite)
             {
-                _illegalAccessCount++;
+                CountIllegalAccess();
                 return;
             }
 
@@ -393,10 +250,10 @@ namespace TinTin.Sensors.Simulation
             }
         }
 
-        private void ProduceSample()
+        /// <inheritdoc/>
+        protected override void ProduceSample()
         {
-            int index = _sampleIndex;
-            _sampleIndex++;
+            int index = NextSampleIndex();
             short x = Clip(_signal(0, index));
             short y = Clip(_signal(1, index));
             short z = Clip(_signal(2, index));
@@ -440,7 +297,7 @@ namespace TinTin.Sensors.Simulation
             if (length > room)
             {
                 _overflow = true;
-                _lostSampleCount++;
+                CountLostSample();
                 if ((_registers[Mpu6886Register.Config] & Mpu6886Bits.ConfigFifoModeStopWhenFull) != 0)
                 {
                     return;
@@ -499,35 +356,6 @@ namespace TinTin.Sensors.Simulation
             _overflow = false;
         }
 
-        private void ResetTimeBase()
-        {
-            _elapsedMicroseconds = 0;
-            _samplesSinceTimeBase = 0;
-        }
-
-        private bool BeginTransfer()
-        {
-            if (_failNext > 0)
-            {
-                _failNext--;
-                _errorCount++;
-                return false;
-            }
-
-            if (_fault == Mpu6886SimulatorFault.BusError)
-            {
-                _errorCount++;
-                return false;
-            }
-
-            return true;
-        }
-
-        private byte AbsentByte()
-        {
-            return _fault == Mpu6886SimulatorFault.AbsentReadsOnes ? (byte)0xFF : (byte)0x00;
-        }
-
         private static bool IsReadOnly(int address)
         {
             return address == Mpu6886Register.WhoAmI
@@ -538,12 +366,5 @@ namespace TinTin.Sensors.Simulation
                 || address == Mpu6886Register.FifoCountL;
         }
 
-        private static void CheckAddress(int register)
-        {
-            if (register > Mpu6886Register.LastAddress)
-            {
-                throw new ArgumentOutOfRangeException(nameof(register));
-            }
-        }
     }
 }

@@ -305,7 +305,7 @@ namespace NFUnitTest
         public void BusErrorFaultFailsTransfersAndCountsThem()
         {
             Adxl345Simulator sim = new Adxl345Simulator(Ramp);
-            sim.Fault = Adxl345SimulatorFault.BusError;
+            sim.Fault = SimulatorFault.BusError;
             byte value;
 
             bool read = sim.TryReadRegister(Adxl345Register.DevId, out value);
@@ -321,9 +321,9 @@ namespace NFUnitTest
         public void AbsentChipReadsTheStuckLevel()
         {
             Adxl345Simulator sim = new Adxl345Simulator(Ramp);
-            sim.Fault = Adxl345SimulatorFault.AbsentReadsOnes;
+            sim.Fault = SimulatorFault.AbsentReadsOnes;
             int ones = Read(sim, Adxl345Register.DevId);
-            sim.Fault = Adxl345SimulatorFault.AbsentReadsZero;
+            sim.Fault = SimulatorFault.AbsentReadsZero;
             int zero = Read(sim, Adxl345Register.DevId);
 
             Assert.AreEqual(0xFF, ones);

@@ -69,7 +69,7 @@ namespace NFUnitTest
         public void MissingChipIsReportedWithTheValueRead(int fault, int idRead)
         {
             Adxl345Simulator sim = new Adxl345Simulator(Pattern);
-            sim.Fault = (Adxl345SimulatorFault)fault;
+            sim.Fault = (SimulatorFault)fault;
             Adxl345 driver = new Adxl345(sim);
 
             Adxl345InitializationResult result = driver.TryInitialize(Adxl345DataRate.Hz800, Adxl345Range.PlusMinus2G);
@@ -101,7 +101,7 @@ namespace NFUnitTest
         public void BusErrorDuringInitializationIsReported()
         {
             Adxl345Simulator sim = new Adxl345Simulator(Pattern);
-            sim.Fault = Adxl345SimulatorFault.BusError;
+            sim.Fault = SimulatorFault.BusError;
             Adxl345 driver = new Adxl345(sim);
 
             Adxl345InitializationResult result = driver.TryInitialize(Adxl345DataRate.Hz800, Adxl345Range.PlusMinus2G);
@@ -207,7 +207,7 @@ namespace NFUnitTest
             int[] values = new int[33 * 3];
             sim.Advance(Period800 * 5);
 
-            sim.Fault = Adxl345SimulatorFault.AbsentReadsOnes;
+            sim.Fault = SimulatorFault.AbsentReadsOnes;
             int read;
             bool ok = driver.TryRead(values, 0, 33, out read);
 

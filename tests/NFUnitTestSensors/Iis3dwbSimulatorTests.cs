@@ -350,7 +350,7 @@ namespace NFUnitTest
         public void BusErrorFaultFailsTransfersAndCountsThem()
         {
             Iis3dwbSimulator sim = new Iis3dwbSimulator(Ramp);
-            sim.Fault = Iis3dwbSimulatorFault.BusError;
+            sim.Fault = SimulatorFault.BusError;
             byte value;
 
             bool read = sim.TryReadRegister(Iis3dwbRegister.WhoAmI, out value);
@@ -366,9 +366,9 @@ namespace NFUnitTest
         public void AbsentChipReadsTheStuckLevel()
         {
             Iis3dwbSimulator sim = new Iis3dwbSimulator(Ramp);
-            sim.Fault = Iis3dwbSimulatorFault.AbsentReadsOnes;
+            sim.Fault = SimulatorFault.AbsentReadsOnes;
             int ones = Read(sim, Iis3dwbRegister.WhoAmI);
-            sim.Fault = Iis3dwbSimulatorFault.AbsentReadsZero;
+            sim.Fault = SimulatorFault.AbsentReadsZero;
             int zero = Read(sim, Iis3dwbRegister.WhoAmI);
 
             Assert.AreEqual(0xFF, ones);

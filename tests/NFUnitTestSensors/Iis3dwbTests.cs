@@ -76,7 +76,7 @@ namespace NFUnitTest
         public void MissingChipIsReportedWithTheValueRead(int fault, int idRead)
         {
             Iis3dwbSimulator sim = new Iis3dwbSimulator(Pattern);
-            sim.Fault = (Iis3dwbSimulatorFault)fault;
+            sim.Fault = (SimulatorFault)fault;
             Iis3dwb driver = new Iis3dwb(sim);
 
             Iis3dwbInitializationResult result = driver.TryInitialize(Iis3dwbRange.PlusMinus2G);
@@ -108,7 +108,7 @@ namespace NFUnitTest
         public void BusErrorDuringInitializationIsReported()
         {
             Iis3dwbSimulator sim = new Iis3dwbSimulator(Pattern);
-            sim.Fault = Iis3dwbSimulatorFault.BusError;
+            sim.Fault = SimulatorFault.BusError;
             Iis3dwb driver = new Iis3dwb(sim);
 
             Iis3dwbInitializationResult result = driver.TryInitialize(Iis3dwbRange.PlusMinus2G);
@@ -218,7 +218,7 @@ namespace NFUnitTest
             int[] values = new int[512 * 3];
             sim.Advance(Microseconds200);
 
-            sim.Fault = Iis3dwbSimulatorFault.AbsentReadsOnes;
+            sim.Fault = SimulatorFault.AbsentReadsOnes;
             int read;
             bool ok = driver.TryRead(values, 0, 512, out read);
 

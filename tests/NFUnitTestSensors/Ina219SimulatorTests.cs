@@ -263,7 +263,7 @@ namespace NFUnitTest
         public void BusErrorFaultFailsEveryTransfer()
         {
             Ina219Simulator sim = new Ina219Simulator(100);
-            sim.Fault = Ina219SimulatorFault.BusError;
+            sim.Fault = SimulatorFault.BusError;
             ushort value;
 
             Assert.IsFalse(sim.TryReadRegister(Ina219Register.Configuration, out value), "configuration read");
@@ -290,11 +290,11 @@ namespace NFUnitTest
         public void AbsentChipReadsTheIdleLineAndLosesWrites(int fault, int expected)
         {
             Ina219Simulator sim = new Ina219Simulator(100);
-            sim.Fault = (Ina219SimulatorFault)fault;
+            sim.Fault = (SimulatorFault)fault;
 
             Assert.IsTrue(sim.TryWriteRegister(Ina219Register.Calibration, 0x1000), "the transfer completes");
             Assert.AreEqual(expected, (int)Read(sim, Ina219Register.Configuration), "configuration register");
-            sim.Fault = Ina219SimulatorFault.None;
+            sim.Fault = SimulatorFault.None;
             Assert.AreEqual(0, (int)Read(sim, Ina219Register.Calibration), "the write was lost");
         }
     }

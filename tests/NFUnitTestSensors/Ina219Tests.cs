@@ -169,7 +169,7 @@ namespace NFUnitTest
         public void MissingChipIsReportedWithTheValueRead(int fault, int valueRead)
         {
             Ina219Simulator sim = new Ina219Simulator(ShuntMilliohms);
-            sim.Fault = (Ina219SimulatorFault)fault;
+            sim.Fault = (SimulatorFault)fault;
             Ina219 driver = new Ina219(sim);
 
             Ina219InitializationResult result = driver.TryInitialize(ShuntMilliohms, 400);
@@ -198,7 +198,7 @@ namespace NFUnitTest
         public void BusErrorIsReportedAndCounted()
         {
             Ina219Simulator sim = new Ina219Simulator(ShuntMilliohms);
-            sim.Fault = Ina219SimulatorFault.BusError;
+            sim.Fault = SimulatorFault.BusError;
             Ina219 driver = new Ina219(sim);
 
             Ina219InitializationResult result = driver.TryInitialize(ShuntMilliohms, 400);

@@ -284,7 +284,7 @@ namespace NFUnitTest
         public void BusErrorFaultFailsEveryTransfer()
         {
             Mpu6886Simulator sim = new Mpu6886Simulator(Ramp);
-            sim.Fault = Mpu6886SimulatorFault.BusError;
+            sim.Fault = SimulatorFault.BusError;
             byte value;
 
             bool read = sim.TryReadRegister(Mpu6886Register.WhoAmI, out value);
@@ -299,7 +299,7 @@ namespace NFUnitTest
         public void AbsentChipReadsTheIdleLevel()
         {
             Mpu6886Simulator sim = new Mpu6886Simulator(Ramp);
-            sim.Fault = Mpu6886SimulatorFault.AbsentReadsOnes;
+            sim.Fault = SimulatorFault.AbsentReadsOnes;
             byte[] data = new byte[2];
 
             int id = Read(sim, Mpu6886Register.WhoAmI);

@@ -115,7 +115,7 @@ namespace NFUnitTest
         public void MissingChipIsReportedWithTheValueRead(int fault, int idRead)
         {
             Mpu6886Simulator sim = new Mpu6886Simulator(Pattern);
-            sim.Fault = (Mpu6886SimulatorFault)fault;
+            sim.Fault = (SimulatorFault)fault;
             Mpu6886 driver = new Mpu6886(sim);
 
             Mpu6886InitializationResult result = driver.TryInitialize(Mpu6886Range.PlusMinus2G, 0);
@@ -148,7 +148,7 @@ namespace NFUnitTest
         public void BusErrorDuringInitializationIsReported()
         {
             Mpu6886Simulator sim = new Mpu6886Simulator(Pattern);
-            sim.Fault = Mpu6886SimulatorFault.BusError;
+            sim.Fault = SimulatorFault.BusError;
             Mpu6886 driver = new Mpu6886(sim);
 
             Mpu6886InitializationResult result = driver.TryInitialize(Mpu6886Range.PlusMinus2G, 0);
@@ -313,7 +313,7 @@ namespace NFUnitTest
             int[] values = new int[8 * 3];
             int read;
 
-            sim.Fault = Mpu6886SimulatorFault.AbsentReadsOnes;
+            sim.Fault = SimulatorFault.AbsentReadsOnes;
             bool ok = driver.TryRead(values, 0, 8, out read);
 
             Assert.IsFalse(ok);

@@ -29,36 +29,26 @@ namespace TinTin.Sensors.Devices.Adxl345
     /// At 3200 Hz the FIFO fills in 10 ms.
     /// </para>
     /// </remarks>
-    public sealed class Adxl345 : ISampleSource
+    public sealed class Adxl345 : RegisterDriver, ISampleSource
     {
         /// <summary>The default FIFO watermark, in samples: half the FIFO.</summary>
         public const int DefaultWatermark = 16;
 
         private const int AxisCount = 3;
 
-        private readonly IRegisterBus _bus;
         private readonly byte[] _burst = new byte[Adxl345Bits.MaxEntries * SampleDecoder.BytesPerSample];
-        private bool _initialized;
         private int _sampleRateHz;
         private int _overruns;
-        private int _errors;
-        private byte _lastDeviceId;
-        private string _lastError = string.Empty;
 
         /// <summary>
         /// Initializes a new instance of the <see cref="Adxl345"/> class. Call
         /// <see cref="TryInitialize(Adxl345DataRate, Adxl345Range, int)"/> before reading.
         /// </summary>
-        /// <param name="bus">The register bus of the chip.</param>
+        /// <param name="bus">The register bus of the chip; <see cref="RegisterDriver.Dispose"/> disposes it.</param>
         /// <exception cref="ArgumentNullException"><paramref name="bus"/> is null.</exception>
         public Adxl345(IRegisterBus bus)
+            : base(bus, "ADXL345")
         {
-            if (bus == null)
-            {
-                throw new ArgumentNullException(nameof(bus));
-            }
-
-            _bus = bus;
         }
 
         /// <inheritdoc/>
@@ -92,35 +82,12 @@ namespace TinTin.Sensors.Devices.Adxl345
             get { return _overruns; }
         }
 
-        /// <inheritdoc/>
-        /// <remarks>Counts failed <see cref="TryRead"/> calls and failed initializations.</remarks>
-        public int Errors
-        {
-            get { return _errors; }
-        }
-
-        /// <summary>
-        /// Gets a value indicating whether the last initialization succeeded.
-        /// </summary>
-        public bool IsInitialized
-        {
-            get { return _initialized; }
-        }
-
         /// <summary>
         /// Gets the DEVID value read by the last initialization (0 when the read failed).
         /// </summary>
         public byte LastDeviceId
         {
-            get { return _lastDeviceId; }
-        }
-
-        /// <summary>
-        /// Gets a description of the last failure (what was read and what was expected), or an empty string.
-        /// </summary>
-        public string LastError
-        {
-            get { return _lastError; }
+            get { return (byte)Identity; }
         }
 
         /// <summary>
@@ -128,7 +95,7 @@ namespace TinTin.Sensors.Devices.Adxl345
         /// </summary>
         /// <param name="rate">The output data rate.</param>
         /// <param name="range">The measurement range.</param>
-        /// <returns>The outcome; on failure <see cref="LastError"/> says what was read.</returns>
+        /// <returns>The outcome; on failure <see cref="RegisterDriver.LastError"/> says what was read.</returns>
         public Adxl345InitializationResult TryInitialize(Adxl345DataRate rate, Adxl345Range range)
         {
             return TryInitialize(rate, range, DefaultWatermark);
@@ -142,7 +109,7 @@ namespace TinTin.Sensors.Devices.Adxl345
         /// <param name="rate">The output data rate.</param>
         /// <param name="range">The measurement range.</param>
         /// <param name="watermark">The FIFO level, 1 to 31 samples, at which INT_SOURCE Watermark (and INT1) is raised.</param>
-        /// <returns>The outcome; on failure <see cref="LastError"/> says what was read.</returns>
+        /// <returns>The outcome; on failure <see cref="RegisterDriver.LastError"/> says what was read.</returns>
         /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
         public Adxl345InitializationResult TryInitialize(Adxl345DataRate rate, Adxl345Range range, int watermark)
         {
@@ -161,26 +128,14 @@ namespace TinTin.Sensors.Devices.Adxl345
                 throw new ArgumentOutOfRangeException(nameof(watermark));
             }
 
-            _initialized = false;
-            _lastDeviceId = 0;
-            _lastError = string.Empty;
-
-            byte id;
-            if (!_bus.TryReadRegister(Adxl345Register.DevId, out id))
+            BeginInitialization();
+            int probe = ProbeIdentity(Adxl345Register.DevId, Adxl345Bits.DeviceId, "DEVID", "check wiring and the I2C address or SPI chip select", "the data line is stuck");
+            if (probe != Success)
             {
-                return Fail(Adxl345InitializationResult.BusError, "ADXL345: bus error reading DEVID (0x00): check wiring and the I2C address or SPI chip select");
+                return (Adxl345InitializationResult)probe;
             }
 
-            _lastDeviceId = id;
-            if (id == 0x00 || id == 0xFF)
-            {
-                return Fail(Adxl345InitializationResult.NoDevice, "ADXL345: DEVID read 0x" + id.ToString("X2") + " (expected 0xE5): no chip answers; the data line is stuck");
-            }
-
-            if (id != Adxl345Bits.DeviceId)
-            {
-                return Fail(Adxl345InitializationResult.WrongDevice, "ADXL345: DEVID read 0x" + id.ToString("X2") + " (expected 0xE5): another chip answers");
-            }
+            IRegisterBus bus = RegisterBus;
 
             byte bwRate = (byte)rate;
             byte dataFormat = (byte)(Adxl345Bits.DataFormatFullResolution | (byte)range);
@@ -188,41 +143,40 @@ namespace TinTin.Sensors.Devices.Adxl345
             byte interrupts = Adxl345Bits.IntWatermark | Adxl345Bits.IntOverrun;
 
             // Standby while configuring; Bypass empties the FIFO so Stream starts clean.
-            if (!_bus.TryWriteRegister(Adxl345Register.PowerCtl, 0)
-                || !_bus.TryWriteRegister(Adxl345Register.BwRate, bwRate)
-                || !_bus.TryWriteRegister(Adxl345Register.DataFormat, dataFormat)
-                || !_bus.TryWriteRegister(Adxl345Register.FifoCtl, Adxl345Bits.FifoModeBypass)
-                || !_bus.TryWriteRegister(Adxl345Register.FifoCtl, fifoCtl)
-                || !_bus.TryWriteRegister(Adxl345Register.IntMap, 0)
-                || !_bus.TryWriteRegister(Adxl345Register.IntEnable, interrupts))
+            if (!bus.TryWriteRegister(Adxl345Register.PowerCtl, 0)
+                || !bus.TryWriteRegister(Adxl345Register.BwRate, bwRate)
+                || !bus.TryWriteRegister(Adxl345Register.DataFormat, dataFormat)
+                || !bus.TryWriteRegister(Adxl345Register.FifoCtl, Adxl345Bits.FifoModeBypass)
+                || !bus.TryWriteRegister(Adxl345Register.FifoCtl, fifoCtl)
+                || !bus.TryWriteRegister(Adxl345Register.IntMap, 0)
+                || !bus.TryWriteRegister(Adxl345Register.IntEnable, interrupts))
             {
-                return Fail(Adxl345InitializationResult.BusError, "ADXL345: bus error writing the configuration");
+                return (Adxl345InitializationResult)Fail(BusError, "ADXL345: bus error writing the configuration");
             }
 
-            Adxl345InitializationResult check = Verify(Adxl345Register.BwRate, bwRate);
-            if (check == Adxl345InitializationResult.Success)
+            int check = Verify(Adxl345Register.BwRate, bwRate);
+            if (check == Success)
             {
                 check = Verify(Adxl345Register.DataFormat, dataFormat);
             }
 
-            if (check == Adxl345InitializationResult.Success)
+            if (check == Success)
             {
                 check = Verify(Adxl345Register.FifoCtl, fifoCtl);
             }
 
-            if (check != Adxl345InitializationResult.Success)
+            if (check != Success)
             {
-                return check;
+                return (Adxl345InitializationResult)check;
             }
 
-            if (!_bus.TryWriteRegister(Adxl345Register.PowerCtl, Adxl345Bits.PowerCtlMeasure))
+            if (!bus.TryWriteRegister(Adxl345Register.PowerCtl, Adxl345Bits.PowerCtlMeasure))
             {
-                return Fail(Adxl345InitializationResult.BusError, "ADXL345: bus error writing POWER_CTL");
+                return (Adxl345InitializationResult)Fail(BusError, "ADXL345: bus error writing POWER_CTL");
             }
 
             _sampleRateHz = 3200 >> (Adxl345Bits.Rate3200Hz - bwRate);
-            _initialized = true;
-            return Adxl345InitializationResult.Success;
+            return (Adxl345InitializationResult)CompleteInitialization();
         }
 
         /// <inheritdoc/>
@@ -233,31 +187,13 @@ namespace TinTin.Sensors.Devices.Adxl345
         /// <exception cref="InvalidOperationException">The driver has not been initialized successfully.</exception>
         public bool TryRead(int[] destination, int offset, int maxSamples, out int samplesRead)
         {
-            if (destination == null)
-            {
-                throw new ArgumentNullException(nameof(destination));
-            }
-
-            if (offset < 0 || offset > destination.Length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(offset));
-            }
-
-            if (maxSamples < 0 || maxSamples > (destination.Length - offset) / AxisCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(maxSamples));
-            }
-
-            if (!_initialized)
-            {
-                throw new InvalidOperationException();
-            }
-
+            CheckRead(destination, offset, maxSamples, AxisCount);
             samplesRead = 0;
+            IRegisterBus bus = RegisterBus;
             byte source;
             byte status;
-            if (!_bus.TryReadRegister(Adxl345Register.IntSource, out source)
-                || !_bus.TryReadRegister(Adxl345Register.FifoStatus, out status))
+            if (!bus.TryReadRegister(Adxl345Register.IntSource, out source)
+                || !bus.TryReadRegister(Adxl345Register.FifoStatus, out status))
             {
                 return ReadFailed("ADXL345: bus error reading INT_SOURCE or FIFO_STATUS");
             }
@@ -276,7 +212,6 @@ namespace TinTin.Sensors.Devices.Adxl345
 
             int count = available < maxSamples ? available : maxSamples;
             byte[] burst = _burst;
-            IRegisterBus bus = _bus;
             int done = 0;
             bool ok = true;
             while (done < count)
@@ -293,38 +228,6 @@ namespace TinTin.Sensors.Devices.Adxl345
             SampleDecoder.DecodeLittleEndian(burst, 0, SampleDecoder.BytesPerSample, destination, offset, done);
             samplesRead = done;
             return ok || ReadFailed("ADXL345: bus error reading the FIFO data registers");
-        }
-
-        private Adxl345InitializationResult Verify(byte register, byte expected)
-        {
-            byte actual;
-            if (!_bus.TryReadRegister(register, out actual))
-            {
-                return Fail(Adxl345InitializationResult.BusError, "ADXL345: bus error reading back register 0x" + register.ToString("X2"));
-            }
-
-            if (actual != expected)
-            {
-                return Fail(
-                    Adxl345InitializationResult.ConfigurationMismatch,
-                    "ADXL345: register 0x" + register.ToString("X2") + " read back 0x" + actual.ToString("X2") + " after writing 0x" + expected.ToString("X2"));
-            }
-
-            return Adxl345InitializationResult.Success;
-        }
-
-        private Adxl345InitializationResult Fail(Adxl345InitializationResult result, string message)
-        {
-            _errors++;
-            _lastError = message;
-            return result;
-        }
-
-        private bool ReadFailed(string message)
-        {
-            _errors++;
-            _lastError = message;
-            return false;
         }
     }
 }

@@ -4,7 +4,7 @@ namespace TinTin.Sensors.Devices.Adxl345
 {
     /// <summary>
     /// The outcome of <see cref="Adxl345.TryInitialize(Adxl345DataRate, Adxl345Range, int)"/>;
-    /// <see cref="Adxl345.LastError"/> gives the details (what was read).
+    /// <see cref="RegisterDriver.LastError"/> gives the details (what was read).
     /// </summary>
     public enum Adxl345InitializationResult
     {

@@ -31,7 +31,7 @@ namespace TinTin.Sensors.Devices.Iis3dwb
     /// <see cref="Overruns"/>.
     /// </para>
     /// </remarks>
-    public sealed class Iis3dwb : ISampleSource
+    public sealed class Iis3dwb : RegisterDriver, ISampleSource
     {
         /// <summary>The default FIFO watermark, in words: half the FIFO, 9.6 ms at 26.667 kHz.</summary>
         public const int DefaultWatermark = 256;
@@ -41,22 +41,17 @@ namespace TinTin.Sensors.Devices.Iis3dwb
 
         private const int AxisCount = 3;
 
-        private readonly IRegisterBus _bus;
         private readonly byte[] _burst;
         private readonly byte[] _status = new byte[2];
         private readonly int _maxWordsPerBurst;
-        private bool _initialized;
         private int _microGPerCount;
         private int _overruns;
-        private int _errors;
-        private byte _lastDeviceId;
-        private string _lastError = string.Empty;
 
         /// <summary>
         /// Initializes a new instance of the <see cref="Iis3dwb"/> class with bursts of at most
         /// <see cref="DefaultMaxWordsPerBurst"/> words. Call <see cref="TryInitialize(Iis3dwbRange, int)"/> before reading.
         /// </summary>
-        /// <param name="bus">The register bus of the chip.</param>
+        /// <param name="bus">The register bus of the chip; <see cref="RegisterDriver.Dispose"/> disposes it.</param>
         /// <exception cref="ArgumentNullException"><paramref name="bus"/> is null.</exception>
         public Iis3dwb(IRegisterBus bus)
             : this(bus, DefaultMaxWordsPerBurst)
@@ -66,23 +61,18 @@ namespace TinTin.Sensors.Devices.Iis3dwb
         /// <summary>
         /// Initializes a new instance of the <see cref="Iis3dwb"/> class.
         /// </summary>
-        /// <param name="bus">The register bus of the chip.</param>
+        /// <param name="bus">The register bus of the chip; <see cref="RegisterDriver.Dispose"/> disposes it.</param>
         /// <param name="maxWordsPerBurst">The most FIFO words read in one burst, 1 to 512; the bus must accept bursts of 7 times as many bytes.</param>
         /// <exception cref="ArgumentNullException"><paramref name="bus"/> is null.</exception>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWordsPerBurst"/> is outside 1 to 512.</exception>
         public Iis3dwb(IRegisterBus bus, int maxWordsPerBurst)
+            : base(bus, "IIS3DWB")
         {
-            if (bus == null)
-            {
-                throw new ArgumentNullException(nameof(bus));
-            }
-
             if (maxWordsPerBurst < 1 || maxWordsPerBurst > Iis3dwbBits.FifoDepth)
             {
                 throw new ArgumentOutOfRangeException(nameof(maxWordsPerBurst));
             }
 
-            _bus = bus;
             _maxWordsPerBurst = maxWordsPerBurst;
             _burst = new byte[maxWordsPerBurst * Iis3dwbBits.FifoWordBytes];
         }
@@ -119,13 +109,6 @@ namespace TinTin.Sensors.Devices.Iis3dwb
             get { return _overruns; }
         }
 
-        /// <inheritdoc/>
-        /// <remarks>Counts failed <see cref="TryRead"/> calls and failed initializations.</remarks>
-        public int Errors
-        {
-            get { return _errors; }
-        }
-
         /// <summary>
         /// Gets the most FIFO words one burst reads.
         /// </summary>
@@ -135,27 +118,11 @@ namespace TinTin.Sensors.Devices.Iis3dwb
         }
 
         /// <summary>
-        /// Gets a value indicating whether the last initialization succeeded.
-        /// </summary>
-        public bool IsInitialized
-        {
-            get { return _initialized; }
-        }
-
-        /// <summary>
         /// Gets the WHO_AM_I value read by the last initialization (0 when the read failed).
         /// </summary>
         public byte LastDeviceId
         {
-            get { return _lastDeviceId; }
-        }
-
-        /// <summary>
-        /// Gets a description of the last failure (what was read and what was expected), or an empty string.
-        /// </summary>
-        public string LastError
-        {
-            get { return _lastError; }
+            get { return (byte)Identity; }
         }
 
         /// <summary>
@@ -185,7 +152,7 @@ namespace TinTin.Sensors.Devices.Iis3dwb
         /// Checks the device ID and starts measuring with the default watermark (<see cref="DefaultWatermark"/>).
         /// </summary>
         /// <param name="range">The full scale.</param>
-        /// <returns>The outcome; on failure <see cref="LastError"/> says what was read.</returns>
+        /// <returns>The outcome; on failure <see cref="RegisterDriver.LastError"/> says what was read.</returns>
         public Iis3dwbInitializationResult TryInitialize(Iis3dwbRange range)
         {
             return TryInitialize(range, DefaultWatermark);
@@ -198,7 +165,7 @@ namespace TinTin.Sensors.Devices.Iis3dwb
         /// </summary>
         /// <param name="range">The full scale.</param>
         /// <param name="watermark">The FIFO level, 1 to 511 words, at which FIFO_WTM_IA (and INT1) is raised.</param>
-        /// <returns>The outcome; on failure <see cref="LastError"/> says what was read.</returns>
+        /// <returns>The outcome; on failure <see cref="RegisterDriver.LastError"/> says what was read.</returns>
         /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
         public Iis3dwbInitializationResult TryInitialize(Iis3dwbRange range, int watermark)
         {
@@ -208,26 +175,14 @@ namespace TinTin.Sensors.Devices.Iis3dwb
                 throw new ArgumentOutOfRangeException(nameof(watermark));
             }
 
-            _initialized = false;
-            _lastDeviceId = 0;
-            _lastError = string.Empty;
-
-            byte id;
-            if (!_bus.TryReadRegister(Iis3dwbRegister.WhoAmI, out id))
+            BeginInitialization();
+            int probe = ProbeIdentity(Iis3dwbRegister.WhoAmI, Iis3dwbBits.DeviceId, "WHO_AM_I", "check wiring and the SPI chip select", "MISO is stuck");
+            if (probe != Success)
             {
-                return Fail(Iis3dwbInitializationResult.BusError, "IIS3DWB: bus error reading WHO_AM_I (0x0F): check wiring and the SPI chip select");
+                return (Iis3dwbInitializationResult)probe;
             }
 
-            _lastDeviceId = id;
-            if (id == 0x00 || id == 0xFF)
-            {
-                return Fail(Iis3dwbInitializationResult.NoDevice, "IIS3DWB: WHO_AM_I read 0x" + id.ToString("X2") + " (expected 0x7B): no chip answers; MISO is stuck");
-            }
-
-            if (id != Iis3dwbBits.DeviceId)
-            {
-                return Fail(Iis3dwbInitializationResult.WrongDevice, "IIS3DWB: WHO_AM_I read 0x" + id.ToString("X2") + " (expected 0x7B): another chip answers");
-            }
+            IRegisterBus bus = RegisterBus;
 
             byte ctrl3 = Iis3dwbBits.Ctrl3CBlockDataUpdate | Iis3dwbBits.Ctrl3CAutoIncrement;
             byte fifoCtrl1 = (byte)(watermark & 0xFF);
@@ -235,58 +190,57 @@ namespace TinTin.Sensors.Devices.Iis3dwb
             byte ctrl1 = (byte)(Iis3dwbBits.Ctrl1XlEnable26k7Hz | ((byte)range << Iis3dwbBits.Ctrl1XlFullScaleShift));
 
             // Power down while configuring; Bypass empties the FIFO so Continuous starts clean.
-            if (!_bus.TryWriteRegister(Iis3dwbRegister.Ctrl1Xl, 0)
-                || !_bus.TryWriteRegister(Iis3dwbRegister.Ctrl3C, ctrl3)
-                || !_bus.TryWriteRegister(Iis3dwbRegister.FifoCtrl4, Iis3dwbBits.FifoModeBypass)
-                || !_bus.TryWriteRegister(Iis3dwbRegister.FifoCtrl1, fifoCtrl1)
-                || !_bus.TryWriteRegister(Iis3dwbRegister.FifoCtrl2, fifoCtrl2)
-                || !_bus.TryWriteRegister(Iis3dwbRegister.FifoCtrl3, Iis3dwbBits.BdrXl26k7Hz)
-                || !_bus.TryWriteRegister(Iis3dwbRegister.Int1Ctrl, Iis3dwbBits.Int1FifoThreshold)
-                || !_bus.TryWriteRegister(Iis3dwbRegister.FifoCtrl4, Iis3dwbBits.FifoModeContinuous))
+            if (!bus.TryWriteRegister(Iis3dwbRegister.Ctrl1Xl, 0)
+                || !bus.TryWriteRegister(Iis3dwbRegister.Ctrl3C, ctrl3)
+                || !bus.TryWriteRegister(Iis3dwbRegister.FifoCtrl4, Iis3dwbBits.FifoModeBypass)
+                || !bus.TryWriteRegister(Iis3dwbRegister.FifoCtrl1, fifoCtrl1)
+                || !bus.TryWriteRegister(Iis3dwbRegister.FifoCtrl2, fifoCtrl2)
+                || !bus.TryWriteRegister(Iis3dwbRegister.FifoCtrl3, Iis3dwbBits.BdrXl26k7Hz)
+                || !bus.TryWriteRegister(Iis3dwbRegister.Int1Ctrl, Iis3dwbBits.Int1FifoThreshold)
+                || !bus.TryWriteRegister(Iis3dwbRegister.FifoCtrl4, Iis3dwbBits.FifoModeContinuous))
             {
-                return Fail(Iis3dwbInitializationResult.BusError, "IIS3DWB: bus error writing the configuration");
+                return (Iis3dwbInitializationResult)Fail(BusError, "IIS3DWB: bus error writing the configuration");
             }
 
-            Iis3dwbInitializationResult check = Verify(Iis3dwbRegister.Ctrl3C, ctrl3);
-            if (check == Iis3dwbInitializationResult.Success)
+            int check = Verify(Iis3dwbRegister.Ctrl3C, ctrl3);
+            if (check == Success)
             {
                 check = Verify(Iis3dwbRegister.FifoCtrl1, fifoCtrl1);
             }
 
-            if (check == Iis3dwbInitializationResult.Success)
+            if (check == Success)
             {
                 check = Verify(Iis3dwbRegister.FifoCtrl2, fifoCtrl2);
             }
 
-            if (check == Iis3dwbInitializationResult.Success)
+            if (check == Success)
             {
                 check = Verify(Iis3dwbRegister.FifoCtrl3, Iis3dwbBits.BdrXl26k7Hz);
             }
 
-            if (check == Iis3dwbInitializationResult.Success)
+            if (check == Success)
             {
                 check = Verify(Iis3dwbRegister.FifoCtrl4, Iis3dwbBits.FifoModeContinuous);
             }
 
-            if (check != Iis3dwbInitializationResult.Success)
+            if (check != Success)
             {
-                return check;
+                return (Iis3dwbInitializationResult)check;
             }
 
-            if (!_bus.TryWriteRegister(Iis3dwbRegister.Ctrl1Xl, ctrl1))
+            if (!bus.TryWriteRegister(Iis3dwbRegister.Ctrl1Xl, ctrl1))
             {
-                return Fail(Iis3dwbInitializationResult.BusError, "IIS3DWB: bus error writing CTRL1_XL");
+                return (Iis3dwbInitializationResult)Fail(BusError, "IIS3DWB: bus error writing CTRL1_XL");
             }
 
             check = Verify(Iis3dwbRegister.Ctrl1Xl, ctrl1);
-            if (check != Iis3dwbInitializationResult.Success)
+            if (check != Success)
             {
-                return check;
+                return (Iis3dwbInitializationResult)check;
             }
 
             _microGPerCount = microG;
-            _initialized = true;
-            return Iis3dwbInitializationResult.Success;
+            return (Iis3dwbInitializationResult)CompleteInitialization();
         }
 
         /// <inheritdoc/>
@@ -298,29 +252,11 @@ namespace TinTin.Sensors.Devices.Iis3dwb
         /// <exception cref="InvalidOperationException">The driver has not been initialized successfully.</exception>
         public bool TryRead(int[] destination, int offset, int maxSamples, out int samplesRead)
         {
-            if (destination == null)
-            {
-                throw new ArgumentNullException(nameof(destination));
-            }
-
-            if (offset < 0 || offset > destination.Length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(offset));
-            }
-
-            if (maxSamples < 0 || maxSamples > (destination.Length - offset) / AxisCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(maxSamples));
-            }
-
-            if (!_initialized)
-            {
-                throw new InvalidOperationException();
-            }
-
+            CheckRead(destination, offset, maxSamples, AxisCount);
             samplesRead = 0;
+            IRegisterBus bus = RegisterBus;
             byte[] status = _status;
-            if (!_bus.TryReadBurst(Iis3dwbRegister.FifoStatus1, status, 0, 2))
+            if (!bus.TryReadBurst(Iis3dwbRegister.FifoStatus1, status, 0, 2))
             {
                 return ReadFailed("IIS3DWB: bus error reading FIFO_STATUS1/2");
             }
@@ -340,7 +276,6 @@ namespace TinTin.Sensors.Devices.Iis3dwb
 
             int count = available < maxSamples ? available : maxSamples;
             byte[] burst = _burst;
-            IRegisterBus bus = _bus;
             int maxWords = _maxWordsPerBurst;
             int done = 0;
             while (done < count)
@@ -380,38 +315,6 @@ namespace TinTin.Sensors.Devices.Iis3dwb
 
             samplesRead = done;
             return true;
-        }
-
-        private Iis3dwbInitializationResult Verify(byte register, byte expected)
-        {
-            byte actual;
-            if (!_bus.TryReadRegister(register, out actual))
-            {
-                return Fail(Iis3dwbInitializationResult.BusError, "IIS3DWB: bus error reading back register 0x" + register.ToString("X2"));
-            }
-
-            if (actual != expected)
-            {
-                return Fail(
-                    Iis3dwbInitializationResult.ConfigurationMismatch,
-                    "IIS3DWB: register 0x" + register.ToString("X2") + " read back 0x" + actual.ToString("X2") + " after writing 0x" + expected.ToString("X2"));
-            }
-
-            return Iis3dwbInitializationResult.Success;
-        }
-
-        private Iis3dwbInitializationResult Fail(Iis3dwbInitializationResult result, string message)
-        {
-            _errors++;
-            _lastError = message;
-            return result;
-        }
-
-        private bool ReadFailed(string message)
-        {
-            _errors++;
-            _lastError = message;
-            return false;
         }
     }
 }

@@ -4,7 +4,7 @@ namespace TinTin.Sensors.Devices.Iis3dwb
 {
     /// <summary>
     /// The outcome of <see cref="Iis3dwb.TryInitialize(Iis3dwbRange, int)"/>;
-    /// <see cref="Iis3dwb.LastError"/> gives the details (what was read).
+    /// <see cref="RegisterDriver.LastError"/> gives the details (what was read).
     /// </summary>
     public enum Iis3dwbInitializationResult
     {

@@ -20,46 +20,32 @@ namespace TinTin.Sensors.Devices.Ina219
     /// <para>
     /// The chip sets OVF when the current or power calculation is out of range: the current and power
     /// registers may then be meaningless. <see cref="TryReadMeasurement"/> reports such a sample as failed
-    /// and counts it in <see cref="Overflows"/>. Bus errors are counted in <see cref="Errors"/> (and by the
-    /// bus in its ErrorCount); <see cref="LastError"/> says what failed.
+    /// and counts it in <see cref="Overflows"/>. Bus errors are counted in <see cref="RegisterDriver.Errors"/> (and by the
+    /// bus in its ErrorCount); <see cref="RegisterDriver.LastError"/> says what failed.
     /// </para>
     /// </remarks>
-    public sealed class Ina219
+    public sealed class Ina219 : RegisterDriver
     {
         private const ushort AllOnes = 0xFFFF;
 
         private readonly IIna219Bus _bus;
-        private bool _initialized;
         private int _currentLsbMicroamps;
         private ushort _calibration;
         private ushort _configuration;
-        private ushort _lastConfigurationRead;
         private bool _mathOverflow;
         private bool _conversionReady;
         private int _overflows;
-        private int _errors;
-        private string _lastError = string.Empty;
 
         /// <summary>
         /// Initializes a new instance of the <see cref="Ina219"/> class. Call <see cref="TryInitialize"/> before
         /// reading current or power.
         /// </summary>
-        /// <param name="bus">The register bus of the chip.</param>
+        /// <param name="bus">The register bus of the chip; <see cref="RegisterDriver.Dispose"/> disposes it.</param>
         /// <exception cref="ArgumentNullException"><paramref name="bus"/> is null.</exception>
         public Ina219(IIna219Bus bus)
+            : base(bus, "INA219")
         {
-            if (bus == null)
-            {
-                throw new ArgumentNullException(nameof(bus));
-            }
-
             _bus = bus;
-        }
-
-        /// <summary>Gets a value indicating whether the last initialization succeeded.</summary>
-        public bool IsInitialized
-        {
-            get { return _initialized; }
         }
 
         /// <summary>Gets the current register's LSB in microamps chosen by the last initialization.</summary>
@@ -89,7 +75,7 @@ namespace TinTin.Sensors.Devices.Ina219
         /// <summary>Gets the configuration register value read after the reset by the last initialization (0 when the read failed).</summary>
         public ushort LastConfigurationRead
         {
-            get { return _lastConfigurationRead; }
+            get { return (ushort)Identity; }
         }
 
         /// <summary>Gets the OVF bit of the last bus voltage read: current and power may be meaningless.</summary>
@@ -108,18 +94,6 @@ namespace TinTin.Sensors.Devices.Ina219
         public int Overflows
         {
             get { return _overflows; }
-        }
-
-        /// <summary>Gets the number of failed transfers (reads and initializations) seen by this driver.</summary>
-        public int Errors
-        {
-            get { return _errors; }
-        }
-
-        /// <summary>Gets a description of the last failure (what was read and what was expected), or an empty string.</summary>
-        public string LastError
-        {
-            get { return _lastError; }
         }
 
         /// <summary>
@@ -153,7 +127,7 @@ namespace TinTin.Sensors.Devices.Ina219
         /// </summary>
         /// <param name="shuntMilliohms">The shunt resistance in milliohms (100 on the common breakout boards).</param>
         /// <param name="maxExpectedCurrentMilliamps">The largest current to measure, in milliamps.</param>
-        /// <returns>The outcome; on failure <see cref="LastError"/> says what was read.</returns>
+        /// <returns>The outcome; on failure <see cref="RegisterDriver.LastError"/> says what was read.</returns>
         /// <exception cref="ArgumentOutOfRangeException">
         /// A value is less than 1, or the shunt voltage at the maximum current exceeds the chip's 320 mV shunt range.
         /// </exception>
@@ -205,54 +179,46 @@ namespace TinTin.Sensors.Devices.Ina219
                 | (Ina219Bits.Adc12Bit << Ina219Bits.ShuntAdcShift)
                 | Ina219Bits.ModeShuntAndBusContinuous);
 
-            _initialized = false;
-            _lastConfigurationRead = 0;
-            _lastError = string.Empty;
+            BeginInitialization();
             _currentLsbMicroamps = (int)lsb;
             _calibration = (ushort)calibration;
             _configuration = configuration;
 
             if (!_bus.TryWriteRegister(Ina219Register.Configuration, Ina219Bits.ConfigurationReset))
             {
-                return Fail(Ina219InitializationResult.BusError, "INA219: bus error writing the reset bit to CONFIGURATION (0x00): check wiring, pull-ups and the I2C address (0x40..0x4F)");
+                return (Ina219InitializationResult)Fail(BusError, "INA219: bus error writing the reset bit to CONFIGURATION (0x00): check wiring, pull-ups and the I2C address (0x40..0x4F)");
             }
 
             ushort powerOn;
             if (!_bus.TryReadRegister(Ina219Register.Configuration, out powerOn))
             {
-                return Fail(Ina219InitializationResult.BusError, "INA219: bus error reading CONFIGURATION (0x00) after reset");
+                return (Ina219InitializationResult)Fail(BusError, "INA219: bus error reading CONFIGURATION (0x00) after reset");
             }
 
-            _lastConfigurationRead = powerOn;
-            if (powerOn == 0 || powerOn == AllOnes)
+            int probe = CheckIdentity(powerOn, Ina219Bits.ConfigurationPowerOn, AllOnes, "CONFIGURATION", " after reset", "the data line is stuck", "another chip answers at this address");
+            if (probe != Success)
             {
-                return Fail(Ina219InitializationResult.NoDevice, "INA219: CONFIGURATION read 0x" + powerOn.ToString("X4") + " after reset (expected 0x399F): no chip answers; the data line is stuck");
-            }
-
-            if (powerOn != Ina219Bits.ConfigurationPowerOn)
-            {
-                return Fail(Ina219InitializationResult.WrongDevice, "INA219: CONFIGURATION read 0x" + powerOn.ToString("X4") + " after reset (expected 0x399F): another chip answers at this address");
+                return (Ina219InitializationResult)probe;
             }
 
             if (!_bus.TryWriteRegister(Ina219Register.Configuration, configuration)
                 || !_bus.TryWriteRegister(Ina219Register.Calibration, (ushort)calibration))
             {
-                return Fail(Ina219InitializationResult.BusError, "INA219: bus error writing CONFIGURATION or CALIBRATION");
+                return (Ina219InitializationResult)Fail(BusError, "INA219: bus error writing CONFIGURATION or CALIBRATION");
             }
 
-            Ina219InitializationResult check = Verify(Ina219Register.Configuration, configuration);
-            if (check == Ina219InitializationResult.Success)
+            int check = VerifyWord(Ina219Register.Configuration, configuration);
+            if (check == Success)
             {
-                check = Verify(Ina219Register.Calibration, (ushort)calibration);
+                check = VerifyWord(Ina219Register.Calibration, (ushort)calibration);
             }
 
-            if (check != Ina219InitializationResult.Success)
+            if (check != Success)
             {
-                return check;
+                return (Ina219InitializationResult)check;
             }
 
-            _initialized = true;
-            return Ina219InitializationResult.Success;
+            return (Ina219InitializationResult)CompleteInitialization();
         }
 
         /// <summary>
@@ -348,7 +314,7 @@ namespace TinTin.Sensors.Devices.Ina219
         /// <param name="microwatts">The power in microwatts.</param>
         /// <returns>
         /// <c>true</c> for a valid sample; <c>false</c> on a bus error or when the chip flagged a math overflow
-        /// (<see cref="MathOverflow"/>; the maximum expected current is too low), with <see cref="LastError"/> saying which.
+        /// (<see cref="MathOverflow"/>; the maximum expected current is too low), with <see cref="RegisterDriver.LastError"/> saying which.
         /// </returns>
         /// <exception cref="InvalidOperationException">The driver has not been initialized successfully.</exception>
         public bool TryReadMeasurement(out int busMillivolts, out int microamps, out long microwatts)
@@ -365,51 +331,18 @@ namespace TinTin.Sensors.Devices.Ina219
 
             if (_mathOverflow)
             {
-                _lastError = "INA219: math overflow (OVF): current or power out of range; raise the maximum expected current";
+                SetLastError("INA219: math overflow (OVF): current or power out of range; raise the maximum expected current");
                 return false;
             }
 
             return true;
         }
 
-        private Ina219InitializationResult Verify(byte register, ushort expected)
+        private int VerifyWord(byte register, ushort expected)
         {
             ushort actual;
-            if (!_bus.TryReadRegister(register, out actual))
-            {
-                return Fail(Ina219InitializationResult.BusError, "INA219: bus error reading back register 0x" + register.ToString("X2"));
-            }
-
-            if (actual != expected)
-            {
-                return Fail(
-                    Ina219InitializationResult.ConfigurationMismatch,
-                    "INA219: register 0x" + register.ToString("X2") + " read back 0x" + actual.ToString("X4") + " after writing 0x" + expected.ToString("X4"));
-            }
-
-            return Ina219InitializationResult.Success;
-        }
-
-        private void RequireInitialized()
-        {
-            if (!_initialized)
-            {
-                throw new InvalidOperationException();
-            }
-        }
-
-        private Ina219InitializationResult Fail(Ina219InitializationResult result, string message)
-        {
-            _errors++;
-            _lastError = message;
-            return result;
-        }
-
-        private bool ReadFailed(string message)
-        {
-            _errors++;
-            _lastError = message;
-            return false;
+            bool read = _bus.TryReadRegister(register, out actual);
+            return CheckReadBack(register, read, actual, expected, AllOnes);
         }
     }
 }

@@ -3,7 +3,7 @@
 namespace TinTin.Sensors.Devices.Ina219
 {
     /// <summary>
-    /// The outcome of <see cref="Ina219.TryInitialize(int, int)"/>; <see cref="Ina219.LastError"/> gives
+    /// The outcome of <see cref="Ina219.TryInitialize(int, int)"/>; <see cref="RegisterDriver.LastError"/> gives
     /// the details (what was read).
     /// </summary>
     public enum Ina219InitializationResult

@@ -33,7 +33,7 @@ namespace TinTin.Sensors.Devices.Mpu6886
     /// record boundary unknown: the next <see cref="TryRead"/> resets the FIFO first and counts an overrun.
     /// </para>
     /// </remarks>
-    public sealed class Mpu6886 : ISampleSource
+    public sealed class Mpu6886 : RegisterDriver, ISampleSource
     {
         /// <summary>The most FIFO records read in one bus transfer (256 bytes).</summary>
         public const int MaxRecordsPerBurst = 32;
@@ -45,32 +45,22 @@ namespace TinTin.Sensors.Devices.Mpu6886
         private const int ResetDelayMilliseconds = 10;
         private const int MicroGNumerator = 15625;
 
-        private readonly IRegisterBus _bus;
         private readonly byte[] _burst = new byte[Mpu6886Bits.FifoSizeBytes];
         private readonly byte[] _count = new byte[2];
-        private bool _initialized;
         private bool _resyncPending;
         private int _sampleRateHz;
         private int _denominator = 256;
         private int _overruns;
-        private int _errors;
-        private byte _lastDeviceId;
-        private string _lastError = string.Empty;
 
         /// <summary>
         /// Initializes a new instance of the <see cref="Mpu6886"/> class. Call
         /// <see cref="TryInitialize(Mpu6886Range, int)"/> before reading.
         /// </summary>
-        /// <param name="bus">The register bus of the chip.</param>
+        /// <param name="bus">The register bus of the chip; <see cref="RegisterDriver.Dispose"/> disposes it.</param>
         /// <exception cref="ArgumentNullException"><paramref name="bus"/> is null.</exception>
         public Mpu6886(IRegisterBus bus)
+            : base(bus, "MPU6886")
         {
-            if (bus == null)
-            {
-                throw new ArgumentNullException(nameof(bus));
-            }
-
-            _bus = bus;
         }
 
         /// <inheritdoc/>
@@ -105,35 +95,12 @@ namespace TinTin.Sensors.Devices.Mpu6886
             get { return _overruns; }
         }
 
-        /// <inheritdoc/>
-        /// <remarks>Counts failed <see cref="TryRead"/> calls and failed initializations.</remarks>
-        public int Errors
-        {
-            get { return _errors; }
-        }
-
-        /// <summary>
-        /// Gets a value indicating whether the last initialization succeeded.
-        /// </summary>
-        public bool IsInitialized
-        {
-            get { return _initialized; }
-        }
-
         /// <summary>
         /// Gets the WHO_AM_I value read by the last initialization (0 when the read failed).
         /// </summary>
         public byte LastDeviceId
         {
-            get { return _lastDeviceId; }
-        }
-
-        /// <summary>
-        /// Gets a description of the last failure (what was read and what was expected), or an empty string.
-        /// </summary>
-        public string LastError
-        {
-            get { return _lastError; }
+            get { return (byte)Identity; }
         }
 
         /// <summary>
@@ -144,7 +111,7 @@ namespace TinTin.Sensors.Devices.Mpu6886
         /// </summary>
         /// <param name="range">The accelerometer full-scale range.</param>
         /// <param name="sampleRateDivider">SMPLRT_DIV, 0 to 255: sample rate = 1000 Hz / (1 + divider).</param>
-        /// <returns>The outcome; on failure <see cref="LastError"/> says what was read.</returns>
+        /// <returns>The outcome; on failure <see cref="RegisterDriver.LastError"/> says what was read.</returns>
         /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
         public Mpu6886InitializationResult TryInitialize(Mpu6886Range range, int sampleRateDivider)
         {
@@ -158,37 +125,25 @@ namespace TinTin.Sensors.Devices.Mpu6886
                 throw new ArgumentOutOfRangeException(nameof(sampleRateDivider));
             }
 
-            _initialized = false;
+            BeginInitialization();
             _resyncPending = false;
-            _lastDeviceId = 0;
-            _lastError = string.Empty;
-
-            byte id;
-            if (!_bus.TryReadRegister(Mpu6886Register.WhoAmI, out id))
+            int probe = ProbeIdentity(Mpu6886Register.WhoAmI, Mpu6886Bits.DeviceId, "WHO_AM_I", "check wiring and the I2C address (0x68)", "the data line is stuck");
+            if (probe != Success)
             {
-                return Fail(Mpu6886InitializationResult.BusError, "MPU6886: bus error reading WHO_AM_I (0x75): check wiring and the I2C address (0x68)");
+                return (Mpu6886InitializationResult)probe;
             }
 
-            _lastDeviceId = id;
-            if (id == 0x00 || id == 0xFF)
-            {
-                return Fail(Mpu6886InitializationResult.NoDevice, "MPU6886: WHO_AM_I read 0x" + id.ToString("X2") + " (expected 0x19): no chip answers; the data line is stuck");
-            }
+            IRegisterBus bus = RegisterBus;
 
-            if (id != Mpu6886Bits.DeviceId)
+            if (!bus.TryWriteRegister(Mpu6886Register.PowerManagement1, Mpu6886Bits.PowerDeviceReset))
             {
-                return Fail(Mpu6886InitializationResult.WrongDevice, "MPU6886: WHO_AM_I read 0x" + id.ToString("X2") + " (expected 0x19): another chip answers");
-            }
-
-            if (!_bus.TryWriteRegister(Mpu6886Register.PowerManagement1, Mpu6886Bits.PowerDeviceReset))
-            {
-                return Fail(Mpu6886InitializationResult.BusError, "MPU6886: bus error writing PWR_MGMT_1 (reset)");
+                return (Mpu6886InitializationResult)Fail(BusError, "MPU6886: bus error writing PWR_MGMT_1 (reset)");
             }
 
             Thread.Sleep(ResetDelayMilliseconds);
-            if (!_bus.TryWriteRegister(Mpu6886Register.PowerManagement1, Mpu6886Bits.PowerClockAuto))
+            if (!bus.TryWriteRegister(Mpu6886Register.PowerManagement1, Mpu6886Bits.PowerClockAuto))
             {
-                return Fail(Mpu6886InitializationResult.BusError, "MPU6886: bus error writing PWR_MGMT_1 (wake)");
+                return (Mpu6886InitializationResult)Fail(BusError, "MPU6886: bus error writing PWR_MGMT_1 (wake)");
             }
 
             Thread.Sleep(ResetDelayMilliseconds);
@@ -198,46 +153,45 @@ namespace TinTin.Sensors.Devices.Mpu6886
             byte accelConfig = (byte)((byte)range << Mpu6886Bits.AccelFullScaleShift);
             byte accelConfig2 = AccelerometerFilter(sampleRateDivider);
 
-            if (!_bus.TryWriteRegister(Mpu6886Register.PowerManagement2, Mpu6886Bits.StandbyGyroAll)
-                || !_bus.TryWriteRegister(Mpu6886Register.AccelIntelControl, Mpu6886Bits.AccelIntelOutputLimit)
-                || !_bus.TryWriteRegister(Mpu6886Register.Config, config)
-                || !_bus.TryWriteRegister(Mpu6886Register.SampleRateDivider, divider)
-                || !_bus.TryWriteRegister(Mpu6886Register.AccelConfig, accelConfig)
-                || !_bus.TryWriteRegister(Mpu6886Register.AccelConfig2, accelConfig2)
-                || !_bus.TryWriteRegister(Mpu6886Register.FifoEnable, Mpu6886Bits.FifoEnableAccel)
-                || !_bus.TryWriteRegister(Mpu6886Register.IntEnable, Mpu6886Bits.IntFifoOverflow)
-                || !_bus.TryWriteRegister(Mpu6886Register.UserControl, Mpu6886Bits.UserControlFifoReset)
-                || !_bus.TryWriteRegister(Mpu6886Register.UserControl, Mpu6886Bits.UserControlFifoEnable))
+            if (!bus.TryWriteRegister(Mpu6886Register.PowerManagement2, Mpu6886Bits.StandbyGyroAll)
+                || !bus.TryWriteRegister(Mpu6886Register.AccelIntelControl, Mpu6886Bits.AccelIntelOutputLimit)
+                || !bus.TryWriteRegister(Mpu6886Register.Config, config)
+                || !bus.TryWriteRegister(Mpu6886Register.SampleRateDivider, divider)
+                || !bus.TryWriteRegister(Mpu6886Register.AccelConfig, accelConfig)
+                || !bus.TryWriteRegister(Mpu6886Register.AccelConfig2, accelConfig2)
+                || !bus.TryWriteRegister(Mpu6886Register.FifoEnable, Mpu6886Bits.FifoEnableAccel)
+                || !bus.TryWriteRegister(Mpu6886Register.IntEnable, Mpu6886Bits.IntFifoOverflow)
+                || !bus.TryWriteRegister(Mpu6886Register.UserControl, Mpu6886Bits.UserControlFifoReset)
+                || !bus.TryWriteRegister(Mpu6886Register.UserControl, Mpu6886Bits.UserControlFifoEnable))
             {
-                return Fail(Mpu6886InitializationResult.BusError, "MPU6886: bus error writing the configuration");
+                return (Mpu6886InitializationResult)Fail(BusError, "MPU6886: bus error writing the configuration");
             }
 
-            Mpu6886InitializationResult check = Verify(Mpu6886Register.Config, config);
-            if (check == Mpu6886InitializationResult.Success)
+            int check = Verify(Mpu6886Register.Config, config);
+            if (check == Success)
             {
                 check = Verify(Mpu6886Register.SampleRateDivider, divider);
             }
 
-            if (check == Mpu6886InitializationResult.Success)
+            if (check == Success)
             {
                 check = Verify(Mpu6886Register.AccelConfig, accelConfig);
             }
 
-            if (check == Mpu6886InitializationResult.Success)
+            if (check == Success)
             {
                 check = Verify(Mpu6886Register.FifoEnable, Mpu6886Bits.FifoEnableAccel);
             }
 
-            if (check != Mpu6886InitializationResult.Success)
+            if (check != Success)
             {
-                return check;
+                return (Mpu6886InitializationResult)check;
             }
 
             int divisor = 1 + sampleRateDivider;
             _sampleRateHz = (Mpu6886Bits.InternalRateHz + (divisor / 2)) / divisor;
             _denominator = 256 >> (byte)range;
-            _initialized = true;
-            return Mpu6886InitializationResult.Success;
+            return (Mpu6886InitializationResult)CompleteInitialization();
         }
 
         /// <inheritdoc/>
@@ -249,28 +203,9 @@ namespace TinTin.Sensors.Devices.Mpu6886
         /// <exception cref="InvalidOperationException">The driver has not been initialized successfully.</exception>
         public bool TryRead(int[] destination, int offset, int maxSamples, out int samplesRead)
         {
-            if (destination == null)
-            {
-                throw new ArgumentNullException(nameof(destination));
-            }
-
-            if (offset < 0 || offset > destination.Length)
-            {
-                throw new ArgumentOutOfRangeException(nameof(offset));
-            }
-
-            if (maxSamples < 0 || maxSamples > (destination.Length - offset) / AxisCount)
-            {
-                throw new ArgumentOutOfRangeException(nameof(maxSamples));
-            }
-
-            if (!_initialized)
-            {
-                throw new InvalidOperationException();
-            }
-
+            CheckRead(destination, offset, maxSamples, AxisCount);
             samplesRead = 0;
-            IRegisterBus bus = _bus;
+            IRegisterBus bus = RegisterBus;
             if (_resyncPending)
             {
                 // The last burst failed part-way: bytes were popped, the record boundary is lost.
@@ -361,38 +296,6 @@ namespace TinTin.Sensors.Devices.Mpu6886
             }
 
             return Mpu6886Bits.AccelDlpf10Hz;
-        }
-
-        private Mpu6886InitializationResult Verify(byte register, byte expected)
-        {
-            byte actual;
-            if (!_bus.TryReadRegister(register, out actual))
-            {
-                return Fail(Mpu6886InitializationResult.BusError, "MPU6886: bus error reading back register 0x" + register.ToString("X2"));
-            }
-
-            if (actual != expected)
-            {
-                return Fail(
-                    Mpu6886InitializationResult.ConfigurationMismatch,
-                    "MPU6886: register 0x" + register.ToString("X2") + " read back 0x" + actual.ToString("X2") + " after writing 0x" + expected.ToString("X2"));
-            }
-
-            return Mpu6886InitializationResult.Success;
-        }
-
-        private Mpu6886InitializationResult Fail(Mpu6886InitializationResult result, string message)
-        {
-            _errors++;
-            _lastError = message;
-            return result;
-        }
-
-        private bool ReadFailed(string message)
-        {
-            _errors++;
-            _lastError = message;
-            return false;
         }
     }
 }

@@ -3,7 +3,7 @@
 namespace TinTin.Sensors.Devices.Mpu6886
 {
     /// <summary>
-    /// The outcome of <see cref="Mpu6886.TryInitialize(Mpu6886Range, int)"/>; <see cref="Mpu6886.LastError"/>
+    /// The outcome of <see cref="Mpu6886.TryInitialize(Mpu6886Range, int)"/>; <see cref="RegisterDriver.LastError"/>
     /// gives the details (what was read).
     /// </summary>
     public enum Mpu6886InitializationResult

@@ -3,10 +3,10 @@
 namespace TinTin.Sensors.Simulation
 {
     /// <summary>
-    /// Faults that <see cref="Adxl345Simulator"/> can inject, so tests see what a driver does with a
+    /// Faults a chip simulator (<see cref="RegisterSimulator"/>) can inject, so tests see what a driver does with a
     /// broken bus or a missing chip.
     /// </summary>
-    public enum Adxl345SimulatorFault
+    public enum SimulatorFault
     {
         /// <summary>The simulated chip answers normally.</summary>
         None = 0,
