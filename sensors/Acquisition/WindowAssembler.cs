@@ -25,8 +25,16 @@ namespace TinTin.Sensors.Acquisition
     /// overflows because the consumer is slow; the samples that do not fit in a full ring are dropped
     /// (the newest ones) and counted in <see cref="DroppedSamples"/>. Losses upstream of the assembler
     /// are reported by the source (<see cref="SourceOverruns"/>, <see cref="SourceErrors"/>). After a
-    /// drop, later windows join samples from before and after the gap: a consumer that cares watches
-    /// <see cref="DroppedSamples"/> between windows.
+    /// ring-full drop, later windows join samples from before and after the gap: a consumer that cares
+    /// watches <see cref="DroppedSamples"/> between windows.
+    /// </para>
+    /// <para>
+    /// Contiguity across source overruns: when the source reports an overrun during a read (its FIFO
+    /// overflowed while nobody drained it, e.g. during a training step), the samples lost lie between
+    /// the buffered ones and the new burst. No window spans that gap: windows that the buffered samples
+    /// complete on their own are still handed out, and the buffered samples that could only have formed
+    /// a window with post-gap samples are discarded and counted in <see cref="DiscardedSamples"/>. A
+    /// spectrum of a window with a hole in it would be a spectrum of a signal that never existed.
     /// </para>
     /// <para>Not thread-safe: one thread pumps and takes.</para>
     /// </remarks>
@@ -51,6 +59,11 @@ namespace TinTin.Sensors.Acquisition
         private int _count;
         private int _nextSequenceNumber;
         private int _droppedSamples;
+        private int _discardedSamples;
+        private int _lastOverruns;
+
+        // Buffered samples that precede a source gap (0: no gap in the ring).
+        private int _beforeGap;
 
         /// <summary>
         /// Initializes a new instance of the <see cref="WindowAssembler"/> class and allocates its ring
@@ -110,6 +123,7 @@ namespace TinTin.Sensors.Acquisition
             _ring = new int[ringCapacity];
             _burst = new int[maxBurstSamples * axes];
             _maxBurstSamples = maxBurstSamples;
+            _lastOverruns = source.Overruns;
         }
 
         /// <summary>Gets the number of samples per window.</summary>
@@ -154,6 +168,15 @@ namespace TinTin.Sensors.Acquisition
             get { return _droppedSamples; }
         }
 
+        /// <summary>
+        /// Gets the number of samples discarded because they preceded a source overrun and could not
+        /// form a whole window without samples from after it.
+        /// </summary>
+        public int DiscardedSamples
+        {
+            get { return _discardedSamples; }
+        }
+
         /// <summary>Gets the overrun events the source reported (see <see cref="ISampleSource.Overruns"/>).</summary>
         public int SourceOverruns
         {
@@ -190,6 +213,13 @@ namespace TinTin.Sensors.Acquisition
             if (samplesRead < 0 || samplesRead > _maxBurstSamples)
             {
                 throw new InvalidOperationException("source reported an impossible sample count");
+            }
+
+            int overruns = _source.Overruns;
+            if (overruns != _lastOverruns)
+            {
+                _lastOverruns = overruns;
+                MarkGap();
             }
 
             Append(_burst, 0, samplesRead);
@@ -275,12 +305,19 @@ namespace TinTin.Sensors.Acquisition
                 throw new ArgumentException("window length differs from the assembler's", nameof(window));
             }
 
+            int capacity = _ring.Length;
+            if (_beforeGap > 0 && _beforeGap < _windowLength)
+            {
+                // The next window would span the gap: the samples before it are of no use.
+                Discard(_beforeGap);
+                _beforeGap = 0;
+            }
+
             if (_count < _windowLength)
             {
                 return false;
             }
 
-            int capacity = _ring.Length;
             int firstRun = capacity - _readIndex;
             if (firstRun > _windowLength)
             {
@@ -301,6 +338,7 @@ namespace TinTin.Sensors.Acquisition
             }
 
             _count -= _hop;
+            _beforeGap = _beforeGap > _hop ? _beforeGap - _hop : 0;
             return true;
         }
 
@@ -312,6 +350,36 @@ namespace TinTin.Sensors.Acquisition
         {
             _readIndex = 0;
             _count = 0;
+            _beforeGap = 0;
+        }
+
+        // A gap follows the buffered samples. Without a whole window among them they are discarded now;
+        // otherwise the windows they complete are still taken, and TryTakeWindow discards the rest. A
+        // second gap before those windows are taken discards everything buffered (rare: the consumer
+        // is behind and the source overran twice).
+        private void MarkGap()
+        {
+            if (_count < _windowLength || _beforeGap > 0)
+            {
+                Discard(_count);
+                _beforeGap = 0;
+            }
+            else
+            {
+                _beforeGap = _count;
+            }
+        }
+
+        private void Discard(int samples)
+        {
+            _readIndex += samples;
+            if (_readIndex >= _ring.Length)
+            {
+                _readIndex -= _ring.Length;
+            }
+
+            _count -= samples;
+            _discardedSamples += samples;
         }
 
         // Copies count samples of the selected channel into ring[writeIndex..]; returns the next source index.

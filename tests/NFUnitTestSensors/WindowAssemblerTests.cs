@@ -184,6 +184,70 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        public void NoWindowSpansASourceOverrunAndThePartialWindowBeforeItIsCounted()
+        {
+            RampSource source = new RampSource(1, 3);
+            WindowAssembler assembler = new WindowAssembler(source, 4, 4, 16, 0, 8);
+            SampleWindow window = new SampleWindow(4);
+
+            assembler.Pump();
+            source.OverrunCount = 1;
+            assembler.Pump();
+
+            // Samples 0-2 came before the overflow: no window of them and 3-5 (which came after it).
+            Assert.AreEqual(3, assembler.DiscardedSamples);
+            Assert.AreEqual(3, assembler.Count);
+            Assert.IsFalse(assembler.TryTakeWindow(window));
+            assembler.Pump();
+            Assert.IsTrue(assembler.TryTakeWindow(window));
+            Assert.AreEqual(30, window.Samples[0]);
+            Assert.AreEqual(60, window.Samples[3]);
+            Assert.AreEqual(0, window.SequenceNumber);
+        }
+
+        [TestMethod]
+        public void WindowsCompleteBeforeAnOverrunAreStillTakenAndTheRestDiscarded()
+        {
+            RampSource source = new RampSource(1, 6);
+            WindowAssembler assembler = new WindowAssembler(source, 4, 2, 16, 0, 6);
+            SampleWindow window = new SampleWindow(4);
+
+            assembler.Pump();
+            source.OverrunCount = 1;
+            assembler.Pump();
+            Assert.AreEqual(0, assembler.DiscardedSamples);
+
+            // Before the gap: samples 0-5 hold the windows 0-3 and 2-5; the one starting at 4 would cross it.
+            Assert.IsTrue(assembler.TryTakeWindow(window));
+            Assert.AreEqual(0, window.Samples[0]);
+            Assert.IsTrue(assembler.TryTakeWindow(window));
+            Assert.AreEqual(20, window.Samples[0]);
+            Assert.AreEqual(50, window.Samples[3]);
+            Assert.IsTrue(assembler.TryTakeWindow(window));
+            Assert.AreEqual(60, window.Samples[0]);
+            Assert.AreEqual(90, window.Samples[3]);
+            Assert.AreEqual(2, assembler.DiscardedSamples);
+        }
+
+        [TestMethod]
+        public void ASecondOverrunBeforeThePendingWindowsAreTakenDiscardsThemAll()
+        {
+            RampSource source = new RampSource(1, 6);
+            WindowAssembler assembler = new WindowAssembler(source, 4, 4, 32, 0, 6);
+            SampleWindow window = new SampleWindow(4);
+
+            assembler.Pump();
+            source.OverrunCount = 1;
+            assembler.Pump();
+            source.OverrunCount = 2;
+            assembler.Pump();
+
+            Assert.AreEqual(12, assembler.DiscardedSamples);
+            Assert.IsTrue(assembler.TryTakeWindow(window));
+            Assert.AreEqual(120, window.Samples[0]);
+        }
+
+        [TestMethod]
         public void NotEnoughSamplesLeavesTheWindowUnchanged()
         {
             RampSource source = new RampSource(1, 3);

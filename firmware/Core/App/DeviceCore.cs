@@ -273,7 +273,7 @@ namespace TinTin.Firmware.Core.App
             message.Set(CounterId.TrainStepUs, _counters.LastTrainStepUs);
             message.Set(CounterId.InferenceUs, _counters.LastInferenceUs);
             message.Set(CounterId.WindowsAcquired, _sensor == null ? _windowsProcessed : _sensor.WindowsTaken);
-            message.Set(CounterId.WindowsDropped, _sensor == null ? 0 : _sensor.DroppedSamples / _sensor.Hop);
+            message.Set(CounterId.WindowsDropped, _sensor == null ? 0 : (_sensor.DroppedSamples + _sensor.DiscardedSamples) / _sensor.Hop);
             message.Set(CounterId.FifoOverruns, _sensor == null ? 0 : _sensor.SourceOverruns);
             message.Set(CounterId.BusErrors, _sensor == null ? 0 : _sensor.SourceErrors);
             message.Set(CounterId.TrainingSteps, Loop.TrainingSteps);

@@ -36,7 +36,7 @@ public static class DemoSummary
             ? "peak heap in use: not reported"
             : Invariant($"peak heap in use {(managedHeapBytes - c.LowestManagedFree) / 1024.0:0.0} KiB of {managedHeapBytes / 1024.0:0} KiB (as the board reports it; the simulator reports the heap less the plan)");
         s.AppendLine(Invariant($"  memory: training plan {c.PlannedBytes / 1024.0:0.0} KiB (weights, activations, gradients, scratch); {heap}"));
-        s.AppendLine(Invariant($"  sensor: {c.FifoOverruns} FIFO overruns, {c.WindowsDropped} windows dropped (the main loop does not drain the FIFO during a step: firmware/README.md)"));
+        s.AppendLine(Invariant($"  sensor: {c.FifoOverruns} FIFO overruns during training steps, {c.WindowsDropped} windows' worth of samples discarded so that no window spans one (firmware/README.md)"));
         foreach (string file in files)
         {
             s.AppendLine("  wrote " + file);
