@@ -210,11 +210,14 @@ namespace TinTin.Layers
                 Array.Clear(errorAcc, 0, inputs);
             }
 
+            // The error was summed with the weights as they were before this update, so it carries their
+            // scale: AfterUpdate (called by UpdateWeights) may rescale the weights and change WeightScale.
+            Scale errorScale = Scale.Product(outputError.Scale, WeightScale);
             UpdateWeights(input, outputError, errorAcc, workspace);
             if (fuseError)
             {
                 Stats.Macs += _forwardMacs;
-                Requantize(errorAcc, inputs, Scale.Product(outputError.Scale, WeightScale), inputError, workspace);
+                Requantize(errorAcc, inputs, errorScale, inputError, workspace);
                 Stats.ErrorScale = inputError.Scale;
             }
 

@@ -52,12 +52,15 @@ functions() {
       "${prefix}nm" -S --radix=d --defined-only "$o" | awk 'NF == 4 && ($3 == "T" || $3 == "t") { print "SIZE", $4, $2 + 0 }'
       "${prefix}objdump" -dr "$o" | awk '
         /^[0-9a-f]+ <[^.>][^>]*>:$/ { f = $2; gsub(/[<>:]/, "", f) }
-        /R_(ARM_THM_CALL|ARM_THM_JUMP24|RISCV_CALL|RISCV_CALL_PLT)/ { s = $NF; sub(/[+-]0x[0-9a-f]+$/, "", s); print "CALL", f, s }'
+        /R_(ARM_THM_CALL|ARM_THM_JUMP24|RISCV_CALL|RISCV_CALL_PLT)/ { s = $NF; sub(/[+-]0x[0-9a-f]+$/, "", s); print "CALL", f, s }
+        # calls to a function of the same object need no relocation: take the target from the disassembly
+        /\t(b[a-z.]*|jal|j|call|tail)\t/ && match($0, /<[^>]+>$/) { s = substr($0, RSTART + 1, RLENGTH - 2); sub(/[+-]0x[0-9a-f]+$/, "", s); if (s != f) print "CALL", f, s }'
     done
   } | awk '
     $1 == "SU" { own[$2] = $3 } $1 == "SIZE" { size[$2] = $3 } $1 == "CALL" { calls[$2] = calls[$2] " " $3 }
     function worst(f,   n, c, i, best, w) {
       if (f in memo) return memo[f]
+      memo[f] = own[f]
       best = 0; n = split(calls[f], c, " ")
       for (i = 1; i <= n; i++) if (c[i] in own) { w = worst(c[i]); if (w > best) best = w }
       memo[f] = own[f] + best; return memo[f]

@@ -19,6 +19,7 @@
 #include "tt_conv_gradient.h"
 #include "tt_bias.h"
 #include "tt_requantize.h"
+#include "tt_rescale.h"
 #include "tt_softmax_xent.h"
 
 #endif /* TINTIN_NATIVE_H */

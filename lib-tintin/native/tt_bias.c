@@ -18,6 +18,17 @@ static int64_t shift_left_saturating(int64_t p, int32_t left)
 int32_t tt_scale_value(int32_t value, int32_t mantissa, int32_t right_shift)
 {
     int64_t p = (int64_t)value * mantissa;
+    if (p >= INT32_MIN && p <= INT32_MAX && right_shift >= 1 && right_shift <= 31)
+    {
+        /*
+         * The 32-bit path, the same value: the product fits an int32, so |p| + half < 2^32 as an
+         * unsigned sum and the rounded quotient stays below 2^31 (no clamp reached).
+         */
+        int32_t q = (int32_t)p;
+        uint32_t half = 1u << (right_shift - 1);
+        return q >= 0 ? (int32_t)(((uint32_t)q + half) >> right_shift) : -(int32_t)((half - (uint32_t)q) >> right_shift);
+    }
+
     if (right_shift <= 0)
     {
         p = shift_left_saturating(p, tt_neg32(right_shift));

@@ -8,9 +8,9 @@
 /**
  * acc[(f * out_height + oy) * out_width + ox] = sum over channels and kernel taps inside the input of
  * w * x: padding is never read, the valid kernel rows and columns are computed per output row and
- * column. Biases are not added (tt_add_biases does, as Convolution.AddBiases). sparse selects the
- * loop that skips zero inputs after one test (choose it with tt_mostly_zeros over channels * height *
- * width); both give the same sums. Contract: channels * kernel area * 127^2 < 2^30 (checked by the
+ * column. Biases are not added (tt_add_biases does, as Convolution.AddBiases). sparse (the managed
+ * Magnitude.MostlyZeros over channels * height * width) is accepted and not needed: skipping zero
+ * inputs gives the same sums, and the unrolled loop without a test per input is cheaper. Contract: channels * kernel area * 127^2 < 2^30 (checked by the
  * managed layer when it is built), geometry consistent (out sizes as the layer computes them).
  */
 void tt_conv_forward(const tt_conv_geometry *geometry, const int8_t *weights, const int8_t *x, int32_t sparse, int32_t *acc);

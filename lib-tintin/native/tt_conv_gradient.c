@@ -2,6 +2,72 @@
 #include "tt_conv_gradient.h"
 #include "tt_conv_rows.h"
 
+/*
+ * Every gradient and error element is a chain of wrapping int32 additions of products (as the managed
+ * loop: unchecked int, no saturation), so neither the order of the additions nor adding a zero
+ * product changes a bit. Hence:
+ *
+ * - without error_acc, the dense and the sparse form are one loop: a zero input adds x * e = 0, and the
+ *   kernel row is unrolled for the catalog's widths (5 and 9) with pointer walking and no test;
+ * - with error_acc, only nonzero inputs are visited, as the managed loop does: there the error of a
+ *   zero input must stay untouched (it is not a product that vanishes, the weight is not 0).
+ *
+ * Output positions with a zero error are skipped (the managed loop does too): after ReLU and
+ * max-pooling most of them are.
+ */
+
+#define TT_GRAD_TAP(k) g[k] = (int32_t)((uint32_t)g[k] + (uint32_t)((int32_t)x[k] * e));
+
+#define TT_FUSED_TAP(k)                                                                   \
+    if (x[k] != 0)                                                                        \
+    {                                                                                     \
+        g[k] = (int32_t)((uint32_t)g[k] + (uint32_t)((int32_t)x[k] * e));                 \
+        acc[k] = (int32_t)((uint32_t)acc[k] + (uint32_t)((int32_t)w[k] * e));             \
+    }
+
+/* One kernel row fused with the input error: only nonzero inputs, unrolled for widths 5 and 9. */
+static void fused_line(int32_t *g, int32_t *acc, const int8_t *x, const int8_t *w, int32_t e, int32_t count)
+{
+    if (count == 5)
+    {
+        TT_FUSED_TAP(0) TT_FUSED_TAP(1) TT_FUSED_TAP(2) TT_FUSED_TAP(3) TT_FUSED_TAP(4)
+    }
+    else if (count == 9)
+    {
+        TT_FUSED_TAP(0) TT_FUSED_TAP(1) TT_FUSED_TAP(2) TT_FUSED_TAP(3) TT_FUSED_TAP(4)
+        TT_FUSED_TAP(5) TT_FUSED_TAP(6) TT_FUSED_TAP(7) TT_FUSED_TAP(8)
+    }
+    else
+    {
+        int32_t k;
+        for (k = 0; k < count; k++)
+        {
+            TT_FUSED_TAP(k)
+        }
+    }
+}
+
+static void gradient_line(int32_t *g, const int8_t *x, int32_t e, int32_t count)
+{
+    if (count == 5)
+    {
+        TT_GRAD_TAP(0) TT_GRAD_TAP(1) TT_GRAD_TAP(2) TT_GRAD_TAP(3) TT_GRAD_TAP(4)
+    }
+    else if (count == 9)
+    {
+        TT_GRAD_TAP(0) TT_GRAD_TAP(1) TT_GRAD_TAP(2) TT_GRAD_TAP(3) TT_GRAD_TAP(4)
+        TT_GRAD_TAP(5) TT_GRAD_TAP(6) TT_GRAD_TAP(7) TT_GRAD_TAP(8)
+    }
+    else
+    {
+        int32_t k;
+        for (k = 0; k < count; k++)
+        {
+            TT_GRAD_TAP(k)
+        }
+    }
+}
+
 void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, const int8_t *weights, const int8_t *x, const int8_t *errors,
                       int32_t *gradient, int32_t sparse, int32_t *error_acc)
 {
@@ -16,34 +82,42 @@ void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, const in
     const int32_t out_width = geometry->out_width;
     int32_t plane = height * width;
     int32_t kernel_area = kernel_height * kernel_width;
-    int32_t channel_step = kernel_area - plane;
-    int32_t filter_start = filter * channels * kernel_area; /* weight index = gradient index + filter_start */
-    int32_t o = filter * out_height * out_width;
     int32_t size = channels * kernel_area;
+    const int8_t *filter_weights = weights + filter * size; /* weight index = gradient index + filter * size */
+    const int8_t *e_row = errors + filter * out_height * out_width;
     int32_t n;
     int32_t oy;
+    (void)sparse;
     for (n = 0; n < size; n++)
     {
         gradient[n] = 0;
     }
 
-    for (oy = 0; oy < out_height; oy++)
+    for (oy = 0; oy < out_height; oy++, e_row += out_width)
     {
         int32_t ky_lo;
         int32_t rows;
         int32_t row_start = tt_conv_kernel_rows(geometry, oy, &ky_lo, &rows);
         int32_t g_row_start = ky_lo * kernel_width;
+        int32_t skip = plane - rows * width;
+        int32_t gskip = kernel_area - rows * kernel_width;
         int32_t ox;
+        if (rows <= 0)
+        {
+            continue;
+        }
+
         for (ox = 0; ox < out_width; ox++)
         {
-            int32_t eo = errors[o++];
+            int32_t e = e_row[ox];
             int32_t left;
             int32_t kx_lo;
             int32_t kx_hi;
-            int32_t x_row;
-            int32_t g_row;
-            int32_t r;
-            if (eo == 0)
+            int32_t count;
+            const int8_t *px;
+            int32_t *pg;
+            int32_t c;
+            if (e == 0)
             {
                 continue;
             }
@@ -56,56 +130,52 @@ void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, const in
                 kx_hi = kernel_width;
             }
 
-            x_row = row_start + left;
-            g_row = g_row_start;
-            for (r = 0; r < rows; r++)
+            count = kx_hi - kx_lo;
+            if (count <= 0)
             {
-                int32_t d = g_row - x_row;
-                int32_t start = x_row + kx_lo;
-                int32_t end = x_row + kx_hi;
-                int32_t c;
+                continue;
+            }
+
+            px = x + row_start + left + kx_lo;
+            pg = gradient + g_row_start + kx_lo;
+            if (error_acc == NULL)
+            {
                 for (c = 0; c < channels; c++)
                 {
-                    int32_t i;
-                    if (error_acc != NULL)
+                    int32_t r;
+                    for (r = 0; r < rows; r++)
                     {
-                        int32_t dw = d + filter_start;
-                        for (i = start; i < end; i++)
-                        {
-                            int32_t xi = x[i];
-                            if (xi != 0)
-                            {
-                                gradient[i + d] = tt_add32(gradient[i + d], xi * eo);
-                                error_acc[i] = tt_add32(error_acc[i], weights[i + dw] * eo);
-                            }
-                        }
-                    }
-                    else if (sparse)
-                    {
-                        for (i = start; i < end; i++)
-                        {
-                            int32_t xi = x[i];
-                            if (xi != 0)
-                            {
-                                gradient[i + d] = tt_add32(gradient[i + d], xi * eo);
-                            }
-                        }
-                    }
-                    else
-                    {
-                        for (i = start; i < end; i++)
-                        {
-                            gradient[i + d] = tt_add32(gradient[i + d], x[i] * eo);
-                        }
+                        gradient_line(pg, px, e, count);
+                        pg += kernel_width;
+                        px += width;
                     }
 
-                    start += plane;
-                    end += plane;
-                    d += channel_step;
+                    pg += gskip;
+                    px += skip;
                 }
+            }
+            else
+            {
+                int32_t offset = (int32_t)(px - x); /* the input index of px: error_acc[offset + k] */
+                const int8_t *pw = filter_weights + g_row_start + kx_lo;
+                for (c = 0; c < channels; c++)
+                {
+                    int32_t r;
+                    for (r = 0; r < rows; r++)
+                    {
+                        fused_line(pg, error_acc + offset, px, pw, e, count);
 
-                x_row += width;
-                g_row += kernel_width;
+                        pg += kernel_width;
+                        pw += kernel_width;
+                        px += width;
+                        offset += width;
+                    }
+
+                    pg += gskip;
+                    pw += gskip;
+                    px += skip;
+                    offset += skip;
+                }
             }
         }
     }

@@ -18,6 +18,16 @@
 int32_t tt_dense_update_rows_tintin(int8_t *weights, const int8_t *errors, const int8_t *x, int32_t inputs, int32_t outputs,
                                     int32_t mantissa, int32_t shift, uint32_t *random, int32_t *input_error);
 
+/**
+ * tt_dense_update_rows_tintin over the nonzero inputs listed by tt_nonzero_inputs (`nonzero` of them,
+ * increasing, followed by its end mark): the same weights, clamps, *random and input_error, bit for bit. The row kernels only
+ * ever touch nonzero inputs, in increasing order (the dither advances once per nonzero input), so the
+ * list visits exactly what they visit without testing the zeros; rows are updated two at a time, each
+ * with its own dither sequence. Contract as tt_dense_update_rows_tintin.
+ */
+int32_t tt_dense_update_rows_tintin_nonzero(int8_t *weights, const int8_t *errors, const int32_t *list, int32_t nonzero, int32_t inputs,
+                                            int32_t outputs, int32_t mantissa, int32_t shift, uint32_t *random, int32_t *input_error);
+
 /** Batch size 1, NITI: tt_row_update_niti on every row whose error is not 0. Returns the weights clamped. */
 int32_t tt_dense_update_rows_niti(int8_t *weights, const int8_t *errors, const int8_t *x, int32_t inputs, int32_t outputs,
                                   int32_t shift, int32_t *input_error);

@@ -67,24 +67,31 @@ int32_t tt_max_abs_i32(const int32_t *values, int32_t offset, int32_t count)
 
 int32_t tt_max_abs_i8(const int8_t *values, int32_t offset, int32_t count)
 {
+    /* max |v| = max(largest, -smallest): two compares per value, no negation */
     int32_t highest = 0;
-    int32_t end = offset + count;
-    int32_t i;
-    for (i = offset; i < end; i++)
+    int32_t lowest = 0;
+    const int8_t *p = values + offset;
+    int32_t n = count;
+    if (n <= 0)
     {
-        int32_t v = values[i];
-        if (v < 0)
-        {
-            v = -v;
-        }
+        return 0;
+    }
 
+    do
+    {
+        int32_t v = *p++;
         if (v > highest)
         {
             highest = v;
         }
-    }
 
-    return highest;
+        if (v < lowest)
+        {
+            lowest = v;
+        }
+    } while (--n != 0);
+
+    return -lowest > highest ? -lowest : highest;
 }
 
 int32_t tt_mostly_zeros(const int8_t *values, int32_t count)

@@ -7,6 +7,7 @@
 /* Candidate (up, down) pairs, fewest factors first so ties keep the simpler factor. */
 static const uint8_t s_candidate_up[9] = { 0, 1, 0, 2, 1, 0, 2, 1, 2 };
 static const uint8_t s_candidate_down[9] = { 0, 0, 1, 0, 1, 2, 1, 2, 2 };
+static const uint8_t s_candidate_pow3[9] = { 1, 3, 3, 9, 9, 9, 27, 27, 81 }; /* 3^(up + down) */
 
 int32_t tt_pow3(int32_t n)
 {
@@ -54,6 +55,35 @@ static int32_t total_shift(int64_t value, int32_t *result)
     return shift;
 }
 
+/* total_shift for value in [1, 2^31): the same arithmetic in 32 bits (value + half stays below 2^32). */
+static int32_t total_shift32(uint32_t value, int32_t *result)
+{
+    int32_t shift;
+    uint32_t rounded;
+    if (value <= TT_LIMIT)
+    {
+        int32_t left = 0;
+        while ((value << (left + 1)) <= TT_LIMIT)
+        {
+            left++;
+        }
+
+        *result = (int32_t)(value << left);
+        return -left;
+    }
+
+    shift = tt_bit_length_u32(value) - 7;
+    rounded = (value + (1u << (shift - 1))) >> shift;
+    if (rounded > TT_LIMIT)
+    {
+        shift++;
+        rounded = (value + (1u << (shift - 1))) >> shift;
+    }
+
+    *result = (int32_t)rounded;
+    return shift;
+}
+
 void tt_requantize_choose(int32_t max_abs, int32_t compound, tt_rescale_step *step)
 {
     int32_t candidates = compound ? 9 : 1;
@@ -72,9 +102,9 @@ void tt_requantize_choose(int32_t max_abs, int32_t compound, tt_rescale_step *st
     {
         int32_t up = s_candidate_up[c];
         int32_t down = s_candidate_down[c];
-        int64_t scaled = max_abs * (int64_t)tt_pow3(up + down);
+        int64_t scaled = max_abs * (int64_t)s_candidate_pow3[c];
         int32_t result;
-        int32_t total = total_shift(scaled, &result);
+        int32_t total = scaled < ((int64_t)1 << 31) ? total_shift32((uint32_t)scaled, &result) : total_shift(scaled, &result);
         if (result > best_result)
         {
             best_result = result;
@@ -108,6 +138,37 @@ void tt_requantize_apply(const int32_t *source, int32_t source_offset, int8_t *d
     }
 
     half = tt_shl64(1, shift - 1);
+    if (shift <= 30 && multiplier > 0 && multiplier < 65536)
+    {
+        /*
+         * The 32-bit path, the same values: for |v| < 2^k with 2^k * multiplier <= 2^30, v * multiplier
+         * plus the half (at most 2^29) is exact in int32; larger values take the 64-bit formula.
+         */
+        int32_t k = 30 - tt_bit_length_i32((int32_t)multiplier);
+        uint32_t bound = (uint32_t)1 << k;
+        int32_t m32 = (int32_t)multiplier;
+        int32_t half32 = (int32_t)half;
+        const int32_t *p = source + source_offset;
+        const int32_t *p_end = p + (count > 0 ? count : 0);
+        int8_t *q = destination + destination_offset;
+        for (; p != p_end; p++, q++)
+        {
+            int32_t v = *p;
+            if ((uint32_t)v + bound < bound << 1)
+            {
+                int32_t t = v * m32;
+                *q = (int8_t)(t >= 0 ? (t + half32) >> shift : -((half32 - t) >> shift));
+            }
+            else
+            {
+                int64_t t = v * multiplier;
+                *q = (int8_t)(t >= 0 ? tt_shr64(tt_add64(t, half), shift) : tt_neg64(tt_shr64(tt_sub64(half, t), shift)));
+            }
+        }
+
+        return;
+    }
+
     for (i = source_offset; i < end; i++)
     {
         int64_t t = source[i] * multiplier;

@@ -76,6 +76,21 @@ static inline int64_t tt_neg64(int64_t a) { return (int64_t)(0u - (uint64_t)a); 
 static inline int64_t tt_shl64(int64_t a, int32_t n) { return (int64_t)((uint64_t)a << ((uint32_t)n & 63u)); }
 static inline int64_t tt_shr64(int64_t a, int32_t n) { return a >> ((uint32_t)n & 63u); }
 
+/*
+ * Code generation hints for GCC-compatible compilers (no code of their own; other compilers skip them):
+ * TT_KEEP(v) stops GCC from reassociating an unrolled unsigned accumulation chain into partial sums
+ * (which needs more registers than a Cortex-M has, and spills); TT_NOINLINE keeps a hot inner loop
+ * in its own function so that, at -Os, it gets the registers it needs instead of sharing them with
+ * its caller's loops.
+ */
+#if defined(__GNUC__)
+#define TT_KEEP(v) __asm__("" : "+r"(v))
+#define TT_NOINLINE __attribute__((noinline))
+#else
+#define TT_KEEP(v) ((void)0)
+#define TT_NOINLINE
+#endif
+
 /** One xorshift32 step (13, 17, 5): managed TinTin.Random.Xorshift32.Step. */
 static inline uint32_t tt_xorshift32(uint32_t s)
 {

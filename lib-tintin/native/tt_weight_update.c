@@ -1,5 +1,6 @@
 /* Copyright (c) TinTin.Nano contributors. Licensed under the MIT license. */
 #include "tt_weight_update.h"
+#include "tt_magnitude.h"
 
 int32_t tt_tintin_gradients(int8_t *weights, int32_t weight_offset, const int32_t *gradients, int32_t gradient_offset,
                             int32_t count, int32_t mantissa, int32_t shift, uint32_t *random)
@@ -13,6 +14,39 @@ int32_t tt_tintin_gradients(int8_t *weights, int32_t weight_offset, const int32_
     int32_t g = gradient_offset;
     int32_t end = weight_offset + count;
     int32_t w;
+    if (pre_shift == 0 && post_shift >= 0 && post_shift <= 30 && mantissa >= 0 && mantissa < 32768 && count > 0)
+    {
+        /*
+         * The 32-bit path, the same values: when |gradient| * mantissa + 2^shift stays below 2^31, the
+         * product, the dithered sum and its shift are exact in int32 (checked on the largest gradient).
+         */
+        int32_t largest = tt_max_abs_i32(gradients, gradient_offset, count);
+        if ((int64_t)largest * mantissa < ((int64_t)1 << 30))
+        {
+            const int32_t *pg = gradients + gradient_offset;
+            int8_t *pw = weights + weight_offset;
+            int8_t *pend = pw + count;
+            uint32_t mask32 = (uint32_t)mask;
+            uint32_t right = (uint32_t)post_shift;
+            for (; pw != pend; pw++)
+            {
+                int32_t v;
+                s = tt_xorshift32(s);
+                v = *pw - ((int32_t)((uint32_t)(*pg++ * mantissa) + (s & mask32)) >> right);
+                if ((uint32_t)(v + 127) > 254u)
+                {
+                    v = v > 0 ? 127 : -127;
+                    clamped++;
+                }
+
+                *pw = (int8_t)v;
+            }
+
+            *random = s;
+            return clamped;
+        }
+    }
+
     for (w = weight_offset; w < end; w++)
     {
         int64_t p;

@@ -73,6 +73,17 @@ namespace NFUnitTest
             ConvChecks.InputErrorMatchesReference(Create(r, true, false), r, (uint)seed, dropAtZeroInputs);
         }
 
+        // A Tin-Tin step that clamps and rescales the weights: the fused input error keeps the scale its
+        // weights had (the second convolution of a CNN, above a ReLU, takes this path).
+        [TestMethod]
+        [DataRow(2, 12, 3, 3, 1, 1, 51)]
+        [DataRow(3, 16, 4, 5, 2, 2, 52)]
+        public void FusedInputErrorKeepsTheWeightScaleOfTheForwardPass(int channels, int length, int filters, int kernel, int stride, int padding, int seed)
+        {
+            ConvReference r = Reference(channels, length, filters, kernel, stride, padding);
+            ConvChecks.FusedInputErrorKeepsTheScaleOfItsWeights(Create(r, true, false), r, (uint)seed);
+        }
+
         [TestMethod]
         [DataRow(1, 8, 1, 3, 1, 0, 41)]
         [DataRow(2, 9, 2, 3, 2, 1, 42)]

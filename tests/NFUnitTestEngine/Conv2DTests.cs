@@ -93,6 +93,18 @@ namespace NFUnitTest
             ConvChecks.InputErrorMatchesReference(Create(r, true, false), r, (uint)seed, dropAtZeroInputs);
         }
 
+        // A Tin-Tin step that clamps and rescales the weights: the fused input error keeps the scale its
+        // weights had (the second convolution of a CNN, above a ReLU, takes this path).
+        [TestMethod]
+        [DataRow(1, 6, 6, 2, 3, 1, 1, 51)]
+        [DataRow(2, 6, 6, 3, 3, 1, 0, 52)]
+        [DataRow(2, 7, 7, 2, 3, 2, 1, 53)]
+        public void FusedInputErrorKeepsTheWeightScaleOfTheForwardPass(int channels, int height, int width, int filters, int kernel, int stride, int padding, int seed)
+        {
+            ConvReference r = Reference(channels, height, width, filters, kernel, stride, padding);
+            ConvChecks.FusedInputErrorKeepsTheScaleOfItsWeights(Create(r, true, false), r, (uint)seed);
+        }
+
         [TestMethod]
         [DataRow(1, 4, 4, 1, 3, 1, 0, 41)]
         [DataRow(2, 5, 5, 2, 3, 2, 1, 42)]

@@ -120,6 +120,55 @@ namespace NFUnitTest
             Assert.IsFalse(SameValues(w, layer.Weights), "the update should have moved the weights");
         }
 
+        // Tin-Tin, a step whose update clamps weights, so AfterUpdate rescales the tensor by 0.75 (its
+        // scale goes from 2^-7 to 2^-7 * 0.75^-1). The input error is a sum of old weights times e, so
+        // it must be labelled with the old weight scale: scale(e) * 2^-7, as Dense does, and as the
+        // separate pass (error first, then update) gives. With the error fused into the gradient pass
+        // (the layer below drops the error at zero inputs; here no input is 0, so every error is
+        // computed) the result must be the same int8 values with the same scale, and equal the
+        // reference requantized from scale(e) * 2^-7. Labelled with the new scale it would be 4/3 too large.
+        public static void FusedInputErrorKeepsTheScaleOfItsWeights(WeightedLayer layer, ConvReference r, uint seed)
+        {
+            Xorshift32 random = new Xorshift32(seed);
+            sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 127);
+            for (int i = 0; i < x.Length; i++)
+            {
+                x[i] = x[i] == 0 ? (sbyte)1 : x[i]; // no zero input: the fused pass computes every error
+            }
+
+            sbyte[] e = ConvReference.RandomValues(random, r.OutputSize, 127);
+            sbyte[] w = ConvReference.RandomValues(random, layer.Weights.Length, 127);
+            Scale weightScale = Scale.PowerOfTwo(-7);
+            Scale inputScale = Scale.PowerOfTwo(-7);
+            Scale errorScale = Scale.PowerOfTwo(0); // η = 1: the update is G itself, far beyond ±127
+            TrainingOptions options = new TrainingOptions();
+            options.LearningRate = Unit;
+
+            Tensor8 fused = new Tensor8(new sbyte[r.InputSize], 0);
+            Array.Copy(w, layer.Weights, w.Length);
+            layer.WeightScale = weightScale;
+            layer.ZeroInputsDropTheirError = true;
+            Workspace workspace = NewWorkspace(r, options, 5);
+            layer.Backward(ConvReference.Tensor(x, inputScale), Dummy(), ConvReference.Tensor(e, errorScale), fused, workspace);
+
+            // Premise: this step rescaled the weights, so their scale is no longer the one the error was computed with.
+            Assert.AreEqual(1, layer.Stats.WeightRescales, "premise: one weight rescale in this step");
+            Assert.IsFalse(ConvReference.SameScale(weightScale, layer.WeightScale), "premise: the weight scale changed");
+
+            // The separate pass on a fresh twin (the error computed in its own pass, before the update).
+            WeightedLayer twin = (WeightedLayer)LayerFactory.Create(layer.Spec, false);
+            Array.Copy(w, twin.Weights, w.Length);
+            twin.WeightScale = weightScale;
+            Tensor8 separate = new Tensor8(new sbyte[r.InputSize], 0);
+            twin.Backward(ConvReference.Tensor(x, inputScale), Dummy(), ConvReference.Tensor(e, errorScale), separate, NewWorkspace(r, options, 5));
+            Assert.IsTrue(SameValues(twin.Weights, layer.Weights), "fused and separate passes move the weights alike");
+            Assert.IsTrue(ConvReference.SameScale(twin.WeightScale, layer.WeightScale), "fused and separate passes rescale the weights alike");
+
+            // Independent of both: the reference error with the old weights at scale(e) * scale(W) before the update.
+            AssertRequantized(r.InputError(e, w), true, Scale.Product(errorScale, weightScale), separate, "separate-pass input error");
+            AssertRequantized(r.InputError(e, w), true, Scale.Product(errorScale, weightScale), fused, "fused input error");
+        }
+
         // One step on small values (|x|, |e| <= 3, |w| <= 40: w - G stays in [-127, 127], asserted)
         // with options whose update is exact: the new weights are w - G.
         public static void ExactUpdate(WeightedLayer layer, ConvReference r, uint seed, TrainingOptions options, Scale weightScale)

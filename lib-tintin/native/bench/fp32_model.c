@@ -42,6 +42,34 @@ static float power_of_two(int32_t shift)
 
 static int32_t max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
 
+/*
+ * x == 0 (either sign) from the bits: a soft-float comparison would be a libgcc call. The reference
+ * gets the int8 engine's zero-skipping shortcuts with this integer test (see fp32_model.h).
+ */
+static int32_t is_zero(float x)
+{
+    union
+    {
+        float f;
+        uint32_t u;
+    } bits;
+    bits.f = x;
+    return (bits.u << 1) == 0;
+}
+
+/* At least a quarter zeros, as tt_mostly_zeros picks the int8 engine's sparse loops. */
+static int32_t mostly_zeros(const float *x, int32_t count)
+{
+    int32_t zeros = 0;
+    int32_t i;
+    for (i = 0; i < count; i++)
+    {
+        zeros += is_zero(x[i]);
+    }
+
+    return zeros * 4 >= count;
+}
+
 fp32_model *fp32_model_build(const tt_model *source, float rate)
 {
     fp32_model *m = &s_model;
@@ -62,6 +90,17 @@ fp32_model *fp32_model_build(const tt_model *source, float rate)
         layer->weights = NULL;
         layer->biases = NULL;
         layer->arg_max = NULL;
+        layer->nonzero_indices = NULL;
+        layer->nonzero = 0;
+        if (shape->kind == TT_LAYER_DENSE)
+        {
+            layer->nonzero_indices = (int32_t *)take(shape->in_size);
+            if (layer->nonzero_indices == NULL)
+            {
+                return NULL;
+            }
+        }
+
         errors = max_i32(errors, max_i32(shape->in_size, shape->out_size));
         m->activations[l + 1] = shape->in_place ? m->activations[l] : take(shape->out_size);
         if (shape->weight_count > 0)
@@ -130,26 +169,38 @@ void fp32_input(const int8_t *q, int32_t count, int32_t log2_scale, float *x)
     }
 }
 
-/* Fp32Dense.Forward */
-static void dense_forward(const fp32_layer *layer, const float *x, float *y)
+/* Fp32Dense.Forward, over the nonzero inputs gathered once per sample (reused by the update) */
+static void dense_forward(fp32_layer *layer, const float *x, float *y)
 {
     int32_t inputs = layer->shape->in_size;
     int32_t outputs = layer->shape->out_size;
     const float *w = layer->weights;
     const float *b = layer->biases;
-    int32_t row = 0;
+    int32_t *list = layer->nonzero_indices;
+    int32_t n = 0;
     int32_t o;
+    int32_t i;
+    for (i = 0; i < inputs; i++)
+    {
+        if (!is_zero(x[i]))
+        {
+            list[n++] = i;
+        }
+    }
+
+    layer->nonzero = n;
     for (o = 0; o < outputs; o++)
     {
         float sum = b == NULL ? 0.0f : b[o];
-        int32_t i;
-        for (i = 0; i < inputs; i++)
+        const int32_t *p = list;
+        const int32_t *end = list + n;
+        for (; p != end; p++)
         {
-            sum += w[row + i] * x[i];
+            sum += w[*p] * x[*p];
         }
 
         y[o] = sum;
-        row += inputs;
+        w += inputs;
     }
 }
 
@@ -179,6 +230,7 @@ static void conv_forward(const fp32_layer *layer, const float *x, float *y)
     int32_t channel_step = kernel_area - plane;
     const float *w = layer->weights;
     const float *b = layer->biases;
+    int32_t sparse = mostly_zeros(x, g->channels * plane);
     int32_t o = 0;
     int32_t f;
     for (f = 0; f < g->filters; f++)
@@ -215,9 +267,22 @@ static void conv_forward(const fp32_layer *layer, const float *x, float *y)
                     for (c = 0; c < g->channels; c++)
                     {
                         int32_t i;
-                        for (i = start; i < end; i++)
+                        if (sparse)
                         {
-                            sum += w[i + d] * x[i];
+                            for (i = start; i < end; i++)
+                            {
+                                if (!is_zero(x[i]))
+                                {
+                                    sum += w[i + d] * x[i];
+                                }
+                            }
+                        }
+                        else
+                        {
+                            for (i = start; i < end; i++)
+                            {
+                                sum += w[i + d] * x[i];
+                            }
                         }
 
                         start += plane;
@@ -320,7 +385,7 @@ static const float *forward(fp32_model *m, const float *input)
     m->activations[0] = (float *)(size_t)input; /* never written: no catalog layer works in place on the input */
     for (l = 0; l < m->count; l++)
     {
-        const fp32_layer *layer = &m->layers[l];
+        fp32_layer *layer = &m->layers[l];
         if (layer->shape->in_place && m->activations[l + 1] != m->activations[l])
         {
             m->activations[l + 1] = m->activations[l];
@@ -366,14 +431,20 @@ int32_t fp32_model_predict(fp32_model *m, const float *input)
     return best;
 }
 
-/* Fp32Dense.Backward */
+/*
+ * Fp32Dense.Backward, over the nonzero inputs gathered by the forward pass: a zero input leaves its
+ * weights unchanged, and where the layer below is a ReLU its error is dropped anyway (as the int8
+ * engine's fused update does); otherwise the error goes to every input.
+ */
 static void dense_backward(fp32_layer *layer, const float *x, const float *e, float *d, float rate)
 {
     int32_t inputs = layer->shape->in_size;
     int32_t outputs = layer->shape->out_size;
+    int32_t drop = layer->shape->zero_inputs_drop_error;
+    const int32_t *list = layer->nonzero_indices;
+    const int32_t *end = list + layer->nonzero;
     float *w = layer->weights;
     float *b = layer->biases;
-    int32_t row = 0;
     int32_t o;
     int32_t i;
     if (d != NULL)
@@ -384,27 +455,40 @@ static void dense_backward(fp32_layer *layer, const float *x, const float *e, fl
         }
     }
 
-    for (o = 0; o < outputs; o++)
+    for (o = 0; o < outputs; o++, w += inputs)
     {
         float eo = e[o];
-        if (eo != 0.0f)
+        const int32_t *p;
+        if (is_zero(eo))
+        {
+            continue;
+        }
+
+        if (d != NULL && !drop)
+        {
+            for (i = 0; i < inputs; i++)
+            {
+                d[i] += w[i] * eo;
+            }
+        }
+
         {
             float step = rate * eo;
-            if (d != NULL)
+            if (d != NULL && drop)
             {
-                for (i = 0; i < inputs; i++)
+                for (p = list; p != end; p++)
                 {
-                    int32_t k = row + i;
+                    int32_t k = *p;
                     float wk = w[k];
-                    d[i] += wk * eo;
-                    w[k] = wk - step * x[i];
+                    d[k] += wk * eo;
+                    w[k] = wk - step * x[k];
                 }
             }
             else
             {
-                for (i = 0; i < inputs; i++)
+                for (p = list; p != end; p++)
                 {
-                    w[row + i] -= step * x[i];
+                    w[*p] -= step * x[*p];
                 }
             }
 
@@ -413,8 +497,6 @@ static void dense_backward(fp32_layer *layer, const float *x, const float *e, fl
                 b[o] -= step;
             }
         }
-
-        row += inputs;
     }
 }
 
@@ -428,6 +510,8 @@ static void conv_backward(fp32_layer *layer, const float *x, const float *e, flo
     int32_t channel_step = kernel_area - plane;
     float *w = layer->weights;
     float *b = layer->biases;
+    int32_t drop = layer->shape->zero_inputs_drop_error;
+    int32_t sparse = mostly_zeros(x, geo->channels * plane);
     int32_t o = 0;
     int32_t f;
     int32_t k;
@@ -459,7 +543,7 @@ static void conv_backward(fp32_layer *layer, const float *x, const float *e, flo
             {
                 float eo = e[o++];
                 int32_t left, kx_lo, kx_hi, x_row, g_row, r;
-                if (eo == 0.0f)
+                if (is_zero(eo))
                 {
                     continue;
                 }
@@ -481,7 +565,29 @@ static void conv_backward(fp32_layer *layer, const float *x, const float *e, flo
                     int32_t start = x_row + kx_lo;
                     int32_t end = x_row + kx_hi;
                     int32_t c;
-                    if (d != NULL)
+                    if (d != NULL && drop)
+                    {
+                        /* the layer below is a ReLU: the error of a zero input is dropped, and its gradient term is 0 */
+                        int32_t dw = dg + filter_start;
+                        for (c = 0; c < geo->channels; c++)
+                        {
+                            int32_t i;
+                            for (i = start; i < end; i++)
+                            {
+                                if (!is_zero(x[i]))
+                                {
+                                    d[i] += w[i + dw] * eo;
+                                    g[i + dg] += x[i] * eo;
+                                }
+                            }
+
+                            start += plane;
+                            end += plane;
+                            dg += channel_step;
+                            dw += channel_step;
+                        }
+                    }
+                    else if (d != NULL)
                     {
                         int32_t dw = dg + filter_start;
                         for (c = 0; c < geo->channels; c++)
@@ -497,6 +603,24 @@ static void conv_backward(fp32_layer *layer, const float *x, const float *e, flo
                             end += plane;
                             dg += channel_step;
                             dw += channel_step;
+                        }
+                    }
+                    else if (sparse)
+                    {
+                        for (c = 0; c < geo->channels; c++)
+                        {
+                            int32_t i;
+                            for (i = start; i < end; i++)
+                            {
+                                if (!is_zero(x[i]))
+                                {
+                                    g[i + dg] += x[i] * eo;
+                                }
+                            }
+
+                            start += plane;
+                            end += plane;
+                            dg += channel_step;
                         }
                     }
                     else
@@ -523,7 +647,10 @@ static void conv_backward(fp32_layer *layer, const float *x, const float *e, flo
 
         for (k = 0; k < filter_size; k++)
         {
-            w[filter_start + k] -= rate * g[k];
+            if (!is_zero(g[k]))
+            {
+                w[filter_start + k] -= rate * g[k];
+            }
         }
 
         if (b != NULL)

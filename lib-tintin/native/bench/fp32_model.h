@@ -5,6 +5,13 @@
  * layer shapes and weight layouts as the integer model it is built from, and that model's initial
  * weights as real values. Compiled for a core without FPU (-mfloat-abi=soft), every float operation is
  * a libgcc soft-float call; expf/logf come from the C library (newlib), 10 and 1 calls per step.
+ *
+ * It gets the integer engine's algorithmic shortcuts, each skipping exact zeros only (the losses do
+ * not change), with an integer test of the float's bits instead of a soft-float compare: Dense layers
+ * gather their nonzero inputs once per sample for the forward sums and the update (and, above a ReLU,
+ * the input error); convolutions skip zero inputs in the forward sums when at least a quarter are
+ * zero, and in the gradient and the fused input error, and skip zero gradients in the update; rows
+ * and output positions with a zero error are skipped.
  */
 #ifndef FP32_MODEL_H
 #define FP32_MODEL_H
@@ -16,6 +23,8 @@ typedef struct fp32_layer
     float *weights;
     float *biases;
     uint8_t *arg_max;
+    int32_t *nonzero_indices; /* Dense: the inputs that are not 0 in the current sample, gathered by the forward pass */
+    int32_t nonzero;
 } fp32_layer;
 
 typedef struct fp32_model

@@ -82,14 +82,14 @@ static tt_scale output_scale(tt_scale input, const tt_rescale_step *step)
 
 static int32_t bit_length64(int64_t value)
 {
-    int32_t length = 0;
-    while (value > 0)
+    uint32_t high;
+    if (value <= 0)
     {
-        value >>= 1;
-        length++;
+        return 0;
     }
 
-    return length;
+    high = (uint32_t)(value >> 32);
+    return high != 0 ? 32 + tt_bit_length_u32(high) : tt_bit_length_u32((uint32_t)value);
 }
 
 /* FixedMultiplier.FromPowersExact */
@@ -273,32 +273,10 @@ static void requantize(const int32_t *acc, int32_t count, int32_t max_abs, tt_sc
     result->max_abs = step.result_max_abs;
 }
 
-/* WeightedLayer.RescaleWeights (the branch on the shift's sign taken once, outside the loop) */
+/* WeightedLayer.RescaleWeights: the weights by the kernel, the scale here */
 static void rescale_weights(tt_layer *layer, int32_t up, int32_t down, int32_t shift)
 {
-    int32_t multiplier = tt_pow3(up + down);
-    int32_t total = shift + up + (down << 1);
-    int8_t *w = layer->weights;
-    int8_t *end = w + layer->weight_count;
-    if (total <= 0)
-    {
-        for (; w < end; w++)
-        {
-            int32_t q = tt_shl32(*w * multiplier, -total);
-            *w = (int8_t)(q > 127 ? 127 : (q < -127 ? -127 : q));
-        }
-    }
-    else
-    {
-        int32_t half = tt_shl32(1, total - 1);
-        for (; w < end; w++)
-        {
-            int32_t p = *w * multiplier;
-            int32_t q = p >= 0 ? tt_shr32(p + half, total) : -tt_shr32(half - p, total);
-            *w = (int8_t)(q > 127 ? 127 : (q < -127 ? -127 : q));
-        }
-    }
-
+    tt_rescale_weights(layer->weights, layer->weight_count, up, down, shift);
     layer->weight_scale = scale_make(layer->weight_scale.shift + shift, layer->weight_scale.up - up, layer->weight_scale.down - down);
 }
 
@@ -368,7 +346,13 @@ static void update_biases(tt_model *m, tt_layer *layer, const tt_tensor8 *errors
             continue;
         }
 
-        if (inline_path)
+        if (inline_path && shift <= 30 && mantissa < 32768 && (uint32_t)sum + 32767u < 65535u)
+        {
+            /* the same step in 32 bits: |sum * mantissa| < 2^30 and the random part below 2^30 */
+            random = tt_xorshift32(random);
+            step = (int32_t)(sum * (int32_t)mantissa + (int32_t)(random & (uint32_t)mask)) >> shift;
+        }
+        else if (inline_path)
         {
             random = tt_xorshift32(random);
             step = ((int64_t)sum * mantissa + (int64_t)(random & (uint64_t)mask)) >> shift;
@@ -403,8 +387,23 @@ static void dense_forward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
         tt_scale_biases(layer->biases, layer->bias_count, fm.mantissa, fm.right_shift, acc);
     }
 
-    sparse = tt_mostly_zeros(input->data, inputs);
-    max = tt_dense_forward(layer->weights, input->data, inputs, outputs, layer->biases != NULL, sparse, acc);
+    /* The nonzero inputs once per sample: the forward pass and the update rows visit only those (same sums, same updates). */
+    layer->nonzero = tt_nonzero_inputs(input->data, inputs, layer->nonzero_list);
+    if (layer->nonzero >= 0 && layer->nonzero * 4 > inputs * 3)
+    {
+        /* mostly nonzero inputs: the dense loop (4 rows per pass, 2.75 instructions a product) beats the list (3.5-3.75) */
+        max = tt_dense_forward(layer->weights, input->data, inputs, outputs, layer->biases != NULL, 0, acc);
+    }
+    else if (layer->nonzero >= 0)
+    {
+        max = tt_dense_forward_nonzero(layer->weights, layer->nonzero_list, layer->nonzero, inputs, outputs, layer->biases != NULL, acc);
+    }
+    else
+    {
+        sparse = tt_mostly_zeros(input->data, inputs);
+        max = tt_dense_forward(layer->weights, input->data, inputs, outputs, layer->biases != NULL, sparse, acc);
+    }
+
     requantize(acc, outputs, max, acc_scale, output);
 }
 
@@ -436,11 +435,37 @@ static void relu_forward(tt_tensor8 *input, tt_tensor8 *output)
     int32_t i;
     if (x == y)
     {
-        for (i = 0; i < n; i++)
+        int8_t *p = y;
+        int8_t *end = y + n;
+        int8_t *end4 = y + (n & ~3);
+        for (; p != end4; p += 4)
         {
-            if (x[i] < 0)
+            if (p[0] < 0)
             {
-                y[i] = 0;
+                p[0] = 0;
+            }
+
+            if (p[1] < 0)
+            {
+                p[1] = 0;
+            }
+
+            if (p[2] < 0)
+            {
+                p[2] = 0;
+            }
+
+            if (p[3] < 0)
+            {
+                p[3] = 0;
+            }
+        }
+
+        for (; p != end; p++)
+        {
+            if (*p < 0)
+            {
+                *p = 0;
             }
         }
     }
@@ -467,6 +492,93 @@ static void maxpool_forward(tt_layer *layer, tt_tensor8 *input, tt_tensor8 *outp
     uint8_t *kept = layer->arg_max;
     int32_t o = 0;
     int32_t c;
+    if (layer->window_height == 2 && layer->window_width == 2 && layer->column_stride == 2)
+    {
+        /* 2 x 2 windows (LeNet-5): the same scan order and ties (the first largest wins), unrolled */
+        for (c = 0; c < layer->out_channels; c++)
+        {
+            const int8_t *row = x + c * plane;
+            int32_t oy;
+            for (oy = 0; oy < layer->out_height; oy++, row += layer->row_step)
+            {
+                const int8_t *r0 = row;
+                const int8_t *r1 = row + width;
+                int8_t *y_end = y + o + layer->out_width;
+                int8_t *py = y + o;
+                uint8_t *pk = kept + o;
+                for (; py != y_end; py++, pk++, r0 += 2, r1 += 2)
+                {
+                    int32_t best = r0[0];
+                    uint8_t k = 0;
+                    if (r0[1] > best)
+                    {
+                        best = r0[1];
+                        k = 1;
+                    }
+
+                    if (r1[0] > best)
+                    {
+                        best = r1[0];
+                        k = 2;
+                    }
+
+                    if (r1[1] > best)
+                    {
+                        best = r1[1];
+                        k = 3;
+                    }
+
+                    *py = (int8_t)best;
+                    *pk = k;
+                }
+
+                o += layer->out_width;
+            }
+        }
+
+        output->length = o;
+        output->scale = input->scale;
+        output->max_abs = input->max_abs;
+        return;
+    }
+
+    if (layer->window_height == 1 && layer->column_stride == layer->window_width)
+    {
+        /* one-row windows (Conv1D models): the same scan order and ties */
+        int32_t window = layer->window_width;
+        for (c = 0; c < layer->out_channels; c++)
+        {
+            const int8_t *p = x + c * plane;
+            int8_t *py = y + o;
+            int8_t *y_end = py + layer->out_width;
+            uint8_t *pk = kept + o;
+            for (; py != y_end; py++, pk++, p += window)
+            {
+                int32_t best = p[0];
+                int32_t k = 0;
+                int32_t j;
+                for (j = 1; j < window; j++)
+                {
+                    if (p[j] > best)
+                    {
+                        best = p[j];
+                        k = j;
+                    }
+                }
+
+                *py = (int8_t)best;
+                *pk = (uint8_t)k;
+            }
+
+            o += layer->out_width;
+        }
+
+        output->length = o;
+        output->scale = input->scale;
+        output->max_abs = input->max_abs;
+        return;
+    }
+
     for (c = 0; c < layer->out_channels; c++)
     {
         int32_t row_start = c * plane;
@@ -535,8 +647,11 @@ static void dense_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_t
     }
 
     fm = limit_shift(update_multiplier(m, layer, scale_product(output_error->scale, input->scale)), 30);
-    clamped = tt_dense_update_rows_tintin(layer->weights, output_error->data, input->data, inputs, outputs, fm.mantissa, fm.right_shift,
-                                          &m->random, fused_error ? acc : NULL);
+    clamped = layer->nonzero >= 0
+        ? tt_dense_update_rows_tintin_nonzero(layer->weights, output_error->data, layer->nonzero_list, layer->nonzero, inputs, outputs,
+                                              fm.mantissa, fm.right_shift, &m->random, fused_error ? acc : NULL)
+        : tt_dense_update_rows_tintin(layer->weights, output_error->data, input->data, inputs, outputs, fm.mantissa, fm.right_shift,
+                                      &m->random, fused_error ? acc : NULL);
     if (input_error != NULL)
     {
         requantize(acc, inputs, -1, scale_product(output_error->scale, layer->weight_scale), input_error);
@@ -554,6 +669,7 @@ static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
     int32_t filter_size = g->channels * g->kernel_height * g->kernel_width;
     int32_t fuse_error = input_error != NULL && layer->zero_inputs_drop_error;
     int32_t *error_acc = NULL;
+    tt_scale error_scale;
     tt_fixed fm;
     if (input_error != NULL && !fuse_error)
     {
@@ -566,6 +682,9 @@ static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
         error_acc = m->accumulators;
         clear_i32(error_acc, inputs);
     }
+
+    /* The fused error is summed with the weights before this update: their scale, taken before after_update may rescale them. */
+    error_scale = scale_product(output_error->scale, layer->weight_scale);
 
     /* UpdateWeights */
     fm = limit_shift(update_multiplier(m, layer, scale_product(output_error->scale, input->scale)), 62);
@@ -592,8 +711,7 @@ static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
 
     if (fuse_error)
     {
-        /* As the managed code: the weight scale after AfterUpdate (see docs/native-kernels.md). */
-        requantize(error_acc, inputs, -1, scale_product(output_error->scale, layer->weight_scale), input_error);
+        requantize(error_acc, inputs, -1, error_scale, input_error);
     }
 
     update_biases(m, layer, output_error, g->out_height * g->out_width);
@@ -667,6 +785,28 @@ static void maxpool_backward(tt_layer *layer, tt_tensor8 *output_error, tt_tenso
 
 /* ---- the model ---- */
 
+/* The largest |x| of a Dense layer's input x, from its list of nonzero inputs (from x itself without a list). */
+static int32_t list_max_abs(const tt_layer *layer, const tt_tensor8 *x)
+{
+    const int32_t *p = layer->nonzero_list;
+    const int32_t *end = p + 2 * layer->nonzero;
+    int32_t highest = 0;
+    int32_t lowest = 0;
+    if (layer->nonzero < 0)
+    {
+        return tt_max_abs_i8(x->data, 0, x->length);
+    }
+
+    for (; p != end; p += 2)
+    {
+        int32_t v = p[1];
+        highest = v > highest ? v : highest;
+        lowest = v < lowest ? v : lowest;
+    }
+
+    return -lowest > highest ? -lowest : highest;
+}
+
 /* Model.Forward */
 static void model_forward(tt_model *m, const int8_t *input, int32_t input_log2_scale)
 {
@@ -675,7 +815,16 @@ static void model_forward(tt_model *m, const int8_t *input, int32_t input_log2_s
     x->data = (int8_t *)(size_t)input; /* never written: no layer of the catalog works in place on the input */
     x->length = m->input_size;
     x->scale = scale_make(input_log2_scale, 0, 0);
-    x->max_abs = tt_max_abs_i8(input, 0, m->input_size);
+    /*
+     * Magnitude.MaxAbs of the input. Before a Dense layer it is taken from that layer's list of nonzero
+     * inputs (the same value: zeros do not change a largest magnitude), once the list is built below;
+     * no layer reads it in between.
+     */
+    if (m->count == 0 || m->layers[0].kind != TT_LAYER_DENSE)
+    {
+        x->max_abs = tt_max_abs_i8(input, 0, m->input_size);
+    }
+
     for (l = 0; l < m->count; l++)
     {
         tt_layer *layer = &m->layers[l];
@@ -685,6 +834,11 @@ static void model_forward(tt_model *m, const int8_t *input, int32_t input_log2_s
         {
         case TT_LAYER_DENSE:
             dense_forward(m, layer, in, out);
+            if (l == 0)
+            {
+                x->max_abs = list_max_abs(layer, x);
+            }
+
             break;
         case TT_LAYER_CONV:
             conv_forward(m, layer, in, out);
@@ -990,6 +1144,15 @@ static int32_t allocate(tt_model *m)
             layer->weights = (int8_t *)arena_take(layer->weight_count);
             layer->biases = (int32_t *)arena_take(4 * layer->bias_count);
             if (layer->weights == NULL || layer->biases == NULL)
+            {
+                return -1;
+            }
+        }
+
+        if (layer->kind == TT_LAYER_DENSE)
+        {
+            layer->nonzero_list = (int32_t *)arena_take(8 * layer->in_size + 8); /* + the end mark */
+            if (layer->nonzero_list == NULL)
             {
                 return -1;
             }

@@ -69,6 +69,9 @@ typedef struct tt_layer
     tt_scale weight_scale;
     tt_scale bias_scale;
     int32_t updates_since_check;
+    /* Dense: the nonzero inputs of the current sample (tt_nonzero_inputs), built by the forward pass and reused by the update */
+    int32_t *nonzero_list;
+    int32_t nonzero;
 } tt_layer;
 
 typedef struct tt_model

