@@ -28,6 +28,8 @@ public class PerMethodProfileTests
         yield return ["ControlFlow", "FilteredCatch", new object[] { 41 }];
         yield return ["ControlFlow", "ThrowOut", new object[] { -1 }];
         yield return ["Shapes", "TotalArea", new object[] { 9 }];
+        yield return ["Natives", "ClearEither", new object[] { values.ToArray(), 50, true }];
+        yield return ["Natives", "CopyFloatsAt", new object[] { values.Select(v => v * 0.5f).ToArray(), 60 }];
     }
 
     [Theory]

@@ -32,6 +32,13 @@ public class ResultPreservationTests
         yield return ["ControlFlow", "ThrowOut", new object[] { 21 }];
         yield return ["ControlFlow", "ThrowOut", new object[] { -1 }];
         yield return ["Shapes", "TotalArea", new object[] { 9 }];
+        yield return ["Natives", "ClearInts", new object[] { values.ToArray(), 40 }];
+        yield return ["Natives", "ClearBytes", new object[] { values.Select(v => (sbyte)v).ToArray(), 40 }];
+        yield return ["Natives", "ClearEither", new object[] { values.ToArray(), 40, true }];
+        yield return ["Natives", "ClearEither", new object[] { values.ToArray(), 40, false }];
+        yield return ["Natives", "CopyInts", new object[] { values, 30 }];
+        yield return ["Natives", "CopyFloatsAt", new object[] { floats, 30 }];
+        yield return ["Natives", "ConcatLength", new object[] { "ab", "cde" }];
     }
 
     [Theory]

@@ -7,7 +7,8 @@ namespace TinTin.IlCost;
 
 /// <summary>
 /// The weight of one instruction in its method: <see cref="InterpreterCostTable"/> plus the
-/// context the table's footnotes name (reference loads, the kind of call, the callee's locals).
+/// context the table's footnotes name (reference loads, the kind of call, the callee's locals), and the
+/// fixed weight of a call of a length-dependent native method (<see cref="NativeMethods"/>).
 /// </summary>
 public static class InstructionCost
 {
@@ -36,6 +37,11 @@ public static class InstructionCost
         {
             case Code.Call:
                 var called = (MethodReference)instruction.Operand;
+                if (NativeMethods.CallWeight(called) is int native)
+                {
+                    return native;
+                }
+
                 return (called.HasThis ? InterpreterCostTable.InstanceCall : InterpreterCostTable.StaticCall) + CalleeLocals(TryResolve(called));
             case Code.Callvirt:
                 MethodDefinition? target = TryResolve((MethodReference)instruction.Operand);
@@ -55,9 +61,15 @@ public static class InstructionCost
     private static int ReferenceSurcharge(TypeReference? type) =>
         type is not null && StackKinds.IsObjectReference(type) ? InterpreterCostTable.ReferenceLoadSurcharge : 0;
 
-    /// <summary>The +47 per local of a callee whose body is known; 0 otherwise.</summary>
+    /// <summary>
+    /// The +47 per local of a callee whose body is known; 0 otherwise, and 0 for a method of the running .NET
+    /// framework: its body there is not nanoFramework's (most of the mscorlib methods the libraries call, such
+    /// as <c>Array.Clear</c>, <c>Math.Exp</c> or <c>string.Length</c>, are native on nanoCLR and have no IL locals).
+    /// </summary>
     private static int CalleeLocals(MethodDefinition? callee) =>
-        callee is { HasBody: true } ? callee.Body.Variables.Count * InterpreterCostTable.CalleeLocalSurcharge : 0;
+        callee is { HasBody: true } && !FrameworkAssemblies.Contains(callee.Module.Assembly.Name.Name)
+            ? callee.Body.Variables.Count * InterpreterCostTable.CalleeLocalSurcharge
+            : 0;
 
     private static MethodDefinition? TryResolve(MethodReference method)
     {

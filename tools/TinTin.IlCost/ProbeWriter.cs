@@ -1,6 +1,8 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
 using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
 using Mono.Cecil.Cil;
 using Mono.Cecil.Rocks;
 
@@ -24,6 +26,7 @@ internal static class ProbeWriter
         }
 
         body.SimplifyMacros(); // long branch forms, so branches that now jump further still encode
+        Dictionary<Instruction, Instruction> standIns = RedirectNatives(body, probe);
         IList<Instruction> instructions = body.Instructions;
         var position = new Dictionary<Instruction, int>(instructions.Count);
         for (int i = 0; i < instructions.Count; i++)
@@ -41,7 +44,7 @@ internal static class ProbeWriter
                 continue;
             }
 
-            int at = position[block.First];
+            int at = position[standIns.GetValueOrDefault(block.First, block.First)];
             Instruction[] code = probe.Create(weight);
             for (int i = code.Length - 1; i >= 0; i--)
             {
@@ -51,10 +54,47 @@ internal static class ProbeWriter
             probes[block.First] = code[0];
         }
 
+        foreach ((Instruction call, Instruction first) in standIns)
+        {
+            probes.TryAdd(call, first); // a branch to a redirected call that starts no probed block goes to its id pushes
+        }
+
         Retarget(body, probes);
         body.MaxStackSize += BlockProbe.StackDepth;
         body.OptimizeMacros();
         return probes.Count;
+    }
+
+    /// <summary>
+    /// Redirects every call of a length-dependent native method (<see cref="NativeMethods"/>) to its stand-in,
+    /// which charges the per-byte part at run time. In a profiled module the method's id is pushed before the
+    /// call (its stand-in takes it as one more argument). Returns, for each call that got such pushes, the first
+    /// of them: where a probe or a branch to the call must go instead.
+    /// </summary>
+    private static Dictionary<Instruction, Instruction> RedirectNatives(MethodBody body, BlockProbe probe)
+    {
+        var firsts = new Dictionary<Instruction, Instruction>();
+        ModuleDefinition module = body.Method.Module;
+        List<Instruction> calls = body.Instructions
+            .Where(i => i.OpCode.Code == Code.Call && i.Operand is MethodReference m && NativeMethods.IsLengthDependent(m))
+            .ToList();
+        foreach (Instruction call in calls)
+        {
+            Instruction[] id = probe.MethodId();
+            call.Operand = NativeMethods.StandIn(module, (MethodReference)call.Operand, probe.NativeCosts, id.Length > 0);
+            int at = body.Instructions.IndexOf(call);
+            for (int i = id.Length - 1; i >= 0; i--)
+            {
+                body.Instructions.Insert(at, id[i]);
+            }
+
+            if (id.Length > 0)
+            {
+                firsts[call] = id[0];
+            }
+        }
+
+        return firsts;
     }
 
     private static void Retarget(MethodBody body, Dictionary<Instruction, Instruction> probes)

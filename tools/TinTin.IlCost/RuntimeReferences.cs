@@ -23,6 +23,8 @@ internal sealed class RuntimeReferences
         Charge.Parameters.Add(new ParameterDefinition(types.Int32));
         Charge.Parameters.Add(new ParameterDefinition(types.Int64));
 
+        NativeCosts = new TypeReference(typeof(NativeCosts).Namespace, nameof(Runtime.NativeCosts), module, scope);
+
         var registry = new TypeReference(typeof(MethodRegistry).Namespace, nameof(MethodRegistry), module, scope);
         Register = new MethodReference(nameof(MethodRegistry.Register), types.Int32, registry);
         Register.Parameters.Add(new ParameterDefinition(types.String));
@@ -33,6 +35,9 @@ internal sealed class RuntimeReferences
 
     /// <summary><see cref="CostCounter.Charge"/>.</summary>
     public MethodReference Charge { get; }
+
+    /// <summary>The class <see cref="Runtime.NativeCosts"/> (the stand-ins of <see cref="NativeMethods"/>).</summary>
+    public TypeReference NativeCosts { get; }
 
     /// <summary><see cref="MethodRegistry.Register"/>.</summary>
     public MethodReference Register { get; }
