@@ -12,6 +12,9 @@ internal static class SmokeRuns
 {
     public const uint Seed = 1;
 
+    /// <summary>Allocated bytes per step that can only be one-off runtime work: a sixth of the smallest object.</summary>
+    private const double MaxOneOffBytesPerStep = 4;
+
     public static BenchResult Run(string modelName, TaskData data, BenchMode mode, int epochs)
     {
         BenchModel model = ModelCatalog.Get(modelName);
@@ -27,7 +30,11 @@ internal static class SmokeRuns
         Assert.Equal((long)epochs * data.Train.Count, result.SamplesSeen);
         Assert.Equal(epochs, result.EpochTestAccuracy.Count);
         Assert.Equal(epochs, result.EpochLoss.Count);
-        Assert.True(result.AllocatedBytesPerStep == 0, $"{what}: {result.AllocatedBytesPerStep} bytes allocated per training step");
+        // A step that allocates costs at least one object (24 bytes) per step. What the runtime allocates
+        // once on whichever test thread gets there first (on-stack replacement, type initialisers, string
+        // literals while jitting) is a few hundred bytes per run, and which thread pays for it depends
+        // on how xunit schedules the tests; so the bound is well under one object per step, not zero.
+        Assert.True(result.AllocatedBytesPerStep < MaxOneOffBytesPerStep, $"{what}: {result.AllocatedBytesPerStep} bytes allocated per training step");
         Assert.Null(result.IlCostPerSample);
         Assert.Equal(MacCount.PerTrainingSample(model.Build(data.Train.Shape)), result.MacsPerSample);
         Assert.True(result.Memory.Weights > 0 && result.Memory.Total == result.Memory.Weights + result.Memory.Activations + result.Memory.Gradients + result.Memory.Scratch, $"{what}: memory {result.Memory}");
