@@ -58,7 +58,7 @@ namespace TinTin
             Random = new Xorshift32(options.Seed);
             _workspace = new Workspace(Plan.AccumulatorLength, Plan.GradientRowLength, options, Random);
             _errorA = new Tensor8(new sbyte[Plan.ErrorLength], 0);
-            _errorB = new Tensor8(new sbyte[Plan.ErrorLength], 0);
+            _errorB = new Tensor8(new sbyte[Plan.SpareErrorLength], 0);
 
             bool batched = options.BatchSize > 1;
             _layers = new Layer[spec.Count];
@@ -259,34 +259,13 @@ namespace TinTin
             return false;
         }
 
-        /// <summary>
-        /// Every dot product must fit an int32: fan-in * 127 * 127 plus a bias clamped to 2^30, so
-        /// fan-ins (and fan-outs) up to 66,572 (2^30 / 16129). A convolution's weight gradient sums
-        /// one product per output position: up to 133,144 positions (2^31 / 16129).
-        /// </summary>
+        // Before anything is allocated: every layer's sums must fit an int32 (OverflowBounds).
         private static void CheckOverflowBounds(ModelSpec spec)
         {
             for (int l = 0; l < spec.Count; l++)
             {
                 LayerSpec layer = spec[l];
-                if (layer.WeightCount == 0)
-                {
-                    continue;
-                }
-
-                long fanIn = layer.WeightCount / layer.Units;
-                long fanOut = (long)layer.Units * (layer.Kind == LayerKind.Dense ? 1 : layer.Kernel * (layer.Kind == LayerKind.Conv2D ? layer.Kernel : 1));
-                if (fanIn * 16129 > int.MaxValue / 2 || fanOut * 16129 > int.MaxValue / 2)
-                {
-                    throw new ArgumentException(LayerSpec.KindName(layer.Kind) + " layer " + l.ToString() + ": a dot product could overflow int32");
-                }
-
-                // A convolution's weight gradient sums one product per output position (Dense: one product).
-                long positions = layer.Kind == LayerKind.Dense ? 1 : (long)layer.Output.Height * layer.Output.Width;
-                if (positions * 16129 > int.MaxValue)
-                {
-                    throw new ArgumentException(LayerSpec.KindName(layer.Kind) + " layer " + l.ToString() + ": a weight gradient summed over the output positions could overflow int32");
-                }
+                OverflowBounds.Check(layer, LayerSpec.KindName(layer.Kind) + " layer " + l.ToString());
             }
         }
     }

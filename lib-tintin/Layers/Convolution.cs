@@ -9,11 +9,12 @@ using TinTin.Training;
 namespace TinTin.Layers
 {
     /// <summary>
-    /// The convolution both <see cref="Conv2D"/> and <see cref="Conv1D"/> run: int8 input C x H x W
+    /// Conv2D and Conv1D (<see cref="LayerKind"/>): int8 input C x H x W
     /// (channels first, flat), int8 weights [filters][C][KH][KW], int32 accumulation per output
     /// element, optional int32 biases per filter, then one rescale of the whole output
     /// (filters x Hout x Wout) to int8 with one scale. A 1-D convolution over C x 1 x L is the
-    /// case KH = 1 with no vertical padding.
+    /// case KH = 1 with no vertical padding (the stride and padding along the length only; the weight
+    /// layout [filters][C][K] is [filters][C][1][K]).
     /// </summary>
     /// <remarks>
     /// <para>
@@ -31,18 +32,13 @@ namespace TinTin.Layers
     /// which would need the whole layer's gradient at once.
     /// </para>
     /// <para>
-    /// int32 bounds, checked when the layer is built: a forward sum has C*KH*KW products of
-    /// at most 127^2 plus a bias clamped to 2^30, so C*KH*KW*127^2 &lt; 2^30; an input error sums
-    /// at most filters*KH*KW products, so filters*KH*KW*127^2 &lt; 2^31; a weight gradient sums
-    /// one product per output position, so Hout*Wout*127^2 &lt; 2^31.
+    /// int32 bounds, checked when the layer is built (<see cref="OverflowBounds"/>): C*KH*KW*127^2
+    /// &lt; 2^30 (a forward sum plus a bias clamped to 2^30), filters*KH*KW*127^2 &lt; 2^31 (an input
+    /// error), Hout*Wout*127^2 &lt; 2^31 (a weight gradient).
     /// </para>
     /// </remarks>
-    public abstract class Convolution : WeightedLayer
+    public sealed class Convolution : WeightedLayer
     {
-        private const long ProductBound = 127 * 127;
-        private const long AccumulatorBound = 2147483648L; // 2^31
-        private const long BiasedAccumulatorBound = 1073741824L; // 2^30: a bias of up to 2^30 is added
-
         // The largest left shift of the gradient accumulation: gradients below 2^31 times a
         // mantissa of at most 2^15, shifted by 17, still fit a long. A larger shift (a multiplier of
         // 2^18 or more, the mantissa being at least 2^14) saturates every accumulator a nonzero
@@ -65,18 +61,17 @@ namespace TinTin.Layers
         private readonly long _forwardMacs;
 
         /// <summary>Creates the layer for a description, after checking that none of its sums can overflow int32.</summary>
-        /// <param name="spec">A description of <paramref name="kind"/> with its shapes set.</param>
-        /// <param name="batched">Whether mini-batch accumulators are needed.</param>
-        /// <param name="kind">
-        /// <see cref="LayerKind.Conv2D"/>: a K x K kernel with the stride and padding in both
-        /// directions; <see cref="LayerKind.Conv1D"/>: a 1 x K kernel with the stride and padding along
-        /// the width only.
+        /// <param name="spec">
+        /// A description with its shapes set: <see cref="LayerKind.Conv2D"/>, a K x K kernel with the
+        /// stride and padding in both directions, or <see cref="LayerKind.Conv1D"/>, a 1 x K kernel with
+        /// the stride and padding along the width only.
         /// </param>
-        /// <exception cref="ArgumentException">The description is not of that kind, or one of its sums could overflow int32.</exception>
-        protected Convolution(LayerSpec spec, bool batched, LayerKind kind)
-            : base(CheckBounds(spec, kind), batched)
+        /// <param name="batched">Whether mini-batch accumulators are needed.</param>
+        /// <exception cref="ArgumentException">The description is not a convolution, or one of its sums could overflow int32.</exception>
+        public Convolution(LayerSpec spec, bool batched)
+            : base(CheckBounds(spec), batched)
         {
-            bool square = kind == LayerKind.Conv2D;
+            bool square = spec.Kind == LayerKind.Conv2D;
             _channels = spec.Input.Channels;
             _height = spec.Input.Height;
             _width = spec.Input.Width;
@@ -90,12 +85,6 @@ namespace TinTin.Layers
             _outHeight = spec.Output.Height;
             _outWidth = spec.Output.Width;
             _forwardMacs = spec.ForwardMacs;
-        }
-
-        /// <inheritdoc/>
-        public override int FanIn
-        {
-            get { return _channels * _kernelHeight * _kernelWidth; }
         }
 
         /// <inheritdoc/>
@@ -481,40 +470,19 @@ namespace TinTin.Layers
         }
 
         // Runs before the base constructor allocates anything, so a rejected layer costs nothing.
-        private static LayerSpec CheckBounds(LayerSpec spec, LayerKind kind)
+        private static LayerSpec CheckBounds(LayerSpec spec)
         {
             if (spec == null)
             {
                 throw new ArgumentNullException(nameof(spec));
             }
 
-            string name = LayerSpec.KindName(kind);
-            if (spec.Kind != kind)
+            if (spec.Kind != LayerKind.Conv2D && spec.Kind != LayerKind.Conv1D)
             {
-                throw new ArgumentException("not a " + name + " description");
+                throw new ArgumentException("not a Conv2D or Conv1D description");
             }
 
-            bool square = kind == LayerKind.Conv2D;
-            long kernelArea = square ? (long)spec.Kernel * spec.Kernel : spec.Kernel;
-            string taps = square ? "kernel x kernel" : "kernel";
-            long fanIn = spec.Input.Channels * kernelArea;
-            long fanOut = spec.Units * kernelArea;
-            long positions = (long)spec.Output.Height * spec.Output.Width;
-            if (fanIn * ProductBound >= BiasedAccumulatorBound)
-            {
-                throw new ArgumentException(name + ": channels x " + taps + " = " + fanIn.ToString() + " products of 127 x 127 plus a bias could overflow int32 (at most " + ((BiasedAccumulatorBound - 1) / ProductBound).ToString() + ")");
-            }
-
-            if (fanOut * ProductBound >= AccumulatorBound)
-            {
-                throw new ArgumentException(name + ": filters x " + taps + " = " + fanOut.ToString() + " products of 127 x 127 in an input error could overflow int32 (at most " + ((AccumulatorBound - 1) / ProductBound).ToString() + ")");
-            }
-
-            if (positions * ProductBound >= AccumulatorBound)
-            {
-                throw new ArgumentException(name + ": " + positions.ToString() + " output positions: a weight gradient summing 127 x 127 over them could overflow int32 (at most " + ((AccumulatorBound - 1) / ProductBound).ToString() + ")");
-            }
-
+            OverflowBounds.Check(spec, LayerSpec.KindName(spec.Kind));
             return spec;
         }
     }

@@ -1,5 +1,6 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
+using System;
 using TinTin.Description;
 using TinTin.Numerics;
 using TinTin.Scaling;
@@ -16,15 +17,10 @@ namespace TinTin.Layers
         /// <summary>Creates the layer for a description.</summary>
         /// <param name="spec">A Dense description with its shapes set.</param>
         /// <param name="batched">Whether mini-batch accumulators are needed.</param>
+        /// <exception cref="ArgumentException">The description is not a Dense one, or one of its sums could overflow int32.</exception>
         public Dense(LayerSpec spec, bool batched)
-            : base(spec, batched)
+            : base(CheckBounds(spec), batched)
         {
-        }
-
-        /// <inheritdoc/>
-        public override int FanIn
-        {
-            get { return Spec.Input.Size; }
         }
 
         /// <inheritdoc/>
@@ -221,6 +217,23 @@ namespace TinTin.Layers
             }
 
             return 0;
+        }
+
+        // Runs before the base constructor allocates anything, so a rejected layer costs nothing.
+        private static LayerSpec CheckBounds(LayerSpec spec)
+        {
+            if (spec == null)
+            {
+                throw new ArgumentNullException(nameof(spec));
+            }
+
+            if (spec.Kind != LayerKind.Dense)
+            {
+                throw new ArgumentException("not a Dense description");
+            }
+
+            OverflowBounds.Check(spec, "Dense");
+            return spec;
         }
     }
 }

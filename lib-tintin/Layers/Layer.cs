@@ -20,6 +20,7 @@ namespace TinTin.Layers
         {
             Spec = spec;
             Stats = new LayerStats();
+            InPlace = spec != null && LayerFactory.IsInPlace(spec.Kind);
         }
 
         /// <summary>Gets the layer description.</summary>
@@ -30,12 +31,10 @@ namespace TinTin.Layers
 
         /// <summary>
         /// Gets whether the output is written over the input buffer (ReLU) or is the input buffer
-        /// (Flatten), so the model gives both the same tensor and the same error tensor.
+        /// (Flatten), so the model gives both the same tensor and the same error tensor
+        /// (<see cref="LayerFactory.IsInPlace"/> says which kinds are).
         /// </summary>
-        public virtual bool InPlace
-        {
-            get { return false; }
-        }
+        public bool InPlace { get; }
 
         /// <summary>
         /// Gets or sets whether the error this layer sends down is discarded wherever its input is 0:

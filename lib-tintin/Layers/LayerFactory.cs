@@ -19,13 +19,11 @@ namespace TinTin.Layers
                 case LayerKind.Dense:
                     return new Dense(spec, batched);
                 case LayerKind.Conv2D:
-                    return new Conv2D(spec, batched);
                 case LayerKind.Conv1D:
-                    return new Conv1D(spec, batched);
+                    return new Convolution(spec, batched);
                 case LayerKind.MaxPool2D:
-                    return new MaxPool2D(spec);
                 case LayerKind.MaxPool1D:
-                    return new MaxPool1D(spec);
+                    return new MaxPool(spec);
                 case LayerKind.ReLU:
                     return new ReLU(spec);
                 case LayerKind.Flatten:

@@ -11,8 +11,9 @@ namespace TinTin.Layers
     /// strides, no padding. The scale passes through (the output values are input values). Forward
     /// keeps, for each output, the position of the maximum within its window (row-major, the first
     /// on ties) in one byte; backward routes each output error to that input position and zero
-    /// elsewhere. <see cref="MaxPool2D"/> and <see cref="MaxPool1D"/> (a 1 x window over
-    /// <c>Channels x 1 x Length</c>) set the geometry.
+    /// elsewhere. MaxPool2D moves a square window of <see cref="LayerSpec.Kernel"/> by
+    /// <see cref="LayerSpec.Stride"/> in both directions; MaxPool1D a 1 x window over
+    /// <c>Channels x 1 x Length</c> by (1, stride).
     /// </summary>
     /// <remarks>
     /// Windows must not overlap (stride &gt;= window): then every input receives at most one error,
@@ -22,7 +23,7 @@ namespace TinTin.Layers
     /// outside every window; they get zero error. The kinds' window limits keep the window area
     /// within the 256 positions one kept byte can name.
     /// </remarks>
-    public abstract class MaxPool : Layer
+    public sealed class MaxPool : Layer
     {
         private readonly byte[] _argMax;
         private readonly int _plane;
@@ -32,23 +33,25 @@ namespace TinTin.Layers
         private readonly int _rowStep;
         private readonly int _rowGap;
 
-        /// <summary>Checks the description and creates the layer for a window geometry derived from it.</summary>
-        /// <param name="spec">The description with its shapes set.</param>
-        /// <param name="kind">The kind the description must have (also names it in messages).</param>
-        /// <param name="maxWindow">The largest window height and width.</param>
-        /// <param name="windowHeight">The window rows.</param>
-        /// <param name="windowWidth">The window columns.</param>
-        /// <param name="rowStride">The input rows between vertically adjacent windows.</param>
-        /// <param name="columnStride">The input columns between horizontally adjacent windows.</param>
-        /// <exception cref="ArgumentException">Wrong kind, padded, window outside 1..<paramref name="maxWindow"/>, or overlapping windows.</exception>
-        protected MaxPool(LayerSpec spec, LayerKind kind, int maxWindow, int windowHeight, int windowWidth, int rowStride, int columnStride)
-            : base(spec)
+        /// <summary>The largest MaxPool2D window: its k*k positions must fit the one byte kept per output.</summary>
+        public const int MaxWindow2D = 16;
+
+        /// <summary>The longest MaxPool1D window: its positions must fit the one byte kept per output.</summary>
+        public const int MaxWindow1D = 256;
+
+        /// <summary>Checks the description and creates the layer for the window geometry of its kind.</summary>
+        /// <param name="spec">A MaxPool2D or MaxPool1D description with its shapes set.</param>
+        /// <exception cref="ArgumentException">Not max pooling, padded, window above <see cref="MaxWindow2D"/> or <see cref="MaxWindow1D"/>, or overlapping windows.</exception>
+        public MaxPool(LayerSpec spec)
+            : base(CheckKind(spec))
         {
-            string name = LayerSpec.KindName(kind);
-            if (spec.Kind != kind)
-            {
-                throw new ArgumentException(name + " needs a " + name + " description");
-            }
+            bool square = spec.Kind == LayerKind.MaxPool2D;
+            string name = LayerSpec.KindName(spec.Kind);
+            int maxWindow = square ? MaxWindow2D : MaxWindow1D;
+            int windowHeight = square ? spec.Kernel : 1;
+            int windowWidth = spec.Kernel;
+            int rowStride = square ? spec.Stride : 1;
+            int columnStride = spec.Stride;
 
             if (windowHeight < 1 || windowWidth < 1 || windowHeight > maxWindow || windowWidth > maxWindow || spec.Padding != 0)
             {
@@ -197,6 +200,21 @@ namespace TinTin.Layers
             inputError.Scale = outputError.Scale;
             inputError.MaxAbs = outputError.MaxAbs;
             Stats.ErrorScale = inputError.Scale;
+        }
+
+        private static LayerSpec CheckKind(LayerSpec spec)
+        {
+            if (spec == null)
+            {
+                throw new ArgumentNullException(nameof(spec));
+            }
+
+            if (spec.Kind != LayerKind.MaxPool2D && spec.Kind != LayerKind.MaxPool1D)
+            {
+                throw new ArgumentException("not a MaxPool2D or MaxPool1D description");
+            }
+
+            return spec;
         }
     }
 }

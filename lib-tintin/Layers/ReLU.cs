@@ -19,12 +19,6 @@ namespace TinTin.Layers
         }
 
         /// <inheritdoc/>
-        public override bool InPlace
-        {
-            get { return true; }
-        }
-
-        /// <inheritdoc/>
         public override void Forward(Tensor8 input, Tensor8 output, Workspace workspace)
         {
             sbyte[] x = input.Data;

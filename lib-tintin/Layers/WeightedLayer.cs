@@ -83,7 +83,10 @@ namespace TinTin.Layers
         public Scale BiasScale;
 
         /// <summary>Gets the number of inputs each output sums over (initialisation and overflow bounds).</summary>
-        public abstract int FanIn { get; }
+        public int FanIn
+        {
+            get { return (int)OverflowBounds.FanIn(Spec); }
+        }
 
         /// <summary>
         /// Fills the weights uniformly, Kaiming-like (real bound about sqrt(6 / fan-in)): with initial

@@ -20,7 +20,7 @@ namespace TinTin.Training
         /// <summary>Mini-batch int32 gradient accumulators (0 with batch size 1: the update is fused).</summary>
         public int GradientBytes;
 
-        /// <summary>The int32 accumulator row, the convolution gradient row and the two int8 error buffers.</summary>
+        /// <summary>The int32 accumulator row, the convolution gradient row and the two int8 error buffers (each sized by the errors it carries).</summary>
         public int ScratchBytes;
 
         /// <summary>The input sample (int8), owned by the caller and not allocated by the model.</summary>
@@ -32,8 +32,11 @@ namespace TinTin.Training
         /// <summary>Length of the shared int32 gradient row.</summary>
         public int GradientRowLength;
 
-        /// <summary>Length of each of the two int8 error buffers.</summary>
+        /// <summary>Length of the first int8 error buffer: it takes the loss's error, then every other error on the way down.</summary>
         public int ErrorLength;
+
+        /// <summary>Length of the second int8 error buffer: the errors between those of the first.</summary>
+        public int SpareErrorLength;
 
         /// <summary>Gets the bytes the model allocates.</summary>
         public int TotalBytes
@@ -51,7 +54,6 @@ namespace TinTin.Training
             bool batched = options.BatchSize > 1;
             plan.InputBytes = spec.Input.Size;
             int accumulators = spec.Output.Size; // the loss uses one int per class
-            int errors = 0;
             for (int l = 0; l < spec.Count; l++)
             {
                 LayerSpec layer = spec[l];
@@ -75,17 +77,54 @@ namespace TinTin.Training
                 }
 
                 plan.GradientRowLength = Max(plan.GradientRowLength, LayerFactory.GradientRowLength(layer));
-                errors = Max(errors, layer.Output.Size);
-                if (l > 0)
-                {
-                    errors = Max(errors, layer.Input.Size);
-                }
             }
 
             plan.AccumulatorLength = accumulators;
-            plan.ErrorLength = errors;
-            plan.ScratchBytes = 4 * accumulators + 4 * plan.GradientRowLength + 2 * errors;
+            SizeErrorBuffers(spec, plan);
+            plan.ScratchBytes = 4 * accumulators + 4 * plan.GradientRowLength + plan.ErrorLength + plan.SpareErrorLength;
             return plan;
+        }
+
+        // The two error buffers alternate from the last layer down exactly as Model.TrainStep passes
+        // them: the first takes the loss's error; a layer that is not in place writes its input error
+        // into the other one, which then carries the error on. Each is as long as the longest error
+        // it carries, so a CNN's long first-layer error does not size both (cwru-cnn1d: 4,096 + 1,024
+        // bytes instead of 2 x 4,096).
+        private static void SizeErrorBuffers(ModelSpec spec, MemoryPlan plan)
+        {
+            int current = 0;
+            int first = 0;
+            int second = 0;
+            for (int l = spec.Count - 1; l >= 0; l--)
+            {
+                LayerSpec layer = spec[l];
+                if (current == 0)
+                {
+                    first = Max(first, layer.Output.Size);
+                }
+                else
+                {
+                    second = Max(second, layer.Output.Size);
+                }
+
+                if (l == 0 || LayerFactory.IsInPlace(layer.Kind))
+                {
+                    continue; // the first layer computes no input error; an in-place one keeps it where it is
+                }
+
+                current = 1 - current;
+                if (current == 0)
+                {
+                    first = Max(first, layer.Input.Size);
+                }
+                else
+                {
+                    second = Max(second, layer.Input.Size);
+                }
+            }
+
+            plan.ErrorLength = first;
+            plan.SpareErrorLength = second;
         }
 
         private static int Max(int a, int b)

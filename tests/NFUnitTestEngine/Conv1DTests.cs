@@ -159,11 +159,11 @@ namespace NFUnitTest
         {
             // Fan-in 16643 x 4 = 66572, the largest with 66572 * 127^2 < 2^30: with the bias
             // clamped to 2^30 the sum is exactly +-(66572 * 16129 + 2^30) = +-2,147,481,612.
-            Conv1D layer;
+            Convolution layer;
             sbyte[] x;
             try
             {
-                layer = new Conv1D(new ModelSpec(new Shape(16643, 1, 4)).Conv1D(1, 4, 1, 0, true)[0], false);
+                layer = new Convolution(new ModelSpec(new Shape(16643, 1, 4)).Conv1D(1, 4, 1, 0, true)[0], false);
                 x = ConvReference.Filled(16643 * 4, input);
             }
             catch (OutOfMemoryException)
@@ -193,11 +193,11 @@ namespace NFUnitTest
             // One input sample, padding 1, kernel 2: each of the 66572 filters has 2 outputs whose
             // windows both cover the sample, so it sums 133144 products (the largest with
             // 133144 * 127^2 < 2^31): errors -127 give +-2,147,479,576.
-            Conv1D layer;
+            Convolution layer;
             sbyte[] e;
             try
             {
-                layer = new Conv1D(new ModelSpec(new Shape(1, 1, 1)).Conv1D(66572, 2, 1, 1, false)[0], false);
+                layer = new Convolution(new ModelSpec(new Shape(1, 1, 1)).Conv1D(66572, 2, 1, 1, false)[0], false);
                 e = ConvReference.Filled(133144, -127);
             }
             catch (OutOfMemoryException)
@@ -228,12 +228,12 @@ namespace NFUnitTest
             // 133144 output positions of a kernel 1, inputs -127: the gradient is
             // +-133144 * 16129 = +-2,147,479,576 (bit length 31), and NITI with μ = 3 shifts it by
             // 28: the weight (0) moves by 7 or 8 steps against the gradient's sign.
-            Conv1D layer;
+            Convolution layer;
             sbyte[] x;
             sbyte[] e;
             try
             {
-                layer = new Conv1D(new ModelSpec(new Shape(1, 1, 133144)).Conv1D(1, 1, 1, 0, false)[0], false);
+                layer = new Convolution(new ModelSpec(new Shape(1, 1, 133144)).Conv1D(1, 1, 1, 0, false)[0], false);
                 x = ConvReference.Filled(133144, -127);
                 e = ConvReference.Filled(133144, error);
             }
@@ -265,7 +265,7 @@ namespace NFUnitTest
         public void ConstructorRejectsSumsThatCouldOverflow(int channels, int length, int filters, int kernel)
         {
             LayerSpec spec = new ModelSpec(new Shape(channels, 1, length)).Conv1D(filters, kernel, 1, 0, true)[0];
-            Assert.ThrowsException(typeof(ArgumentException), () => new Conv1D(spec, false), "constructor must reject");
+            Assert.ThrowsException(typeof(ArgumentException), () => new Convolution(spec, false), "constructor must reject");
         }
 
         [TestMethod]
@@ -273,9 +273,9 @@ namespace NFUnitTest
         {
             LayerSpec spec = new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3, 1, 1, true)[0];
             Layer layer = LayerFactory.Create(spec, false);
-            Assert.IsInstanceOfType(layer, typeof(Conv1D), "factory type");
-            Assert.AreEqual(6, ((Conv1D)layer).FanIn, "fan-in");
-            Assert.AreEqual(18, ((Conv1D)layer).Weights.Length, "weights");
+            Assert.IsInstanceOfType(layer, typeof(Convolution), "factory type");
+            Assert.AreEqual(6, ((Convolution)layer).FanIn, "fan-in");
+            Assert.AreEqual(18, ((Convolution)layer).Weights.Length, "weights");
             Assert.AreEqual(6, LayerFactory.GradientRowLength(spec), "gradient row");
         }
 
@@ -292,12 +292,12 @@ namespace NFUnitTest
             return new ConvReference(channels, 1, length, filters, 1, kernel, stride, 0, padding);
         }
 
-        private static Conv1D Create(ConvReference r, bool bias, bool batched)
+        private static Convolution Create(ConvReference r, bool bias, bool batched)
         {
             LayerSpec spec = new ModelSpec(new Shape(r.Channels, 1, r.Width)).Conv1D(r.Filters, r.KernelWidth, r.Stride, r.PadWidth, bias)[0];
             Assert.AreEqual(1, spec.Output.Height, "output height");
             Assert.AreEqual(r.OutWidth, spec.Output.Width, "output length");
-            return new Conv1D(spec, batched);
+            return new Convolution(spec, batched);
         }
     }
 }

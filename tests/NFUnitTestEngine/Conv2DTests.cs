@@ -182,11 +182,11 @@ namespace NFUnitTest
         {
             // Fan-in 16643 x 2 x 2 = 66572, the largest with 66572 * 127^2 < 2^30: with the bias
             // clamped to 2^30 the sum is exactly +-(66572 * 16129 + 2^30) = +-2,147,481,612.
-            Conv2D layer;
+            Convolution layer;
             sbyte[] x;
             try
             {
-                layer = new Conv2D(new ModelSpec(new Shape(16643, 2, 2)).Conv2D(1, 2, 1, 0, true)[0], false);
+                layer = new Convolution(new ModelSpec(new Shape(16643, 2, 2)).Conv2D(1, 2, 1, 0, true)[0], false);
                 x = ConvReference.Filled(16643 * 4, input);
             }
             catch (OutOfMemoryException)
@@ -216,11 +216,11 @@ namespace NFUnitTest
             // One input pixel, padding 1, a 2 x 2 kernel: each of the 33286 filters has 4 outputs,
             // all of whose windows cover the pixel, so it sums 133144 products (the largest with
             // 133144 * 127^2 < 2^31): errors -127 give +-2,147,479,576.
-            Conv2D layer;
+            Convolution layer;
             sbyte[] e;
             try
             {
-                layer = new Conv2D(new ModelSpec(new Shape(1, 1, 1)).Conv2D(33286, 2, 1, 1, false)[0], false);
+                layer = new Convolution(new ModelSpec(new Shape(1, 1, 1)).Conv2D(33286, 2, 1, 1, false)[0], false);
                 e = ConvReference.Filled(133144, -127);
             }
             catch (OutOfMemoryException)
@@ -251,12 +251,12 @@ namespace NFUnitTest
             // 356 x 374 = 133144 output positions of a 1 x 1 kernel, inputs -127: the gradient is
             // +-133144 * 16129 = +-2,147,479,576 (bit length 31), and NITI with μ = 3 shifts it by
             // 28: the weight (0) moves by 7 or 8 steps against the gradient's sign.
-            Conv2D layer;
+            Convolution layer;
             sbyte[] x;
             sbyte[] e;
             try
             {
-                layer = new Conv2D(new ModelSpec(new Shape(1, 356, 374)).Conv2D(1, 1, 1, 0, false)[0], false);
+                layer = new Convolution(new ModelSpec(new Shape(1, 356, 374)).Conv2D(1, 1, 1, 0, false)[0], false);
                 x = ConvReference.Filled(133144, -127);
                 e = ConvReference.Filled(133144, error);
             }
@@ -288,7 +288,7 @@ namespace NFUnitTest
         public void ConstructorRejectsSumsThatCouldOverflow(int channels, int height, int width, int filters, int kernel)
         {
             LayerSpec spec = new ModelSpec(new Shape(channels, height, width)).Conv2D(filters, kernel, 1, 0, true)[0];
-            Assert.ThrowsException(typeof(ArgumentException), () => new Conv2D(spec, false), "constructor must reject");
+            Assert.ThrowsException(typeof(ArgumentException), () => new Convolution(spec, false), "constructor must reject");
         }
 
         [TestMethod]
@@ -315,9 +315,9 @@ namespace NFUnitTest
         {
             LayerSpec spec = new ModelSpec(new Shape(2, 5, 5)).Conv2D(3, 3, 1, 1, true)[0];
             Layer layer = LayerFactory.Create(spec, false);
-            Assert.IsInstanceOfType(layer, typeof(Conv2D), "factory type");
-            Assert.AreEqual(18, ((Conv2D)layer).FanIn, "fan-in");
-            Assert.AreEqual(54, ((Conv2D)layer).Weights.Length, "weights");
+            Assert.IsInstanceOfType(layer, typeof(Convolution), "factory type");
+            Assert.AreEqual(18, ((Convolution)layer).FanIn, "fan-in");
+            Assert.AreEqual(54, ((Convolution)layer).Weights.Length, "weights");
             Assert.AreEqual(18, LayerFactory.GradientRowLength(spec), "gradient row");
         }
 
@@ -344,12 +344,12 @@ namespace NFUnitTest
             return new ConvReference(channels, height, width, filters, kernel, kernel, stride, padding, padding);
         }
 
-        private static Conv2D Create(ConvReference r, bool bias, bool batched)
+        private static Convolution Create(ConvReference r, bool bias, bool batched)
         {
             LayerSpec spec = new ModelSpec(new Shape(r.Channels, r.Height, r.Width)).Conv2D(r.Filters, r.KernelHeight, r.Stride, r.PadHeight, bias)[0];
             Assert.AreEqual(r.OutHeight, spec.Output.Height, "output height");
             Assert.AreEqual(r.OutWidth, spec.Output.Width, "output width");
-            return new Conv2D(spec, batched);
+            return new Convolution(spec, batched);
         }
     }
 }

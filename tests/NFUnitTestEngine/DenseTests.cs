@@ -320,10 +320,11 @@ namespace NFUnitTest
         [TestMethod]
         public void ModelRejectsADenseWhoseDotProductsCouldOverflow()
         {
-            // Rejected before anything is allocated: fan-in 66,573 (and fan-out 66,573 for the backward sums).
+            // Rejected before anything is allocated: fan-in 66,573 (a forward sum plus a bias of up to 2^30), and
+            // fan-out 133,145 (an input error, no bias: 133,145 * 127^2 > 2^31 - 1).
             ModelSpec wide = new ModelSpec(Shape.Vector(66573)).Dense(2);
             Assert.ThrowsException(typeof(ArgumentException), () => { new Model(wide, new TrainingOptions()); }, "fan-in");
-            ModelSpec tall = new ModelSpec(Shape.Vector(1)).Dense(66573);
+            ModelSpec tall = new ModelSpec(Shape.Vector(1)).Dense(133145);
             Assert.ThrowsException(typeof(ArgumentException), () => { new Model(tall, new TrainingOptions()); }, "fan-out");
         }
 

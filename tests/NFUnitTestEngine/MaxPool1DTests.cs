@@ -23,7 +23,7 @@ namespace NFUnitTest
             // channel 0: {3 -1 3} -> 3 at 0 (tie with 2); {-5 -4 -5} -> -4 at 1; 100 is never seen.
             // channel 1: {-127 -127 -126} -> -126 at 2; {0 0 0} -> 0 at 0.
             sbyte[] x = new sbyte[] { 3, -1, 3, -5, -4, -5, 100, -127, -127, -126, 0, 0, 0, 5 };
-            MaxPool1D pool = Create(new Shape(2, 1, 7), 3, 3);
+            MaxPool pool = Create(new Shape(2, 1, 7), 3, 3);
             Tensor8 input = MaxPool2DTests.Input(x);
             Tensor8 output = new Tensor8(new sbyte[4], 0);
             Workspace workspace = MaxPool2DTests.NewWorkspace();
@@ -48,7 +48,7 @@ namespace NFUnitTest
         public void MatchesNaiveReferenceForwardAndBackward(int channels, int length, int window, int stride, int limit)
         {
             Xorshift32 random = new Xorshift32((uint)(channels * 1000 + length * 10 + window));
-            MaxPool1D pool = Create(new Shape(channels, 1, length), window, stride);
+            MaxPool pool = Create(new Shape(channels, 1, length), window, stride);
             int outLength = (length - window) / stride + 1;
             int outputs = channels * outLength;
             int inputs = channels * length;
@@ -109,7 +109,7 @@ namespace NFUnitTest
         [TestMethod]
         public void ScaleAndMaxAbsPassThrough()
         {
-            MaxPool1D pool = Create(new Shape(1, 1, 4), 2, 2);
+            MaxPool pool = Create(new Shape(1, 1, 4), 2, 2);
             Tensor8 input = MaxPool2DTests.Input(new sbyte[] { -100, -90, 12, 0 });
             input.Scale = new Scale(3, 0, 2);
             Tensor8 output = new Tensor8(new sbyte[2], 0);
@@ -134,7 +134,7 @@ namespace NFUnitTest
         {
             LayerSpec spec = new ModelSpec(new Shape(4, 1, 9)).MaxPool1D(2)[0];
             Layer layer = LayerFactory.Create(spec, true);
-            Assert.IsInstanceOfType(layer, typeof(MaxPool1D), "factory type");
+            Assert.IsInstanceOfType(layer, typeof(MaxPool), "factory type");
             Assert.AreEqual(4 * 4, layer.KeptBytes, "kept bytes");
             Assert.AreEqual(LayerFactory.KeptBytes(spec), layer.KeptBytes, "planned kept bytes");
         }
@@ -146,13 +146,13 @@ namespace NFUnitTest
             Assert.ThrowsException(typeof(ArgumentException), () => { new ModelSpec(new Shape(1, 1, 8)).MaxPool1D(2, 1); }, "overlap");
 
             LayerSpec padded = new ModelSpec(new Shape(1, 1, 8)).Add(new LayerSpec(LayerKind.MaxPool1D, 0, 2, 2, 1, false))[0];
-            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool1D(padded); }, "padding");
+            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool(padded); }, "padding");
 
             LayerSpec huge = new ModelSpec(new Shape(1, 1, 300)).MaxPool1D(257)[0];
-            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool1D(huge); }, "window 257");
+            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool(huge); }, "window 257");
 
-            LayerSpec pool2D = new ModelSpec(new Shape(1, 2, 2)).MaxPool2D(2)[0];
-            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool1D(pool2D); }, "wrong kind");
+            LayerSpec relu = new ModelSpec(new Shape(1, 1, 8)).ReLU()[0];
+            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool(relu); }, "wrong kind");
 
             Assert.ThrowsException(typeof(ArgumentException), () => { new ModelSpec(Shape.Vector(8)).Dense(8).MaxPool1D(3, 2).Dense(2); }, "model");
         }
@@ -166,13 +166,13 @@ namespace NFUnitTest
             Assert.AreEqual(model.Plan.TotalBytes, model.CountAllocatedBytes(), "allocated bytes");
             int loss = model.TrainStep(new sbyte[] { 50, -60, 70 }, Scale.PowerOfTwo(-7), 0);
             Assert.IsTrue(loss > 0, "positive loss");
-            Assert.IsInstanceOfType(model.GetLayer(1), typeof(MaxPool1D), "second layer");
+            Assert.IsInstanceOfType(model.GetLayer(1), typeof(MaxPool), "second layer");
             Assert.AreEqual(2, model.GetLayer(1).KeptBytes, "kept bytes");
         }
 
-        private static MaxPool1D Create(Shape input, int window, int stride)
+        private static MaxPool Create(Shape input, int window, int stride)
         {
-            return new MaxPool1D(new ModelSpec(input).MaxPool1D(window, stride)[0]);
+            return new MaxPool(new ModelSpec(input).MaxPool1D(window, stride)[0]);
         }
     }
 }

@@ -30,7 +30,7 @@ namespace NFUnitTest
                 -8, -9, 0, -1,
                 -7, -6, -1, 0,
             };
-            MaxPool2D pool = Create(new Shape(1, 4, 4), 2, 2);
+            MaxPool pool = Create(new Shape(1, 4, 4), 2, 2);
             Tensor8 output = new Tensor8(new sbyte[4], 0);
             pool.Forward(Input(x), output, NewWorkspace());
 
@@ -51,7 +51,7 @@ namespace NFUnitTest
                 -8, -9, 0, -1,
                 -7, -6, -1, 0,
             };
-            MaxPool2D pool = Create(new Shape(1, 4, 4), 2, 2);
+            MaxPool pool = Create(new Shape(1, 4, 4), 2, 2);
             Tensor8 input = Input(x);
             Tensor8 output = new Tensor8(new sbyte[4], 0);
             Workspace workspace = NewWorkspace();
@@ -80,7 +80,7 @@ namespace NFUnitTest
         public void MatchesNaiveReferenceForwardAndBackward(int channels, int height, int width, int window, int stride, int limit)
         {
             Xorshift32 random = new Xorshift32((uint)(channels * 1000 + height * 100 + width * 10 + window));
-            MaxPool2D pool = Create(new Shape(channels, height, width), window, stride);
+            MaxPool pool = Create(new Shape(channels, height, width), window, stride);
             int outHeight = (height - window) / stride + 1;
             int outWidth = (width - window) / stride + 1;
             int outputs = channels * outHeight * outWidth;
@@ -136,7 +136,7 @@ namespace NFUnitTest
         [TestMethod]
         public void ScaleAndMaxAbsPassThrough()
         {
-            MaxPool2D pool = Create(new Shape(2, 2, 2), 2, 2);
+            MaxPool pool = Create(new Shape(2, 2, 2), 2, 2);
             Tensor8 input = Input(new sbyte[] { -5, 3, 77, -77, 1, 1, 1, 1 });
             input.Scale = new Scale(-9, 2, 1);
             input.MaxAbs = 77;
@@ -160,7 +160,7 @@ namespace NFUnitTest
         [TestMethod]
         public void BackwardWithoutInputErrorDoesNothing()
         {
-            MaxPool2D pool = Create(new Shape(1, 2, 2), 2, 2);
+            MaxPool pool = Create(new Shape(1, 2, 2), 2, 2);
             Tensor8 input = Input(new sbyte[] { 1, 2, 3, 4 });
             Tensor8 output = new Tensor8(new sbyte[1], 0);
             pool.Forward(input, output, NewWorkspace());
@@ -173,7 +173,7 @@ namespace NFUnitTest
         {
             LayerSpec spec = new ModelSpec(new Shape(3, 6, 8)).MaxPool2D(2)[0];
             Layer layer = LayerFactory.Create(spec, false);
-            Assert.IsInstanceOfType(layer, typeof(MaxPool2D), "factory type");
+            Assert.IsInstanceOfType(layer, typeof(MaxPool), "factory type");
             Assert.AreEqual(3 * 3 * 4, layer.KeptBytes, "kept bytes");
             Assert.AreEqual(LayerFactory.KeptBytes(spec), layer.KeptBytes, "planned kept bytes");
             Assert.IsFalse(layer.InPlace, "not in place");
@@ -186,13 +186,13 @@ namespace NFUnitTest
             Assert.ThrowsException(typeof(ArgumentException), () => { new ModelSpec(new Shape(1, 7, 7)).MaxPool2D(3, 2); }, "overlap");
 
             LayerSpec padded = new ModelSpec(new Shape(1, 4, 4)).Add(new LayerSpec(LayerKind.MaxPool2D, 0, 2, 2, 1, false))[0];
-            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool2D(padded); }, "padding");
+            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool(padded); }, "padding");
 
             LayerSpec huge = new ModelSpec(new Shape(1, 17, 17)).MaxPool2D(17)[0];
-            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool2D(huge); }, "window 17");
+            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool(huge); }, "window 17");
 
             LayerSpec relu = new ModelSpec(new Shape(1, 4, 4)).ReLU()[0];
-            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool2D(relu); }, "wrong kind");
+            Assert.ThrowsException(typeof(ArgumentException), () => { new MaxPool(relu); }, "wrong kind");
 
             Assert.ThrowsException(typeof(ArgumentException), () => { new ModelSpec(new Shape(1, 7, 7)).MaxPool2D(3, 2).Flatten().Dense(2); }, "model");
         }
@@ -207,8 +207,8 @@ namespace NFUnitTest
             model.TrainStep(sample, Scale.PowerOfTwo(-7), 1);
 
             // Windows {1 2 5 6} -> 3, {3 4 7 8} -> 3, {-1 -2 100 0} -> 2, {-3 -4 0 0} -> 2 (first of the tie).
-            Assert.IsInstanceOfType(model.GetLayer(0), typeof(MaxPool2D), "first layer");
-            CollectionAssert.AreEqual(new byte[] { 3, 3, 2, 2 }, ((MaxPool2D)model.GetLayer(0)).ArgMax, "indices");
+            Assert.IsInstanceOfType(model.GetLayer(0), typeof(MaxPool), "first layer");
+            CollectionAssert.AreEqual(new byte[] { 3, 3, 2, 2 }, ((MaxPool)model.GetLayer(0)).ArgMax, "indices");
         }
 
         internal static Workspace NewWorkspace()
@@ -241,9 +241,9 @@ namespace NFUnitTest
             Assert.AreEqual(expected.Down, actual.Down, what + " down");
         }
 
-        private static MaxPool2D Create(Shape input, int window, int stride)
+        private static MaxPool Create(Shape input, int window, int stride)
         {
-            return new MaxPool2D(new ModelSpec(input).MaxPool2D(window, stride)[0]);
+            return new MaxPool(new ModelSpec(input).MaxPool2D(window, stride)[0]);
         }
 
         private static void ReferenceForward(sbyte[] x, int channels, int height, int width, int window, int stride, int outHeight, int outWidth, int[] value, int[] index)

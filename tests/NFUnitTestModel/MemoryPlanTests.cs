@@ -3,6 +3,7 @@
 using nanoFramework.TestFramework;
 using TinTin;
 using TinTin.Description;
+using TinTin.Scaling;
 using TinTin.Training;
 
 namespace NFUnitTest
@@ -21,21 +22,23 @@ namespace NFUnitTest
             //   gradients   batch 1: the update is fused                              = 0
             //   scratch     accumulators max(4 classes, max(2, 16), max(16, 4)) = 16 ints = 64
             //               gradient row 0 (no convolution)                           = 0
-            //               2 error buffers of max(16, 16, 4) bytes                    = 32   -> 96
-            //   total 176 + 20 + 0 + 96 = 292; the 2 input bytes belong to the caller.
-            MemoryPlan plan = AssertPlan(QuadrantToy.Network(), 1, 176, 20, 0, 96, 292);
+            //               error buffers, alternating from the top: the first takes the loss's 4,
+            //               the second Dense(4)'s input error 16 (ReLU keeps it in place)  = 4 + 16 = 20 -> 84
+            //   total 176 + 20 + 0 + 84 = 280; the 2 input bytes belong to the caller.
+            MemoryPlan plan = AssertPlan(QuadrantToy.Network(), 1, 176, 20, 0, 84, 280);
             Assert.AreEqual(2, plan.InputBytes, "input bytes");
             Assert.AreEqual(16, plan.AccumulatorLength, "accumulator length");
             Assert.AreEqual(0, plan.GradientRowLength, "gradient row length");
-            Assert.AreEqual(16, plan.ErrorLength, "error length");
+            Assert.AreEqual(4, plan.ErrorLength, "error length");
+            Assert.AreEqual(16, plan.SpareErrorLength, "spare error length");
         }
 
         [TestMethod]
         public void QuadrantMlpAtBatchEight()
         {
             // As at batch 1, plus one int32 accumulator per weight and per bias:
-            //   gradients 4 * (32 + 16 + 64 + 4) = 4 * 116 = 464; total 292 + 464 = 756.
-            AssertPlan(QuadrantToy.Network(), 8, 176, 20, 464, 96, 756);
+            //   gradients 4 * (32 + 16 + 64 + 4) = 4 * 116 = 464; total 280 + 464 = 744.
+            AssertPlan(QuadrantToy.Network(), 8, 176, 20, 464, 84, 744);
         }
 
         [TestMethod]
@@ -43,11 +46,11 @@ namespace NFUnitTest
         {
             // Dense(20, no bias).ReLU().Dense(5, no bias) on 10 inputs:
             //   weights 10*20 + 20*5 = 300; activations 20 + 5 = 25;
-            //   scratch accumulators max(5, 20, 20) = 20 ints = 80, errors 2 * 20 = 40 -> 120;
-            //   total 300 + 25 + 120 = 445. Batch 4 adds 4 * 300 = 1200 (no bias accumulators) -> 1645.
+            //   scratch accumulators max(5, 20, 20) = 20 ints = 80, errors 5 + 20 = 25 -> 105;
+            //   total 300 + 25 + 105 = 430. Batch 4 adds 4 * 300 = 1200 (no bias accumulators) -> 1630.
             ModelSpec spec = new ModelSpec(Shape.Vector(10)).Dense(20, false).ReLU().Dense(5, false);
-            AssertPlan(spec, 1, 300, 25, 0, 120, 445);
-            AssertPlan(spec, 4, 300, 25, 1200, 120, 1645);
+            AssertPlan(spec, 1, 300, 25, 0, 105, 430);
+            AssertPlan(spec, 4, 300, 25, 1200, 105, 1630);
         }
 
         [TestMethod]
@@ -55,11 +58,12 @@ namespace NFUnitTest
         {
             // Dense(3) on 40 inputs: weights 120 + 12 = 132; activations 3;
             // accumulators max(3 classes, output 3) = 3 ints = 12 (the first layer never computes an input error);
-            // errors: only the first layer, its output 3 -> 2 * 3 = 6; scratch 18; total 132 + 3 + 18 = 153.
+            // errors: only the first layer's output 3, so the second buffer is empty; scratch 15; total 132 + 3 + 15 = 150.
             ModelSpec spec = new ModelSpec(Shape.Vector(40)).Dense(3);
-            MemoryPlan plan = AssertPlan(spec, 1, 132, 3, 0, 18, 153);
+            MemoryPlan plan = AssertPlan(spec, 1, 132, 3, 0, 15, 150);
             Assert.AreEqual(3, plan.AccumulatorLength, "accumulator length");
             Assert.AreEqual(3, plan.ErrorLength, "error length");
+            Assert.AreEqual(0, plan.SpareErrorLength, "spare error length");
         }
 
         [TestMethod]
@@ -67,9 +71,9 @@ namespace NFUnitTest
         {
             // Dense(40) on 4 inputs, Dense(3): weights 4*40 + 4*40 = 320 and 40*3 + 4*3 = 132 -> 452;
             // activations 40 + 3 = 43; accumulators max(3, 40, max(40, 3)) = 40 ints = 160;
-            // errors max(40, 3, 40) = 40 -> 80; scratch 240; total 452 + 43 + 240 = 735.
+            // errors 3 (the loss's) + 40 (Dense(3)'s input error) = 43; scratch 203; total 452 + 43 + 203 = 698.
             ModelSpec spec = new ModelSpec(Shape.Vector(4)).Dense(40).Dense(3);
-            MemoryPlan plan = AssertPlan(spec, 1, 452, 43, 0, 240, 735);
+            MemoryPlan plan = AssertPlan(spec, 1, 452, 43, 0, 203, 698);
             Assert.AreEqual(40, plan.AccumulatorLength, "accumulator length");
         }
 
@@ -82,12 +86,16 @@ namespace NFUnitTest
             //   scratch     accumulators max(3, conv output 32, max(8, 3)) = 32 ints = 128 (the first
             //               layer's input never needs an error)
             //               gradient row: one filter's weights 1*3*3 = 9 ints = 36
-            //               2 error buffers of max(32, 32, 8, 8, 3) = 32 bytes = 64            -> 228
-            //   total 62 + 51 + 228 = 341; batch 4 adds 4 * (18 + 2 + 24 + 3) = 188 -> 529.
+            //               error buffers from the top: the first holds the loss's 3, the pool's input
+            //               error 32 (ReLU and conv keep it); the second Dense's input error 8 (Flatten
+            //               and the pool's output keep it): 32 + 8 = 40                           -> 204
+            //   total 62 + 51 + 204 = 317; batch 4 adds 4 * (18 + 2 + 24 + 3) = 188 -> 505.
             ModelSpec spec = new ModelSpec(new Shape(1, 6, 6)).Conv2D(2, 3).ReLU().MaxPool2D(2).Flatten().Dense(3);
-            MemoryPlan plan = AssertPlan(spec, 1, 62, 51, 0, 228, 341);
+            MemoryPlan plan = AssertPlan(spec, 1, 62, 51, 0, 204, 317);
             Assert.AreEqual(9, plan.GradientRowLength, "gradient row length");
-            AssertPlan(spec, 4, 62, 51, 188, 228, 529);
+            Assert.AreEqual(32, plan.ErrorLength, "error length");
+            Assert.AreEqual(8, plan.SpareErrorLength, "spare error length");
+            AssertPlan(spec, 4, 62, 51, 188, 204, 505);
         }
 
         [TestMethod]
@@ -97,10 +105,10 @@ namespace NFUnitTest
             //   weights     conv 3*2*3 = 18 + 12 = 30; dense 2*12 = 24 + 8 = 32                  -> 62
             //   activations 24 + 12 + 12 (indices) + 2                                           -> 50
             //   scratch     accumulators max(2, max(20, 24), max(12, 2)) = 24 ints = 96
-            //               gradient row 2*3 = 6 ints = 24; errors 2 * 24 = 48                  -> 168
-            //   total 62 + 50 + 168 = 280.
+            //               gradient row 2*3 = 6 ints = 24; errors 24 (loss 2, pool input 24) + 12 -> 156
+            //   total 62 + 50 + 156 = 268.
             ModelSpec spec = new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3).ReLU().MaxPool1D(2).Flatten().Dense(2);
-            AssertPlan(spec, 1, 62, 50, 0, 168, 280);
+            AssertPlan(spec, 1, 62, 50, 0, 156, 268);
         }
 
         [TestMethod]
@@ -135,6 +143,15 @@ namespace NFUnitTest
             Model model = new Model(spec, Options(batchSize));
             Assert.AreEqual(total, model.Plan.TotalBytes, "the model's plan");
             Assert.AreEqual(total, model.CountAllocatedBytes(), "bytes the model allocated");
+
+            // The buffers are long enough for what training writes into them (a short one would throw).
+            sbyte[] input = new sbyte[spec.Input.Size];
+            for (int i = 0; i < input.Length; i++)
+            {
+                input[i] = (sbyte)((i * 37 % 255) - 127);
+            }
+
+            model.TrainStep(input, Scale.PowerOfTwo(-7), spec.Output.Size - 1);
             return plan;
         }
 

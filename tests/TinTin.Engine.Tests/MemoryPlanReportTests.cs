@@ -23,17 +23,17 @@ public class MemoryPlanReportTests
     [Theory]
     // weights 784*128 + 4*128 + 128*10 + 4*10 = 100,352 + 512 + 1,280 + 40 = 102,184
     // activations 128 + 10 = 138 (ReLU in place); scratch 4*128 accumulators (the first layer never computes an
-    // input error, so its 784 inputs do not count) + 2*128 error bytes = 768
+    // input error, so its 784 inputs do not count) + 10 + 128 error bytes (the loss's; the second layer's input error) = 650
     // gradients with mini-batches: 4 * (100,352 + 128 + 1,280 + 10) = 407,080
-    [InlineData(1, 102_184, 138, 0, 768, 103_090)]
-    [InlineData(32, 102_184, 138, 407_080, 768, 510_170)]
+    [InlineData(1, 102_184, 138, 0, 650, 102_972)]
+    [InlineData(32, 102_184, 138, 407_080, 650, 510_052)]
     public void MnistMlp(int batchSize, int weights, int activations, int gradients, int scratch, int total)
     {
         ModelSpec spec = new ModelSpec(Shape.Vector(784)).Dense(128).ReLU().Dense(10);
         MemoryPlan plan = MemoryPlan.Create(spec, new TrainingOptions { BatchSize = batchSize });
         _output.WriteLine($"784-128-10 MLP, batch {batchSize}: weights {plan.WeightBytes} B, activations {plan.ActivationBytes} B, "
             + $"gradients {plan.GradientBytes} B, scratch {plan.ScratchBytes} B (accumulator row {plan.AccumulatorLength} ints, "
-            + $"gradient row {plan.GradientRowLength} ints, 2 error buffers of {plan.ErrorLength} B), total {plan.TotalBytes} B, "
+            + $"gradient row {plan.GradientRowLength} ints, error buffers of {plan.ErrorLength} + {plan.SpareErrorLength} B), total {plan.TotalBytes} B, "
             + $"input {plan.InputBytes} B (caller's)");
         Assert.Equal(weights, plan.WeightBytes);
         Assert.Equal(activations, plan.ActivationBytes);
@@ -48,17 +48,18 @@ public class MemoryPlanReportTests
     // activations 4,704 (conv) + 1,176 + 1,176 (pool, indices) + 1,600 (conv) + 400 + 400 (pool, indices)
     //             + 120 + 84 + 10 = 9,670
     // scratch 4 * 4,704 accumulators (the first conv's output) + 4 * 150 (one filter of the second conv)
-    //         + 2 * 4,704 error bytes = 28,824
+    //         + 4,704 + 1,176 error bytes (the first buffer carries the first pool's input error, the second
+    //         the second conv's) = 25,296
     // gradients with mini-batches: 4 * 61,706 parameters = 246,824
-    [InlineData(1, 62_414, 9_670, 0, 28_824, 100_908)]
-    [InlineData(16, 62_414, 9_670, 246_824, 28_824, 347_732)]
+    [InlineData(1, 62_414, 9_670, 0, 25_296, 97_380)]
+    [InlineData(16, 62_414, 9_670, 246_824, 25_296, 344_204)]
     public void LeNet5(int batchSize, int weights, int activations, int gradients, int scratch, int total)
     {
         ModelSpec spec = Networks.Create("lenet-5");
         MemoryPlan plan = MemoryPlan.Create(spec, new TrainingOptions { BatchSize = batchSize });
         _output.WriteLine($"LeNet-5, batch {batchSize}: weights {plan.WeightBytes} B, activations {plan.ActivationBytes} B, "
             + $"gradients {plan.GradientBytes} B, scratch {plan.ScratchBytes} B (accumulator row {plan.AccumulatorLength} ints, "
-            + $"gradient row {plan.GradientRowLength} ints, 2 error buffers of {plan.ErrorLength} B), total {plan.TotalBytes} B");
+            + $"gradient row {plan.GradientRowLength} ints, error buffers of {plan.ErrorLength} + {plan.SpareErrorLength} B), total {plan.TotalBytes} B");
         Assert.Equal(weights, plan.WeightBytes);
         Assert.Equal(activations, plan.ActivationBytes);
         Assert.Equal(gradients, plan.GradientBytes);

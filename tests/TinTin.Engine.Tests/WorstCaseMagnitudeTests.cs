@@ -19,11 +19,14 @@ namespace TinTin.Engine.Tests;
 /// The bound: a forward sum is at most fanIn * 127^2 plus a bias clamped to 2^30, so it fits an int32
 /// when fanIn * 16129 &lt;= 2^30 - 1 = 1,073,741,823. The largest such fan-in is
 /// <see cref="MaxFanIn"/> = 66,572 (66,572 * 16,129 = 1,073,739,788; 66,573 * 16,129 = 1,073,755,917).
-/// The error sent to the input sums fanOut (= outputs) products and has the same bound.
+/// The error sent to the input sums fanOut (= outputs) products and no bias, so its bound is
+/// fanOut * 16129 &lt;= 2^31 - 1: <see cref="MaxFanOut"/> = 133,144 outputs (lib-tintin's OverflowBounds, the one
+/// place every layer and the model take their bounds from).
 /// </remarks>
 public class WorstCaseMagnitudeTests
 {
     private const int MaxFanIn = 66_572;
+    private const int MaxFanOut = 133_144;
     private const long Product = 127 * 127;
     private const long BiasLimit = 1L << 30;
 
@@ -39,10 +42,12 @@ public class WorstCaseMagnitudeTests
     {
         TrainingOptions options = Networks.Options(TrainingMode.TinTin, 1);
         Assert.NotNull(new Model(new ModelSpec(Shape.Vector(MaxFanIn)).Dense(2), options));
-        Assert.NotNull(new Model(new ModelSpec(Shape.Vector(2)).Dense(MaxFanIn), options));
+        Assert.NotNull(new Model(new ModelSpec(Shape.Vector(2)).Dense(MaxFanOut), options));
+        Assert.True(MaxFanOut * Product <= int.MaxValue && (MaxFanOut + 1) * Product > int.MaxValue);
 
         Assert.Throws<ArgumentException>(() => new Model(new ModelSpec(Shape.Vector(MaxFanIn + 1)).Dense(2), options));
-        Assert.Throws<ArgumentException>(() => new Model(new ModelSpec(Shape.Vector(2)).Dense(MaxFanIn + 1), options));
+        Assert.Throws<ArgumentException>(() => new Model(new ModelSpec(Shape.Vector(2)).Dense(MaxFanOut + 1), options));
+        Assert.Throws<ArgumentException>(() => new Dense(new ModelSpec(Shape.Vector(2)).Dense(MaxFanOut + 1)[0], false));
         Assert.Throws<ArgumentException>(() => new Model(new ModelSpec(Shape.Vector(3)).Dense(MaxFanIn + 1).ReLU().Dense(2), options));
     }
 
@@ -115,12 +120,13 @@ public class WorstCaseMagnitudeTests
     [InlineData(TrainingMode.Niti)]
     public void BackwardAtTheLargestFanOutIsExact(TrainingMode mode)
     {
-        // Dense(66,572) on 2 inputs, every error ±127 and every weight ±127 with the error's sign on input 0
-        // (its error sum is +66,572 * 16,129 = +1,073,739,788) and the opposite sign on input 1 (the negative).
-        var model = new Model(new ModelSpec(Shape.Vector(2)).Dense(MaxFanIn), Networks.Options(mode, 1));
+        // Dense(133,144) on 2 inputs, every error ±127 and every weight ±127 with the error's sign on input 0
+        // (its error sum is +133,144 * 16,129 = +2,147,479,576, 2,071 below int.MaxValue) and the opposite
+        // sign on input 1 (the negative).
+        var model = new Model(new ModelSpec(Shape.Vector(2)).Dense(MaxFanOut), Networks.Options(mode, 1));
         var dense = (Dense)model.GetLayer(0);
-        var errorData = new sbyte[MaxFanIn];
-        for (int o = 0; o < MaxFanIn; o++)
+        var errorData = new sbyte[MaxFanOut];
+        for (int o = 0; o < MaxFanOut; o++)
         {
             errorData[o] = (sbyte)(o % 5 < 2 ? -127 : 127);
             dense.Weights[2 * o] = errorData[o];
@@ -130,22 +136,22 @@ public class WorstCaseMagnitudeTests
         dense.WeightScale = Scale.PowerOfTwo(-14);
         sbyte[] before = (sbyte[])dense.Weights.Clone();
         var x = new Tensor8(new sbyte[] { 127, -127 }, 2) { Scale = Scale.PowerOfTwo(-7), MaxAbs = 127 };
-        var error = new Tensor8(errorData, MaxFanIn) { Scale = Scale.PowerOfTwo(-10), MaxAbs = 127 };
+        var error = new Tensor8(errorData, MaxFanOut) { Scale = Scale.PowerOfTwo(-10), MaxAbs = 127 };
         var inputError = new Tensor8(new sbyte[2], 2);
         var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.GradientRowLength, model.Options, new Xorshift32(1));
-        dense.Backward(x, new Tensor8(new sbyte[MaxFanIn], MaxFanIn), error, inputError, workspace);
+        dense.Backward(x, new Tensor8(new sbyte[MaxFanOut], MaxFanOut), error, inputError, workspace);
 
         long[] expected = new long[2];
         for (int i = 0; i < 2; i++)
         {
-            for (int o = 0; o < MaxFanIn; o++)
+            for (int o = 0; o < MaxFanOut; o++)
             {
                 expected[i] += (long)before[(2 * o) + i] * errorData[o];
             }
         }
 
-        Assert.Equal(1_073_739_788L, expected[0]);
-        Assert.Equal(-1_073_739_788L, expected[1]);
+        Assert.Equal(2_147_479_576L, expected[0]);
+        Assert.Equal(-2_147_479_576L, expected[1]);
         Assert.Equal(expected[0], workspace.Accumulators[0]);
         Assert.Equal(expected[1], workspace.Accumulators[1]);
         Scale accScale = Scale.Product(error.Scale, Scale.PowerOfTwo(-14));
@@ -167,7 +173,7 @@ public class WorstCaseMagnitudeTests
         Assert.Equal(0, dense.Stats.Saturations);
 
         // Bias update (both modes): eta * e * scale(e) / scale(b) = 2^-5 * 127 * 2^-10 / 2^-20 = 127 * 32 = 4,064 exactly.
-        for (int o = 0; o < MaxFanIn; o++)
+        for (int o = 0; o < MaxFanOut; o++)
         {
             Assert.Equal(-4_064 * errorData[o] / 127, dense.Biases[o]);
         }

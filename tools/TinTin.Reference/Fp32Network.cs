@@ -2,6 +2,7 @@
 
 using System;
 using TinTin.Description;
+using TinTin.Layers;
 using TinTin.Reference.Layers;
 
 namespace TinTin.Reference
@@ -105,14 +106,13 @@ namespace TinTin.Reference
             }
 
             // Activations: slot l + 1 is layer l's output. In-place layers share their input's
-            // buffer, except a ReLU that would write over the caller's input.
+            // buffer, except a ReLU that would write over the caller's input (lib-tintin decides, for both engines).
             _activations = new float[count + 1][];
             _inputSlots = 1;
             bool onInput = true;
             for (int l = 0; l < count; l++)
             {
-                bool share = _layers[l].InPlace && !(onInput && spec[l].Kind == LayerKind.ReLU);
-                if (share)
+                if (LayerFactory.SharesInputBuffer(spec, l))
                 {
                     _activations[l + 1] = _activations[l];
                     if (onInput)

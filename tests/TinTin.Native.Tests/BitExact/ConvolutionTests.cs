@@ -158,7 +158,7 @@ public sealed class ConvolutionTests
                     continue; // the window does not fit the padded input
                 }
 
-                Convolution layer = square ? new Conv2D(spec, false) : new Conv1D(spec, false);
+                Convolution layer = new Convolution(spec, false);
                 var geometry = new NativeGeometry
                 {
                     Channels = channels,

@@ -22,12 +22,6 @@ namespace TinTin.Reference.Layers
         }
 
         /// <inheritdoc/>
-        public override bool InPlace
-        {
-            get { return true; }
-        }
-
-        /// <inheritdoc/>
         public override void Forward(float[] input, float[] output)
         {
             if (output != input)

@@ -1,6 +1,7 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
 using TinTin.Description;
+using TinTin.Layers;
 
 namespace TinTin.Reference.Layers
 {
@@ -16,6 +17,7 @@ namespace TinTin.Reference.Layers
         protected Fp32Layer(LayerSpec spec)
         {
             Spec = spec;
+            InPlace = spec != null && LayerFactory.IsInPlace(spec.Kind);
         }
 
         /// <summary>Gets the layer description.</summary>
@@ -23,12 +25,9 @@ namespace TinTin.Reference.Layers
 
         /// <summary>
         /// Gets whether the output may be the input buffer (ReLU writes over it, Flatten is it) and
-        /// the input error the output error buffer.
+        /// the input error the output error buffer; lib-tintin's <see cref="LayerFactory.IsInPlace"/> says which kinds are.
         /// </summary>
-        public virtual bool InPlace
-        {
-            get { return false; }
-        }
+        public bool InPlace { get; }
 
         /// <summary>Gets the state kept for backward besides the input and output (max-pool window indices), or null.</summary>
         public virtual byte[] Kept

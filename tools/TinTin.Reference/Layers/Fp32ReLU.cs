@@ -21,12 +21,6 @@ namespace TinTin.Reference.Layers
         }
 
         /// <inheritdoc/>
-        public override bool InPlace
-        {
-            get { return true; }
-        }
-
-        /// <inheritdoc/>
         public override void Forward(float[] input, float[] output)
         {
             float[] x = input;
