@@ -59,7 +59,7 @@ public sealed class ConvolutionTests
             Assert.True(output.Data.AsSpan().SequenceEqual(data), label + ": int8 outputs differ");
             Assert.True(Steps.Same(Requantizer.OutputScale(accScale, Steps.ToManaged(step)), output.Scale), label + $": scale {output.Scale} vs step {step}");
             Assert.Equal(c.Layer.Stats.CompoundRescales, compound);
-            oneDimensional += c.Layer is Conv1D ? 1 : 0;
+            oneDimensional += c.Layer.Spec.Kind == LayerKind.Conv1D ? 1 : 0;
             withBias += c.Layer.Biases != null ? 1 : 0;
         }
 
@@ -199,6 +199,6 @@ public sealed class ConvolutionTests
         }
 
         public string Describe() =>
-            $"{(Layer is Conv1D ? "Conv1D" : "Conv2D")} {Geometry.Channels}x{Geometry.Height}x{Geometry.Width} -> {Geometry.Filters}x{Geometry.OutHeight}x{Geometry.OutWidth}, kernel {Geometry.KernelHeight}x{Geometry.KernelWidth}, stride {Geometry.StrideX}, padding {Geometry.PaddingX}";
+            $"{LayerSpec.KindName(Layer.Spec.Kind)} {Geometry.Channels}x{Geometry.Height}x{Geometry.Width} -> {Geometry.Filters}x{Geometry.OutHeight}x{Geometry.OutWidth}, kernel {Geometry.KernelHeight}x{Geometry.KernelWidth}, stride {Geometry.StrideX}, padding {Geometry.PaddingX}";
     }
 }
