@@ -19,8 +19,13 @@ namespace TinTin.Training
         {
             // One pass: dot product from the bias, and the largest magnitude together. Mostly-zero
             // inputs (ReLU outputs, image backgrounds) take the loop that skips them after an int test.
-            sbyte[] w = weights;
+            // The inner loop's values are declared first: the first four locals have the interpreter's
+            // cheapest load and store (ldloc.0-3), and an argument (inputs) costs more than a local.
+            int i;
+            int xi;
             sbyte[] x = input;
+            int n = inputs;
+            sbyte[] w = weights;
             int max = 0;
             int row = 0;
             for (int o = 0; o < outputs; o++)
@@ -28,9 +33,9 @@ namespace TinTin.Training
                 int sum = hasBias ? acc[o] : 0;
                 if (sparse)
                 {
-                    for (int i = 0; i < inputs; i++)
+                    for (i = 0; i < n; i++)
                     {
-                        int xi = x[i];
+                        xi = x[i];
                         if (xi != 0)
                         {
                             sum += w[row + i] * xi;
@@ -39,7 +44,7 @@ namespace TinTin.Training
                 }
                 else
                 {
-                    for (int i = 0; i < inputs; i++)
+                    for (i = 0; i < n; i++)
                     {
                         sum += w[row + i] * x[i];
                     }
@@ -56,7 +61,7 @@ namespace TinTin.Training
                     max = sum;
                 }
 
-                row += inputs;
+                row += n;
             }
 
             return max;
