@@ -30,11 +30,21 @@ namespace TinTin
         private readonly Workspace _workspace;
         private int _pendingSamples;
 
-        /// <summary>Builds and initialises a model.</summary>
+        /// <summary>Builds and initialises a model on the managed kernels.</summary>
         /// <param name="spec">The description (at least one layer; the output is one value per class).</param>
         /// <param name="options">The training options; the seed decides the initial weights.</param>
         /// <exception cref="ArgumentException">The description cannot be trained (no layers, or a dot product that could overflow int32).</exception>
         public Model(ModelSpec spec, TrainingOptions options)
+            : this(spec, options, null)
+        {
+        }
+
+        /// <summary>Builds and initialises a model that runs its hot loops on the given kernels.</summary>
+        /// <param name="spec">The description (at least one layer; the output is one value per class).</param>
+        /// <param name="options">The training options; the seed decides the initial weights.</param>
+        /// <param name="kernels">The kernels (e.g. a native engine), or null for <see cref="ManagedKernels"/>. Every engine gives the same results.</param>
+        /// <exception cref="ArgumentException">The description cannot be trained (no layers, or a dot product that could overflow int32).</exception>
+        public Model(ModelSpec spec, TrainingOptions options, TrainingKernels kernels)
         {
             if (spec == null)
             {
@@ -56,7 +66,7 @@ namespace TinTin
             Options = options;
             Plan = MemoryPlan.Create(spec, options);
             Random = new Xorshift32(options.Seed);
-            _workspace = new Workspace(Plan.AccumulatorLength, Plan.GradientRowLength, options, Random);
+            _workspace = new Workspace(Plan.AccumulatorLength, Plan.GradientRowLength, options, Random, kernels == null ? new ManagedKernels() : kernels);
             _errorA = new Tensor8(new sbyte[Plan.ErrorLength], 0);
             _errorB = new Tensor8(new sbyte[Plan.SpareErrorLength], 0);
 
@@ -97,6 +107,31 @@ namespace TinTin
 
         /// <summary>Gets the PRNG (its state is part of the training state).</summary>
         public Xorshift32 Random { get; }
+
+        /// <summary>
+        /// Gets or sets the kernels the layers run their hot loops on: <see cref="ManagedKernels"/> unless
+        /// the model was built with others or they are set here (between steps, e.g. after loading a model
+        /// file: <c>model.Kernels = new TinTin.Native.NativeTrainingKernels();</c> on a firmware with the
+        /// native kernels). Not training state: a model file does not record it.
+        /// </summary>
+        /// <exception cref="ArgumentNullException">The value is null.</exception>
+        public TrainingKernels Kernels
+        {
+            get
+            {
+                return _workspace.Kernels;
+            }
+
+            set
+            {
+                if (value == null)
+                {
+                    throw new ArgumentNullException(nameof(value));
+                }
+
+                _workspace.Kernels = value;
+            }
+        }
 
         /// <summary>Gets or sets the number of samples trained on (part of the training state).</summary>
         public long Samples { get; set; }
@@ -147,7 +182,7 @@ namespace TinTin
         {
             Forward(input, inputScale);
             bool compound = Options.Mode == TrainingMode.TinTin;
-            int loss = SoftmaxCrossEntropy.Compute(Output, label, _errorA, _workspace.Accumulators, compound);
+            int loss = _workspace.Kernels.SoftmaxLoss(Output, label, _errorA, _workspace.Accumulators, compound);
 
             Tensor8 error = _errorA;
             Tensor8 spare = _errorB;

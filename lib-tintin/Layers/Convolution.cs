@@ -59,6 +59,7 @@ namespace TinTin.Layers
         private readonly int _outHeight;
         private readonly int _outWidth;
         private readonly long _forwardMacs;
+        private readonly int[] _geometry;
 
         /// <summary>Creates the layer for a description, after checking that none of its sums can overflow int32.</summary>
         /// <param name="spec">
@@ -85,97 +86,33 @@ namespace TinTin.Layers
             _outHeight = spec.Output.Height;
             _outWidth = spec.Output.Width;
             _forwardMacs = spec.ForwardMacs;
+            _geometry = new int[]
+            {
+                _channels, _height, _width, _filters, _kernelHeight, _kernelWidth, _strideY, _strideX, _paddingY, _paddingX, _outHeight, _outWidth,
+            };
+        }
+
+        /// <summary>
+        /// Gets the layer's shape as the kernels take it: <see cref="TrainingKernels.GeometryLength"/> ints
+        /// (channels, height, width, filters, kernel height, kernel width, stride y, stride x, padding y,
+        /// padding x, out height, out width). The layer's own array: read it, do not change it.
+        /// </summary>
+        public int[] Geometry
+        {
+            get { return _geometry; }
         }
 
         /// <inheritdoc/>
         public override void Forward(Tensor8 input, Tensor8 output, Workspace workspace)
         {
-            int channels = _channels;
-            int width = _width;
-            int kernelWidth = _kernelWidth;
-            int strideX = _strideX;
-            int paddingX = _paddingX;
-            int outHeight = _outHeight;
-            int outWidth = _outWidth;
-            int filters = _filters;
-            int plane = _height * width;
-            int kernelArea = _kernelHeight * kernelWidth;
-            int filterSize = channels * kernelArea;
-            int channelStep = kernelArea - plane; // how the weight-minus-input offset moves from one channel to the next
-            sbyte[] w = Weights;
-            sbyte[] x = input.Data;
             int[] acc = workspace.Accumulators;
-            bool sparse = Magnitude.MostlyZeros(x, channels * plane);
-            int o = 0;
-            for (int f = 0; f < filters; f++)
-            {
-                int filterStart = f * filterSize;
-                for (int oy = 0; oy < outHeight; oy++)
-                {
-                    int kyLo;
-                    int rows;
-                    int rowStart = KernelRows(oy, out kyLo, out rows);
-                    int wRowStart = filterStart + kyLo * kernelWidth;
-                    for (int ox = 0; ox < outWidth; ox++)
-                    {
-                        // Input column under kernel column 0, and the kernel columns that fall inside the input.
-                        int left = ox * strideX - paddingX;
-                        int kxLo = left < 0 ? -left : 0;
-                        int kxHi = width - left;
-                        if (kxHi > kernelWidth)
-                        {
-                            kxHi = kernelWidth;
-                        }
-
-                        // Input index of kernel column 0 in the first valid kernel row of channel 0, and the weight index of the same tap.
-                        int xRow = rowStart + left;
-                        int wRow = wRowStart;
-                        int sum = 0;
-                        for (int r = 0; r < rows; r++)
-                        {
-                            int d = wRow - xRow; // maps an input index of this row to the weight it meets
-                            int start = xRow + kxLo;
-                            int end = xRow + kxHi;
-                            for (int c = 0; c < channels; c++)
-                            {
-                                if (sparse)
-                                {
-                                    for (int i = start; i < end; i++)
-                                    {
-                                        int xi = x[i];
-                                        if (xi != 0)
-                                        {
-                                            sum += w[i + d] * xi;
-                                        }
-                                    }
-                                }
-                                else
-                                {
-                                    for (int i = start; i < end; i++)
-                                    {
-                                        sum += w[i + d] * x[i];
-                                    }
-                                }
-
-                                start += plane;
-                                end += plane;
-                                d += channelStep;
-                            }
-
-                            xRow += width;
-                            wRow += kernelWidth;
-                        }
-
-                        acc[o++] = sum;
-                    }
-                }
-            }
-
+            sbyte[] x = input.Data;
+            workspace.Kernels.ConvForward(_geometry, Weights, x, Magnitude.MostlyZeros(x, _channels * _height * _width), acc);
             Scale accScale = Scale.Product(input.Scale, WeightScale);
-            int positions = outHeight * outWidth;
+            int positions = _outHeight * _outWidth;
             AddBiases(acc, positions, accScale);
             Stats.Macs += _forwardMacs;
-            Requantize(acc, filters * positions, accScale, output, workspace);
+            Requantize(acc, _filters * positions, accScale, output, workspace);
             Stats.OutputScale = output.Scale;
         }
 
@@ -216,75 +153,9 @@ namespace TinTin.Layers
         // Transposed convolution: every output error scatters e * W over its input window.
         private void PropagateError(Tensor8 outputError, Tensor8 inputError, Workspace workspace)
         {
-            int channels = _channels;
-            int width = _width;
-            int kernelWidth = _kernelWidth;
-            int strideX = _strideX;
-            int paddingX = _paddingX;
-            int outHeight = _outHeight;
-            int outWidth = _outWidth;
-            int filters = _filters;
-            int plane = _height * width;
-            int kernelArea = _kernelHeight * kernelWidth;
-            int filterSize = channels * kernelArea;
-            int channelStep = kernelArea - plane;
-            int inputs = channels * plane;
-            sbyte[] w = Weights;
-            sbyte[] e = outputError.Data;
+            int inputs = _channels * _height * _width;
             int[] acc = workspace.Accumulators;
-            Array.Clear(acc, 0, inputs);
-            int o = 0;
-            for (int f = 0; f < filters; f++)
-            {
-                int filterStart = f * filterSize;
-                for (int oy = 0; oy < outHeight; oy++)
-                {
-                    int kyLo;
-                    int rows;
-                    int rowStart = KernelRows(oy, out kyLo, out rows);
-                    int wRowStart = filterStart + kyLo * kernelWidth;
-                    for (int ox = 0; ox < outWidth; ox++)
-                    {
-                        int eo = e[o++];
-                        if (eo == 0)
-                        {
-                            continue; // common after ReLU
-                        }
-
-                        int left = ox * strideX - paddingX;
-                        int kxLo = left < 0 ? -left : 0;
-                        int kxHi = width - left;
-                        if (kxHi > kernelWidth)
-                        {
-                            kxHi = kernelWidth;
-                        }
-
-                        int xRow = rowStart + left;
-                        int wRow = wRowStart;
-                        for (int r = 0; r < rows; r++)
-                        {
-                            int d = wRow - xRow;
-                            int start = xRow + kxLo;
-                            int end = xRow + kxHi;
-                            for (int c = 0; c < channels; c++)
-                            {
-                                for (int i = start; i < end; i++)
-                                {
-                                    acc[i] += w[i + d] * eo;
-                                }
-
-                                start += plane;
-                                end += plane;
-                                d += channelStep;
-                            }
-
-                            xRow += width;
-                            wRow += kernelWidth;
-                        }
-                    }
-                }
-            }
-
+            workspace.Kernels.ConvInputError(_geometry, Weights, outputError.Data, acc);
             Stats.Macs += _forwardMacs;
             Requantize(acc, inputs, Scale.Product(outputError.Scale, WeightScale), inputError, workspace);
             Stats.ErrorScale = inputError.Scale;
@@ -320,14 +191,20 @@ namespace TinTin.Layers
 
             sbyte[] w = Weights;
             int[] g = workspace.Gradients;
+            int[] geometry = _geometry;
+            sbyte[] x = input.Data;
+            sbyte[] e = outputError.Data;
+            TrainingKernels kernels = workspace.Kernels;
             int filterSize = _channels * _kernelHeight * _kernelWidth;
             int mu = options.MuBits;
             uint random = workspace.Random.State;
             int clamped = 0;
-            bool sparse = errorAcc != null || Magnitude.MostlyZeros(input.Data, _channels * _height * _width);
+            bool sparse = errorAcc != null || Magnitude.MostlyZeros(x, _channels * _height * _width);
             for (int f = 0; f < _filters; f++)
             {
-                ComputeGradient(f, input.Data, outputError.Data, g, sparse, errorAcc);
+                // The gradient into the workspace's gradient row (and, with errorAcc, the filter's share
+                // of the input error with its old weights), then one update (or accumulation) call.
+                kernels.ConvGradient(geometry, f, w, x, e, g, sparse, errorAcc);
                 int start = f * filterSize;
                 if (mantissa == 0 && tinTin && fused)
                 {
@@ -336,16 +213,16 @@ namespace TinTin.Layers
 
                 if (!fused)
                 {
-                    WeightUpdate.AccumulateGradients(Accumulators, start, g, 0, filterSize, mantissa, shift);
+                    kernels.AccumulateGradients(Accumulators, start, g, 0, filterSize, mantissa, shift);
                 }
                 else if (tinTin)
                 {
-                    clamped += WeightUpdate.TinTinGradients(w, start, g, 0, filterSize, mantissa, shift, ref random);
+                    clamped += kernels.TinTinGradients(w, start, g, 0, filterSize, mantissa, shift, ref random);
                 }
                 else
                 {
                     int nitiShift = NitiShift(Magnitude.MaxAbs(g, 0, filterSize), mu);
-                    clamped += WeightUpdate.NitiGradients(w, start, g, 0, filterSize, nitiShift);
+                    clamped += kernels.NitiGradients(w, start, g, 0, filterSize, nitiShift);
                 }
             }
 
@@ -355,118 +232,6 @@ namespace TinTin.Layers
             {
                 AfterUpdate(clamped, options);
             }
-        }
-
-        // G[c, ky, kx] = sum over output positions of e[f, oy, ox] * x[c, oy*sy + ky - py, ox*sx + kx - px].
-        // sparse: visit only nonzero inputs (an exact int test; the product is 0 anyway). With errorAcc
-        // (then sparse), also add filter f's old weights times e to the error of those inputs.
-        private void ComputeGradient(int f, sbyte[] x, sbyte[] e, int[] g, bool sparse, int[] errorAcc)
-        {
-            int channels = _channels;
-            int width = _width;
-            int kernelWidth = _kernelWidth;
-            int strideX = _strideX;
-            int paddingX = _paddingX;
-            int outHeight = _outHeight;
-            int outWidth = _outWidth;
-            int plane = _height * width;
-            int kernelArea = _kernelHeight * kernelWidth;
-            int channelStep = kernelArea - plane;
-            Array.Clear(g, 0, channels * kernelArea);
-            sbyte[] w = Weights;
-            int filterStart = f * channels * kernelArea; // weight index = gradient index + filterStart
-            int o = f * outHeight * outWidth;
-            for (int oy = 0; oy < outHeight; oy++)
-            {
-                int kyLo;
-                int rows;
-                int rowStart = KernelRows(oy, out kyLo, out rows);
-                int gRowStart = kyLo * kernelWidth;
-                for (int ox = 0; ox < outWidth; ox++)
-                {
-                    int eo = e[o++];
-                    if (eo == 0)
-                    {
-                        continue;
-                    }
-
-                    int left = ox * strideX - paddingX;
-                    int kxLo = left < 0 ? -left : 0;
-                    int kxHi = width - left;
-                    if (kxHi > kernelWidth)
-                    {
-                        kxHi = kernelWidth;
-                    }
-
-                    int xRow = rowStart + left;
-                    int gRow = gRowStart;
-                    for (int r = 0; r < rows; r++)
-                    {
-                        int d = gRow - xRow;
-                        int start = xRow + kxLo;
-                        int end = xRow + kxHi;
-                        for (int c = 0; c < channels; c++)
-                        {
-                            if (errorAcc != null)
-                            {
-                                int dw = d + filterStart;
-                                for (int i = start; i < end; i++)
-                                {
-                                    int xi = x[i];
-                                    if (xi != 0)
-                                    {
-                                        g[i + d] += xi * eo;
-                                        errorAcc[i] += w[i + dw] * eo;
-                                    }
-                                }
-                            }
-                            else if (sparse)
-                            {
-                                for (int i = start; i < end; i++)
-                                {
-                                    int xi = x[i];
-                                    if (xi != 0)
-                                    {
-                                        g[i + d] += xi * eo;
-                                    }
-                                }
-                            }
-                            else
-                            {
-                                for (int i = start; i < end; i++)
-                                {
-                                    g[i + d] += x[i] * eo;
-                                }
-                            }
-
-                            start += plane;
-                            end += plane;
-                            d += channelStep;
-                        }
-
-                        xRow += width;
-                        gRow += kernelWidth;
-                    }
-                }
-            }
-        }
-
-        // The kernel rows of output row oy that fall inside the input (padding rows are skipped, never
-        // read): the first one and how many (none when rows <= 0). Returns the input index of that
-        // first row's column 0 in channel 0. Called once per output row, never per element.
-        private int KernelRows(int oy, out int kyLo, out int rows)
-        {
-            int top = oy * _strideY - _paddingY;
-            int lo = top < 0 ? -top : 0;
-            int hi = _height - top;
-            if (hi > _kernelHeight)
-            {
-                hi = _kernelHeight;
-            }
-
-            kyLo = lo;
-            rows = hi - lo;
-            return (top + lo) * _width;
         }
 
         // Runs before the base constructor allocates anything, so a rejected layer costs nothing.

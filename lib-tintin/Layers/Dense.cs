@@ -38,47 +38,9 @@ namespace TinTin.Layers
                 ScaleBiases(FixedMultiplier.Ratio(BiasScale, accScale), acc);
             }
 
-            // One pass: dot product from the bias, and the largest magnitude together. Mostly-zero
-            // inputs (ReLU outputs, image backgrounds) take the loop that skips them after an int test.
-            bool sparse = Magnitude.MostlyZeros(x, inputs);
-            int max = 0;
-            int row = 0;
-            for (int o = 0; o < outputs; o++)
-            {
-                int sum = b == null ? 0 : acc[o];
-                if (sparse)
-                {
-                    for (int i = 0; i < inputs; i++)
-                    {
-                        int xi = x[i];
-                        if (xi != 0)
-                        {
-                            sum += w[row + i] * xi;
-                        }
-                    }
-                }
-                else
-                {
-                    for (int i = 0; i < inputs; i++)
-                    {
-                        sum += w[row + i] * x[i];
-                    }
-                }
-
-                acc[o] = sum;
-                if (sum < 0)
-                {
-                    sum = -sum;
-                }
-
-                if (sum > max)
-                {
-                    max = sum;
-                }
-
-                row += inputs;
-            }
-
+            // One kernel call: the dot products from the biases and their largest magnitude together.
+            // Mostly-zero inputs (ReLU outputs, image backgrounds) take the loop that skips them.
+            int max = workspace.Kernels.DenseForward(w, x, inputs, outputs, b != null, Magnitude.MostlyZeros(x, inputs), acc);
             Stats.Macs += (long)inputs * outputs;
             Requantize(acc, outputs, max, accScale, output, workspace);
             Stats.OutputScale = output.Scale;
@@ -99,7 +61,8 @@ namespace TinTin.Layers
             bool fusedError = inputError != null && workspace.Fused && ZeroInputsDropTheirError;
             if (inputError != null && !fusedError)
             {
-                PropagateError(outputError, workspace.Accumulators);
+                // Error to the input with the weights of the forward pass, every input (the layer below keeps them all).
+                workspace.Kernels.DenseInputError(Weights, outputError.Data, inputs, outputs, workspace.Accumulators);
             }
             else if (fusedError)
             {
@@ -125,30 +88,6 @@ namespace TinTin.Layers
             Stats.Macs += (long)inputs * outputs;
         }
 
-        // Error to the input with the weights of the forward pass, every input (the layer below keeps them all).
-        private void PropagateError(Tensor8 outputError, int[] acc)
-        {
-            int inputs = Spec.Input.Size;
-            int outputs = Spec.Units;
-            sbyte[] w = Weights;
-            sbyte[] e = outputError.Data;
-            System.Array.Clear(acc, 0, inputs);
-            int row = 0;
-            for (int o = 0; o < outputs; o++)
-            {
-                int eo = e[o];
-                if (eo != 0)
-                {
-                    for (int i = 0; i < inputs; i++)
-                    {
-                        acc[i] += w[row + i] * eo;
-                    }
-                }
-
-                row += inputs;
-            }
-        }
-
         // Batch size 1: every row with a nonzero error updated on the spot (and, with inputError, its error sent down).
         private int UpdateRows(Tensor8 input, Tensor8 outputError, int[] inputError, Workspace workspace)
         {
@@ -158,7 +97,6 @@ namespace TinTin.Layers
             sbyte[] e = outputError.Data;
             sbyte[] x = input.Data;
             TrainingOptions options = workspace.Options;
-            int clamped = 0;
             if (options.Mode == TrainingMode.TinTin)
             {
                 FixedMultiplier m = LimitShift(UpdateMultiplier(Scale.Product(outputError.Scale, input.Scale), options, false), 30);
@@ -168,38 +106,12 @@ namespace TinTin.Layers
                 }
 
                 uint random = workspace.Random.State;
-                for (int o = 0; o < outputs; o++)
-                {
-                    int eo = e[o];
-                    if (eo == 0)
-                    {
-                        continue;
-                    }
-
-                    // One xorshift32 step per row: the dither's start (see RowUpdate).
-                    random ^= random << 13;
-                    random ^= random >> 17;
-                    random ^= random << 5;
-                    clamped += inputError == null
-                        ? RowUpdate.TinTin(w, o * inputs, eo, x, inputs, m.Mantissa, m.RightShift, random)
-                        : RowUpdate.TinTinPropagating(w, o * inputs, eo, x, inputs, m.Mantissa, m.RightShift, random, inputError);
-                }
-
+                int clamped = workspace.Kernels.DenseUpdateRowsTinTin(w, e, x, inputs, outputs, m.Mantissa, m.RightShift, ref random, inputError);
                 workspace.Random.State = random;
                 return clamped;
             }
 
-            int shift = NitiShift(outputError.MaxAbs * input.MaxAbs, options.MuBits);
-            for (int o = 0; o < outputs; o++)
-            {
-                int eo = e[o];
-                if (eo != 0)
-                {
-                    clamped += RowUpdate.NitiPropagating(w, o * inputs, eo, x, inputs, shift, inputError);
-                }
-            }
-
-            return clamped;
+            return workspace.Kernels.DenseUpdateRowsNiti(w, e, x, inputs, outputs, NitiShift(outputError.MaxAbs * input.MaxAbs, options.MuBits), inputError);
         }
 
         // Mini-batch: the rows' gradients added to the int32 accumulators, applied by ApplyAccumulated.
@@ -211,11 +123,7 @@ namespace TinTin.Layers
             sbyte[] x = input.Data;
             FixedMultiplier a = UpdateMultiplier(Scale.Product(outputError.Scale, input.Scale), workspace.Options, true);
             int shift = a.RightShift < -31 ? -31 : a.RightShift;
-            for (int o = 0; o < outputs; o++)
-            {
-                WeightUpdate.AccumulateRow(Accumulators, o * inputs, e[o], x, inputs, a.Mantissa, shift);
-            }
-
+            workspace.Kernels.DenseAccumulateRows(Accumulators, e, x, inputs, outputs, a.Mantissa, shift);
             return 0;
         }
 

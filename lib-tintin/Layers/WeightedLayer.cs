@@ -148,21 +148,20 @@ namespace TinTin.Layers
         /// <param name="workspace">The workspace.</param>
         protected void Requantize(int[] acc, int count, Scale accScale, Tensor8 result, Workspace workspace)
         {
-            Requantize(acc, count, Magnitude.MaxAbs(acc, 0, count), accScale, result, workspace);
+            Requantize(acc, count, -1, accScale, result, workspace);
         }
 
         /// <summary>As <see cref="Requantize(int[], int, Scale, Tensor8, Workspace)"/> when the largest magnitude is already known (saves a pass).</summary>
         /// <param name="acc">The accumulators.</param>
         /// <param name="count">How many.</param>
-        /// <param name="max">Their largest magnitude.</param>
+        /// <param name="max">Their largest magnitude, or -1 to have the kernel find it.</param>
         /// <param name="accScale">Their scale.</param>
         /// <param name="result">The int8 result.</param>
         /// <param name="workspace">The workspace.</param>
         protected void Requantize(int[] acc, int count, int max, Scale accScale, Tensor8 result, Workspace workspace)
         {
             RescaleStep step = default(RescaleStep);
-            Requantizer.Choose(max, workspace.Options.Mode == TrainingMode.TinTin, ref step);
-            Requantizer.Apply(acc, 0, result.Data, 0, count, step);
+            workspace.Kernels.Requantize(acc, count, max, workspace.Options.Mode == TrainingMode.TinTin, result.Data, ref step);
             result.Length = count;
             result.Scale = Requantizer.OutputScale(accScale, step);
             result.MaxAbs = step.ResultMaxAbs;
@@ -414,13 +413,13 @@ namespace TinTin.Layers
             if (workspace.Options.Mode == TrainingMode.TinTin)
             {
                 uint random = workspace.Random.State;
-                clamped = WeightUpdate.TinTinGradients(_weights, 0, acc, 0, acc.Length, 1, AccumulatorFractionBits, ref random);
+                clamped = workspace.Kernels.TinTinGradients(_weights, 0, acc, 0, acc.Length, 1, AccumulatorFractionBits, ref random);
                 workspace.Random.State = random;
             }
             else
             {
                 int shift = NitiShift(Magnitude.MaxAbs(acc, 0, acc.Length), workspace.Options.MuBits);
-                clamped = WeightUpdate.NitiGradients(_weights, 0, acc, 0, acc.Length, shift);
+                clamped = workspace.Kernels.NitiGradients(_weights, 0, acc, 0, acc.Length, shift);
             }
 
             System.Array.Clear(acc, 0, acc.Length);

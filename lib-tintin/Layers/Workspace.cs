@@ -7,21 +7,40 @@ namespace TinTin.Layers
 {
     /// <summary>
     /// The scratch a model shares among its layers, allocated once when the model is built: an
-    /// int32 accumulator row and an int32 gradient row, plus the training options and the PRNG.
+    /// int32 accumulator row and an int32 gradient row, plus the training options, the PRNG and the
+    /// kernels the layers run their hot loops on.
     /// </summary>
     public sealed class Workspace
     {
-        /// <summary>Creates a workspace.</summary>
+        /// <summary>Creates a workspace on the managed kernels.</summary>
         /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>
         /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
         public Workspace(int accumulatorLength, int gradientLength, TrainingOptions options, Xorshift32 random)
+            : this(accumulatorLength, gradientLength, options, random, new ManagedKernels())
         {
+        }
+
+        /// <summary>Creates a workspace.</summary>
+        /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>
+        /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
+        /// <param name="options">The training options.</param>
+        /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
+        /// <param name="kernels">The kernels (see <see cref="Kernels"/>).</param>
+        /// <exception cref="System.ArgumentNullException"><paramref name="kernels"/> is null.</exception>
+        public Workspace(int accumulatorLength, int gradientLength, TrainingOptions options, Xorshift32 random, TrainingKernels kernels)
+        {
+            if (kernels == null)
+            {
+                throw new System.ArgumentNullException(nameof(kernels));
+            }
+
             Accumulators = new int[accumulatorLength];
             Gradients = new int[gradientLength];
             Options = options;
             Random = random;
+            Kernels = kernels;
         }
 
         /// <summary>The int32 accumulators of one layer's output (forward) or input error (backward).</summary>
@@ -35,6 +54,14 @@ namespace TinTin.Layers
 
         /// <summary>The PRNG: its state drives stochastic rounding.</summary>
         public readonly Xorshift32 Random;
+
+        /// <summary>
+        /// The kernels the layers call for their hot loops, once per layer (or filter): managed by
+        /// default, a native engine when the model's owner plugs one in (<see cref="Model.Kernels"/>).
+        /// A field, not a property: it is read once per layer and call, and a field read is the
+        /// cheaper IL on the interpreter. Never null.
+        /// </summary>
+        public TrainingKernels Kernels;
 
         /// <summary>Gets whether an update is applied now (batch size 1) or accumulated.</summary>
         public bool Fused

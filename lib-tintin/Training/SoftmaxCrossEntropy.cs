@@ -78,7 +78,7 @@ namespace TinTin.Training
 
             // 1. base-2 exponents in Q10: t = q * s * log2(e) * 2^10, via one 64-bit multiplier.
             int shift;
-            long factor = ExponentFactor(logits, out shift);
+            long factor = ExponentFactor(logits.Scale, out shift);
             sbyte[] q = logits.Data;
             int maxIndex = 0;
             for (int i = 1; i < classes; i++)
@@ -141,7 +141,7 @@ namespace TinTin.Training
         public static int ConfidencePerMille(Tensor8 logits)
         {
             int shift;
-            long factor = ExponentFactor(logits, out shift);
+            long factor = ExponentFactor(logits.Scale, out shift);
             sbyte[] q = logits.Data;
             int qMax = q[ArgMax(logits)];
             long sum = 0;
@@ -209,10 +209,17 @@ namespace TinTin.Training
             return ((long)k << LossFractionBits) + value;
         }
 
-        // s * log2(e) * 2^10 as a 64-bit factor and a right shift: (q_max - q) * factor >> shift is d in Q10.
-        private static long ExponentFactor(Tensor8 logits, out int shift)
+        /// <summary>
+        /// The logits' scale s as the exponent step of <see cref="Compute"/>: s * log2(e) * 2^10 as a
+        /// 64-bit factor and a right shift, so (q_max - q) * factor &gt;&gt; shift is the base-2 exponent
+        /// difference in Q10 (the <c>factor</c> and <c>shift</c> arguments of the native tt_softmax_xent).
+        /// </summary>
+        /// <param name="logitScale">The logits' scale.</param>
+        /// <param name="shift">Receives the right shift.</param>
+        /// <returns>The factor.</returns>
+        public static long ExponentFactor(Scale logitScale, out int shift)
         {
-            FixedMultiplier m = FixedMultiplier.FromPowers(logits.Scale.Pow2 + ExponentFractionBits, logits.Scale.Pow3);
+            FixedMultiplier m = FixedMultiplier.FromPowers(logitScale.Pow2 + ExponentFractionBits, logitScale.Pow3);
             shift = m.RightShift + 15;
             return (long)m.Mantissa * Log2EQ15;
         }

@@ -13,9 +13,9 @@ namespace TinTin.Native
     /// range falls outside its array, ArgumentNullException for a missing required array and
     /// ArgumentOutOfRangeException for a size or value the kernel cannot take (a negative count, an
     /// inconsistent convolution geometry, a filter or label outside the layer). Flags are ints: 0 is
-    /// false, anything else true. Nothing calls these from lib-tintin yet: the engine's seam that would
-    /// choose them over the managed kernels (issue 14 item 2) is not built. A change to any
-    /// signature here changes the assembly's checksum: regenerate the skeleton (tests/TinTin.Native.Tests,
+    /// false, anything else true. lib-tintin reaches them through its kernel seam when an app plugs in
+    /// <see cref="NativeTrainingKernels"/>. A change to any signature here, or to any type or method of
+    /// this assembly, changes the assembly's checksum: regenerate the skeleton (tests/TinTin.Native.Tests,
     /// InteropSkeletonTests) and rebuild the firmware.
     /// </summary>
     public static class NativeKernels

@@ -1,5 +1,5 @@
 /* Copyright (c) TinTin.Nano contributors. Licensed under the MIT license. */
-/* A convolution's error to its input in its own pass (managed: the loop of Convolution.PropagateError). */
+/* A convolution's error to its input in its own pass (managed: TinTin.Training.ManagedKernels.ConvInputError). */
 #ifndef TT_CONV_ERROR_H
 #define TT_CONV_ERROR_H
 

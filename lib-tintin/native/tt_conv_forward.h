@@ -1,5 +1,5 @@
 /* Copyright (c) TinTin.Nano contributors. Licensed under the MIT license. */
-/* The multiply-accumulate of a convolution's forward pass (managed: the loop of TinTin.Layers.Convolution.Forward). */
+/* The multiply-accumulate of a convolution's forward pass (managed: TinTin.Training.ManagedKernels.ConvForward). */
 #ifndef TT_CONV_FORWARD_H
 #define TT_CONV_FORWARD_H
 

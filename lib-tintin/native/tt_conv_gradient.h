@@ -1,5 +1,5 @@
 /* Copyright (c) TinTin.Nano contributors. Licensed under the MIT license. */
-/* One filter's weight gradient (managed: Convolution.ComputeGradient), optionally fused with its share of the input error. */
+/* One filter's weight gradient (managed: TinTin.Training.ManagedKernels.ConvGradient), optionally fused with its share of the input error. */
 #ifndef TT_CONV_GRADIENT_H
 #define TT_CONV_GRADIENT_H
 

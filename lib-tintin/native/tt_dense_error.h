@@ -1,5 +1,5 @@
 /* Copyright (c) TinTin.Nano contributors. Licensed under the MIT license. */
-/* A Dense layer's error to its input in its own pass (managed: Dense.PropagateError), before the weights change. */
+/* A Dense layer's error to its input in its own pass (managed: TinTin.Training.ManagedKernels.DenseInputError), before the weights change. */
 #ifndef TT_DENSE_ERROR_H
 #define TT_DENSE_ERROR_H
 

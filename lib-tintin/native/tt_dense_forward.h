@@ -1,5 +1,5 @@
 /* Copyright (c) TinTin.Nano contributors. Licensed under the MIT license. */
-/* The multiply-accumulate of a Dense layer's forward pass (managed: the loop of TinTin.Layers.Dense.Forward). */
+/* The multiply-accumulate of a Dense layer's forward pass (managed: TinTin.Training.ManagedKernels.DenseForward). */
 #ifndef TT_DENSE_FORWARD_H
 #define TT_DENSE_FORWARD_H
 

@@ -1,6 +1,6 @@
 /* Copyright (c) TinTin.Nano contributors. Licensed under the MIT license. */
 /*
- * A Dense layer's weight update over all its rows (managed: Dense.UpdateRows and Dense.AccumulateRows):
+ * A Dense layer's weight update over all its rows (managed: ManagedKernels.DenseUpdateRowsTinTin/DenseUpdateRowsNiti/DenseAccumulateRows):
  * the layer loops around the row kernels of tt_row_update.h and tt_weight_update.h.
  */
 #ifndef TT_DENSE_UPDATE_H

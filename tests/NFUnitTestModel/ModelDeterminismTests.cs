@@ -85,6 +85,32 @@ namespace NFUnitTest
             AssertGolden(GoldenConv1DNiti, ConvNet1D, Options(TrainingMode.Niti, 1, GoldenSeed));
         }
 
+        // The kernel seam: an engine plugged in through Model.Kernels (here a subclass of the managed kernels
+        // that counts its calls, as a native engine derives from them) is called for the hot loops and trains
+        // to the same golden checksums; every golden network and mode, both batch sizes.
+        [TestMethod]
+        [DataRow(0, 1, 1)]
+        [DataRow(0, 2, 1)]
+        [DataRow(0, 1, 4)]
+        [DataRow(0, 2, 4)]
+        [DataRow(1, 1, 1)]
+        [DataRow(1, 2, 1)]
+        [DataRow(2, 1, 1)]
+        [DataRow(2, 2, 1)]
+        public void KernelsPluggedInThroughTheSeamTrainToTheGoldenChecksum(int network, int mode, int batchSize)
+        {
+            TrainingOptions options = Options((TrainingMode)mode, batchSize, GoldenSeed);
+            CountingKernels kernels = new CountingKernels();
+            Model model = new Model(Network(network), options);
+            Assert.IsTrue(model.Kernels is ManagedKernels, "the default engine");
+            model.Kernels = kernels;
+            Train(model);
+            Assert.AreEqual(Golden(network, (TrainingMode)mode, batchSize), ModelChecksum.Of(model), "training-state checksum through the seam");
+            Assert.IsTrue(kernels.Calls >= 3 * Steps, "kernel calls: " + kernels.Calls.ToString());
+            Assert.IsTrue(kernels.Forward > 0 && kernels.Update > 0 && kernels.Requantizes > 0 && kernels.Loss == Steps, "forward " + kernels.Forward.ToString() + " update " + kernels.Update.ToString() + " requantize " + kernels.Requantizes.ToString() + " loss " + kernels.Loss.ToString());
+            Assert.ThrowsException(typeof(System.ArgumentNullException), () => { model.Kernels = null; });
+        }
+
         [TestMethod]
         [DataRow(1)]
         [DataRow(2)]
@@ -193,9 +219,34 @@ namespace NFUnitTest
             return options;
         }
 
+        private static uint Golden(int network, TrainingMode mode, int batchSize)
+        {
+            bool tinTin = mode == TrainingMode.TinTin;
+            if (network == ConvNet2D)
+            {
+                return tinTin ? GoldenConv2DTinTin : GoldenConv2DNiti;
+            }
+
+            if (network == ConvNet1D)
+            {
+                return tinTin ? GoldenConv1DTinTin : GoldenConv1DNiti;
+            }
+
+            if (batchSize > 1)
+            {
+                return tinTin ? GoldenMlpTinTinBatch4 : GoldenMlpNitiBatch4;
+            }
+
+            return tinTin ? GoldenMlpTinTin : GoldenMlpNiti;
+        }
+
         private static Model Train(int network, TrainingOptions options)
         {
-            Model model = new Model(Network(network), options);
+            return Train(new Model(Network(network), options));
+        }
+
+        private static Model Train(Model model)
+        {
             int[] labels;
             sbyte[][] samples = GoldenSamples(model.Spec.Input.Size, out labels);
             Scale scale = Scale.PowerOfTwo(-7);

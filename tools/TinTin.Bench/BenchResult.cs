@@ -17,6 +17,9 @@ public sealed class BenchResult
     /// <summary>Gets the mode.</summary>
     public required BenchMode Mode { get; init; }
 
+    /// <summary>Gets the kernels lib-tintin ran on (FP32 runs: always managed, the reference has no native engine).</summary>
+    public BenchEngine Engine { get; init; } = BenchEngine.Managed;
+
     /// <summary>Gets the seed.</summary>
     public required uint Seed { get; init; }
 

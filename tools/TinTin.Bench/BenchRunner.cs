@@ -39,14 +39,27 @@ public static class BenchRunner
     /// <param name="cost">Measures interpreter cost, or null to skip it.</param>
     /// <param name="progress">Receives progress, or null.</param>
     /// <param name="trained">Receives the trained model (e.g. to save it), or null.</param>
+    /// <param name="engine">
+    /// The kernels lib-tintin runs on (integer modes; FP32 is the managed reference on either). The results
+    /// are the same on both; the host time differs. The interpreter cost is counted on the managed kernels
+    /// only (it instruments lib-tintin's IL), so <paramref name="cost"/> must be null with the native engine.
+    /// </param>
     /// <returns>The measurements.</returns>
+    /// <exception cref="ArgumentException">A cost meter with the native engine.</exception>
+    /// <exception cref="TinTin.NativeHost.NativeEngineUnavailableException">The native engine cannot be built or loaded here.</exception>
     public static BenchResult Run(
-        BenchModel model, TaskData data, BenchMode mode, int epochs, uint seed, ICostMeter? cost, Action<BenchProgress>? progress, Action<Trainer>? trained = null)
+        BenchModel model, TaskData data, BenchMode mode, int epochs, uint seed, ICostMeter? cost, Action<BenchProgress>? progress, Action<Trainer>? trained = null,
+        BenchEngine engine = BenchEngine.Managed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        if (cost != null && engine != BenchEngine.Managed)
+        {
+            throw new ArgumentException("the interpreter cost is counted on the managed kernels only: run the native engine without a cost meter", nameof(cost));
+        }
+
         RunTypeInitializers();
         var spec = model.Build(data.Train.Shape);
-        Trainer trainer = TrainerFactory.Create(model, data.Train.Shape, mode, seed);
+        Trainer trainer = TrainerFactory.Create(model, data.Train.Shape, mode, seed, engine);
         SampleSet train = data.Train;
         int[] order = new int[train.Count];
         for (int i = 0; i < order.Length; i++)
@@ -105,6 +118,7 @@ public static class BenchRunner
             Task = model.Task == BenchTask.Mnist ? "mnist" : "cwru",
             Model = model.Name,
             Mode = mode,
+            Engine = mode == BenchMode.Fp32 ? BenchEngine.Managed : engine,
             Seed = seed,
             Epochs = epochs,
             TrainSamples = train.Count,

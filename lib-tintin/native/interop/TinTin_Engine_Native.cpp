@@ -22,14 +22,23 @@ static const CLR_RT_MethodHandler method_lookup[] =
     Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::ConvGradient___STATIC__VOID__SZARRAY_I4__I4__SZARRAY_I1__SZARRAY_I1__I4__SZARRAY_I1__I4__SZARRAY_I4__I4__SZARRAY_I4__I4,
     Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::Requantize___STATIC__I4__SZARRAY_I4__I4__I4__I4__I4__SZARRAY_I1__I4__SZARRAY_I4,
     Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::SoftmaxCrossEntropy___STATIC__VOID__SZARRAY_I1__I4__I4__I4__I8__I4__I4__SZARRAY_I4__SZARRAY_I1__I4__SZARRAY_I4,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
 };
 
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_TinTin_Engine_Native =
 {
     "TinTin.Engine.Native",
-    0x558F2DB3,
+    0xA9F80619,
     method_lookup,
-    { 0, 1, 0, 0 }
+    { 0, 2, 0, 0 }
 };
 
 // clang-format on

@@ -29,6 +29,11 @@ struct Library_TinTin_Engine_Native_TinTin_Native_NativeKernels
     //--//
 };
 
+struct Library_TinTin_Engine_Native_TinTin_Native_NativeTrainingKernels
+{
+    //--//
+};
+
 extern const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_TinTin_Engine_Native;
 
 #endif // TINTIN_ENGINE_NATIVE_H

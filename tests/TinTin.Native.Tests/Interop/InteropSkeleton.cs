@@ -55,26 +55,31 @@ public static class InteropSkeleton
         return Path.Combine(root, version, "Roslyn", "bincore", "csc.dll");
     }
 
-    /// <summary>Compiles lib-tintin/interop's Compile items with Roslyn against nanoFramework's mscorlib, then the real MDP writes the .pe.</summary>
+    /// <summary>
+    /// Compiles lib-tintin/interop's Compile items with Roslyn against nanoFramework's mscorlib and the
+    /// .nfproj files it references (TinTin.Engine: NativeTrainingKernels implements its kernel seam), compiled
+    /// the same way first; then the real MDP writes the .pe.
+    /// </summary>
     public static Build Compile(string toolchain, string workFolder)
     {
-        string project = Path.Combine(InteropProject, AssemblyName + ".nfproj");
-        var doc = System.Xml.Linq.XDocument.Load(project);
-        string[] sources = doc.Descendants().Where(e => e.Name.LocalName == "Compile")
-            .Select(e => Path.Combine(InteropProject, e.Attribute("Include")!.Value.Replace('\\', Path.DirectorySeparatorChar))).ToArray();
         Directory.CreateDirectory(workFolder);
-        string dll = Path.Combine(workFolder, AssemblyName + ".dll");
-        string pe = Path.Combine(workFolder, AssemblyName + ".pe");
         string mscorlib = Path.Combine(toolchain, "ref", "mscorlib.dll");
-        string csc = $"\"{Csc()}\" -nologo -noconfig -nostdlib+ -target:library -out:\"{dll}\" -langversion:9.0 -runtimemetadataversion:v4.0.30319 -optimize+ -deterministic+ -define:TRACE -reference:\"{mscorlib}\" "
-            + string.Join(" ", sources.Select(s => $"\"{s}\""));
-        var compiled = Tool.Run("dotnet", csc);
-        if (compiled.ExitCode != 0)
+        string project = Path.Combine(InteropProject, AssemblyName + ".nfproj");
+        var references = new List<(string Name, string Dll)>();
+        foreach (string referenced in ProjectItems(project, "ProjectReference"))
         {
-            throw new InvalidOperationException(compiled.Describe("csc"));
+            var doc = System.Xml.Linq.XDocument.Load(referenced);
+            string name = doc.Descendants().First(e => e.Name.LocalName == "AssemblyName").Value;
+            string referencedDll = Path.Combine(workFolder, name + ".dll");
+            CompileIl(ProjectItems(referenced, "Compile"), referencedDll, mscorlib, references);
+            references.Add((name, referencedDll));
         }
 
-        string mdpArgs = $"\"{Path.Combine(toolchain, "mdp", "nanoFramework.Tools.MetadataProcessor.dll")}\" -loadHints mscorlib \"{mscorlib}\" -parse \"{dll}\" -compile \"{pe}\" false";
+        string dll = Path.Combine(workFolder, AssemblyName + ".dll");
+        string pe = Path.Combine(workFolder, AssemblyName + ".pe");
+        CompileIl(ProjectItems(project, "Compile"), dll, mscorlib, references);
+        string hints = string.Concat(references.Select(r => $" -loadHints {r.Name} \"{r.Dll}\""));
+        string mdpArgs = $"\"{Path.Combine(toolchain, "mdp", "nanoFramework.Tools.MetadataProcessor.dll")}\" -loadHints mscorlib \"{mscorlib}\"{hints} -parse \"{dll}\" -compile \"{pe}\" false";
         var processed = Tool.Run("dotnet", mdpArgs);
         string text = processed.Output + processed.Error;
         if (processed.ExitCode != 0 || !File.Exists(pe) || text.Contains("error", StringComparison.OrdinalIgnoreCase) || text.Contains("exception", StringComparison.OrdinalIgnoreCase))
@@ -92,6 +97,26 @@ public static class InteropSkeleton
         uint checksum = BitConverter.ToUInt32(header, 20);
         string version = string.Join(", ", Enumerable.Range(0, 4).Select(i => BitConverter.ToUInt16(header, 28 + 2 * i)));
         return new Build(dll, pe, checksum, NativeMethods(dll), version);
+    }
+
+    // The full paths of a project file's items of one kind (Compile, ProjectReference).
+    private static string[] ProjectItems(string project, string kind)
+    {
+        string folder = Path.GetDirectoryName(project)!;
+        return System.Xml.Linq.XDocument.Load(project).Descendants().Where(e => e.Name.LocalName == kind)
+            .Select(e => Path.GetFullPath(Path.Combine(folder, e.Attribute("Include")!.Value.Replace('\\', Path.DirectorySeparatorChar)))).ToArray();
+    }
+
+    private static void CompileIl(string[] sources, string dll, string mscorlib, List<(string Name, string Dll)> references)
+    {
+        string csc = $"\"{Csc()}\" -nologo -noconfig -nostdlib+ -target:library -out:\"{dll}\" -langversion:9.0 -runtimemetadataversion:v4.0.30319 -optimize+ -deterministic+ -define:TRACE -reference:\"{mscorlib}\" "
+            + string.Concat(references.Select(r => $"-reference:\"{r.Dll}\" "))
+            + string.Join(" ", sources.Select(s => $"\"{s}\""));
+        var compiled = Tool.Run("dotnet", csc);
+        if (compiled.ExitCode != 0)
+        {
+            throw new InvalidOperationException(compiled.Describe("csc"));
+        }
     }
 
     /// <summary>Every method of the assembly in metadata order, with the MDP's declaration name (extern methods only: the others are NULL in the lookup table).</summary>

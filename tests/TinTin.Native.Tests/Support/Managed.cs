@@ -9,27 +9,27 @@ using TinTin.Training;
 namespace TinTin.Native.Tests.Support;
 
 /// <summary>
-/// The managed kernels that are not public functions, called as they are (by reflection, no copy of
-/// their code): the layer loops the C kernels mirror, and the scalar bookkeeping their callers do.
-/// A rename in lib-tintin fails here by name.
+/// The managed kernels the C kernels mirror, called as they are (no copy of their code): the layer
+/// loops are public methods of <see cref="ManagedKernels"/> (the kernel seam); the layer methods around
+/// them and the scalar bookkeeping their callers do are private and called by reflection. A rename in
+/// lib-tintin fails here by name.
 /// </summary>
 public static class Managed
 {
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.NonPublic;
     private const BindingFlags Static = BindingFlags.Static | BindingFlags.NonPublic;
 
-    private static readonly MethodInfo s_densePropagateError = Find(typeof(Dense), "PropagateError", Instance, typeof(Tensor8), typeof(int[]));
     private static readonly MethodInfo s_denseUpdateRows = Find(typeof(Dense), "UpdateRows", Instance, typeof(Tensor8), typeof(Tensor8), typeof(int[]), typeof(Workspace));
     private static readonly MethodInfo s_denseAccumulateRows = Find(typeof(Dense), "AccumulateRows", Instance, typeof(Tensor8), typeof(Tensor8), typeof(Workspace));
     private static readonly MethodInfo s_convPropagateError = Find(typeof(Convolution), "PropagateError", Instance, typeof(Tensor8), typeof(Tensor8), typeof(Workspace));
-    private static readonly MethodInfo s_convComputeGradient = Find(typeof(Convolution), "ComputeGradient", Instance, typeof(int), typeof(sbyte[]), typeof(sbyte[]), typeof(int[]), typeof(bool), typeof(int[]));
+    private static readonly ManagedKernels s_kernels = new();
     private static readonly MethodInfo s_updateMultiplier = Find(typeof(WeightedLayer), "UpdateMultiplier", Instance, typeof(Scale), typeof(TrainingOptions), typeof(bool));
     private static readonly MethodInfo s_limitShift = Find(typeof(WeightedLayer), "LimitShift", Static, typeof(FixedMultiplier), typeof(int));
     private static readonly MethodInfo s_nitiShift = Find(typeof(WeightedLayer), "NitiShift", Static, typeof(int), typeof(int));
     private static readonly MethodInfo s_biasContribution = Find(typeof(WeightedLayer), "BiasContribution", Static, typeof(int), typeof(FixedMultiplier));
 
     public static void DensePropagateError(Dense layer, Tensor8 outputError, int[] acc) =>
-        s_densePropagateError.Invoke(layer, new object[] { outputError, acc });
+        s_kernels.DenseInputError(layer.Weights, outputError.Data, layer.Spec.Input.Size, layer.Spec.Units, acc);
 
     public static int DenseUpdateRows(Dense layer, Tensor8 input, Tensor8 outputError, int[]? inputError, Workspace workspace) =>
         (int)s_denseUpdateRows.Invoke(layer, new object?[] { input, outputError, inputError, workspace })!;
@@ -41,7 +41,7 @@ public static class Managed
         s_convPropagateError.Invoke(layer, new object[] { outputError, inputError, workspace });
 
     public static void ConvComputeGradient(Convolution layer, int filter, sbyte[] x, sbyte[] e, int[] g, bool sparse, int[]? errorAcc) =>
-        s_convComputeGradient.Invoke(layer, new object?[] { filter, x, e, g, sparse, errorAcc });
+        s_kernels.ConvGradient(layer.Geometry, filter, layer.Weights, x, e, g, sparse, errorAcc);
 
     public static FixedMultiplier UpdateMultiplier(WeightedLayer layer, Scale gradientScale, TrainingOptions options, bool accumulate) =>
         (FixedMultiplier)s_updateMultiplier.Invoke(layer, new object[] { gradientScale, options, accumulate })!;

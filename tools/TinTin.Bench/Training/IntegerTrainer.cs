@@ -19,7 +19,8 @@ public sealed class IntegerTrainer : Trainer
     /// <param name="mode">Tin-Tin or NITI.</param>
     /// <param name="schedule">The model's learning schedule.</param>
     /// <param name="seed">The seed of the initial weights and the stochastic rounding.</param>
-    public IntegerTrainer(ModelSpec spec, BenchMode mode, LearningSchedule schedule, uint seed)
+    /// <param name="kernels">The kernels the layers run on, or null for lib-tintin's managed kernels.</param>
+    public IntegerTrainer(ModelSpec spec, BenchMode mode, LearningSchedule schedule, uint seed, TrainingKernels? kernels = null)
     {
         if (mode == BenchMode.Fp32)
         {
@@ -28,7 +29,7 @@ public sealed class IntegerTrainer : Trainer
 
         _schedule = schedule;
         Mode = mode;
-        Model = new Model(spec, CreateOptions(mode, schedule, seed));
+        Model = new Model(spec, CreateOptions(mode, schedule, seed), kernels);
         Loop = new LearningLoop(Model, null, PrequentialWindow);
     }
 

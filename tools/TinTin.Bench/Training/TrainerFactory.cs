@@ -13,13 +13,15 @@ public static class TrainerFactory
     /// <param name="input">The task's input shape.</param>
     /// <param name="mode">The mode.</param>
     /// <param name="seed">The run's seed.</param>
+    /// <param name="engine">The kernels an integer mode runs on (FP32 runs its managed reference whatever the engine).</param>
     /// <returns>A fresh, initialised trainer.</returns>
-    public static Trainer Create(BenchModel model, Shape input, BenchMode mode, uint seed)
+    /// <exception cref="TinTin.NativeHost.NativeEngineUnavailableException">The native engine cannot be built or loaded here.</exception>
+    public static Trainer Create(BenchModel model, Shape input, BenchMode mode, uint seed, BenchEngine engine = BenchEngine.Managed)
     {
         ModelSpec spec = model.Build(input);
         if (mode != BenchMode.Fp32)
         {
-            return new IntegerTrainer(spec, mode, model.Schedule, seed);
+            return new IntegerTrainer(spec, mode, model.Schedule, seed, engine.CreateKernels());
         }
 
         // FP32 starts from exactly the real weights Tin-Tin starts from (same seed, same PRNG draws).

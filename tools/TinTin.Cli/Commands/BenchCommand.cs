@@ -45,6 +45,12 @@ public static class BenchCommand
         var lrOption = new Option<int?>("--lr-log2") { Description = "the first epoch's learning rate as a power of two, instead of the model's (Tin-Tin and FP32; for sweeps)", HelpName = "N" };
         var decayOption = new Option<int?>("--decay-every") { Description = "multiply the learning rate by 0.75 every N epochs instead of the model's (for sweeps)", HelpName = "N" };
         var profileOption = new Option<int>("--cost-profile") { Description = "also print the N methods that cost most in those samples (exclusive interpreter cost)", HelpName = "N" };
+        var engineOption = new Option<string>("--engine")
+        {
+            Description = "the kernels lib-tintin runs on: managed (lib-tintin's C#) or native (lib-tintin/native built with the machine's C compiler, $TINTIN_CC or cc); the same accuracy and weights, another host time. The interpreter cost is counted on managed only: native skips it (--cost-samples 0)",
+            DefaultValueFactory = _ => "managed",
+        };
+        engineOption.AcceptOnlyFromAmong("managed", "native");
         var deviceOption = new Option<string?>("--device")
         {
             Description = "hardware in the loop: train on the board at PORT (or tintin simulate's pseudo-terminal) instead of the host; CWRU, tintin or niti, the board's model (default: the firmware's). Replaces the board's model and leaves it in train mode, unlabelled",
@@ -55,7 +61,7 @@ public static class BenchCommand
         var command = new Command("bench", "Train the evaluation's models on MNIST or CWRU in FP32, NITI and Tin-Tin mode and measure them.")
         {
             taskOption, modelOption, modeOption, epochsOption, seedOption, seedsOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption, nitiMuOption, lrOption, decayOption,
-            deviceOption, patienceOption,
+            engineOption, deviceOption, patienceOption,
         };
         command.SetAction(parse => Execute(
             new BenchRequest(
@@ -77,7 +83,9 @@ public static class BenchCommand
                 parse.GetValue(lrOption),
                 parse.GetValue(decayOption),
                 parse.GetValue(deviceOption),
-                parse.GetValue(patienceOption)),
+                parse.GetValue(patienceOption),
+                parse.GetValue(engineOption)!,
+                parse.GetResult(costOption) is { Implicit: false }),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
@@ -85,9 +93,30 @@ public static class BenchCommand
 
     private static int Execute(BenchRequest request, TextWriter output, TextWriter error)
     {
+        BenchEngine engine = BenchEngineNames.Parse(request.Engine);
         if (request.Device is not null)
         {
+            if (engine != BenchEngine.Managed)
+            {
+                error.WriteLine("--engine native runs lib-tintin's native kernels on the host; with --device the board trains (on its own firmware's kernels)");
+                return TinTinCommandLine.ExitInvalidInput;
+            }
+
             return DeviceBenchCommand.Execute(request.ToDevice(), output, error);
+        }
+
+        int costSamples = request.CostSamples;
+        if (engine == BenchEngine.Native && costSamples > 0)
+        {
+            // The interpreter cost instruments lib-tintin's IL: it exists for the managed kernels only.
+            if (request.CostSamplesGiven)
+            {
+                error.WriteLine("--engine native: the interpreter cost is counted on the managed kernels only; give --cost-samples 0, or measure it with --engine managed");
+                return TinTinCommandLine.ExitInvalidInput;
+            }
+
+            costSamples = 0;
+            error.WriteLine("--engine native: no interpreter cost (it is counted on the managed kernels only; --engine managed measures it)");
         }
 
         BenchTask task = request.Task == "mnist" ? BenchTask.Mnist : BenchTask.Cwru;
@@ -139,7 +168,7 @@ public static class BenchCommand
         var results = new List<BenchResult>();
         try
         {
-            ICostMeter? cost = request.CostSamples > 0 ? new InterpreterCostMeter(request.CostSamples, request.CostWarmup, request.CostProfile > 0) : null;
+            ICostMeter? cost = costSamples > 0 ? new InterpreterCostMeter(costSamples, request.CostWarmup, request.CostProfile > 0) : null;
             foreach (var group in models.GroupBy(m => m.Input))
             {
                 TaskData data = TaskLoader.Load(task, group.Key, request.Data, request.Limit, error);
@@ -152,7 +181,7 @@ public static class BenchCommand
                         int epochs = request.Epochs ?? model.DefaultEpochs;
                         var progress = new ProgressPrinter(error, seeds.Length > 1 ? $"{model.Name} {mode.Name()} seed {seed}" : $"{model.Name} {mode.Name()}");
                         Trainer? trained = null;
-                        BenchResult result = BenchRunner.Run(model, data, mode, epochs, seed, cost, progress.Report, t => trained = t);
+                        BenchResult result = BenchRunner.Run(model, data, mode, epochs, seed, cost, progress.Report, t => trained = t, engine);
                         modelResults.Add(result);
                         if (result.IlCostProfile is { } profile && request.CostProfile > 0)
                         {
@@ -181,6 +210,11 @@ public static class BenchCommand
                     }
                 }
             }
+        }
+        catch (TinTin.NativeHost.NativeEngineUnavailableException ex)
+        {
+            error.WriteLine($"--engine native: {ex.Message}");
+            return TinTinCommandLine.ExitInvalidInput;
         }
         catch (DataUnavailableException ex)
         {
@@ -229,7 +263,7 @@ public static class BenchCommand
 
     private sealed record BenchRequest(
         string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Seeds, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile, int? NitiMu, int? LrLog2, int? DecayEvery,
-        string? Device, double DeviceTimeout)
+        string? Device, double DeviceTimeout, string Engine, bool CostSamplesGiven)
     {
         public DeviceBenchRequest ToDevice() =>
             new(Device!, Task, Model, Mode, Epochs, Seed, Data, Limit, Json, DeviceTimeout, Save is not null || Plots is not null || NitiMu is not null || LrLog2 is not null || DecayEvery is not null);

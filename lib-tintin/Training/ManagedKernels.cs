@@ -1,0 +1,469 @@
+// Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
+
+using System;
+using TinTin.Numerics;
+using TinTin.Scaling;
+
+namespace TinTin.Training
+{
+    /// <summary>
+    /// The managed kernels: the default engine, the portable fallback and the bit-exact reference the
+    /// native kernels are tested against. The loops are those the layers ran before the seam existed,
+    /// flat and unchanged (locals, bounds hoisted, no call per element); a native engine derives from
+    /// this class and overrides the kernels it has.
+    /// </summary>
+    public class ManagedKernels : TrainingKernels
+    {
+        /// <inheritdoc/>
+        public override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
+        {
+            // One pass: dot product from the bias, and the largest magnitude together. Mostly-zero
+            // inputs (ReLU outputs, image backgrounds) take the loop that skips them after an int test.
+            // The inner loop's values are declared first: the first four locals have the interpreter's
+            // cheapest load and store (ldloc.0-3), and an argument (inputs) costs more than a local.
+            int i;
+            int xi;
+            sbyte[] x = input;
+            int n = inputs;
+            sbyte[] w = weights;
+            int max = 0;
+            int row = 0;
+            for (int o = 0; o < outputs; o++)
+            {
+                int sum = hasBias ? acc[o] : 0;
+                if (sparse)
+                {
+                    for (i = 0; i < n; i++)
+                    {
+                        xi = x[i];
+                        if (xi != 0)
+                        {
+                            sum += w[row + i] * xi;
+                        }
+                    }
+                }
+                else
+                {
+                    for (i = 0; i < n; i++)
+                    {
+                        sum += w[row + i] * x[i];
+                    }
+                }
+
+                acc[o] = sum;
+                if (sum < 0)
+                {
+                    sum = -sum;
+                }
+
+                if (sum > max)
+                {
+                    max = sum;
+                }
+
+                row += n;
+            }
+
+            return max;
+        }
+
+        /// <inheritdoc/>
+        public override void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
+        {
+            sbyte[] w = weights;
+            sbyte[] e = errors;
+            Array.Clear(acc, 0, inputs);
+            int row = 0;
+            for (int o = 0; o < outputs; o++)
+            {
+                int eo = e[o];
+                if (eo != 0)
+                {
+                    for (int i = 0; i < inputs; i++)
+                    {
+                        acc[i] += w[row + i] * eo;
+                    }
+                }
+
+                row += inputs;
+            }
+        }
+
+        /// <inheritdoc/>
+        public override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
+        {
+            sbyte[] e = errors;
+            uint state = random;
+            int clamped = 0;
+            for (int o = 0; o < outputs; o++)
+            {
+                int eo = e[o];
+                if (eo == 0)
+                {
+                    continue;
+                }
+
+                // One xorshift32 step per row: the dither's start (see RowUpdate).
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                clamped += inputError == null
+                    ? RowUpdate.TinTin(weights, o * inputs, eo, input, inputs, mantissa, shift, state)
+                    : RowUpdate.TinTinPropagating(weights, o * inputs, eo, input, inputs, mantissa, shift, state, inputError);
+            }
+
+            random = state;
+            return clamped;
+        }
+
+        /// <inheritdoc/>
+        public override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
+        {
+            sbyte[] e = errors;
+            int clamped = 0;
+            for (int o = 0; o < outputs; o++)
+            {
+                int eo = e[o];
+                if (eo != 0)
+                {
+                    clamped += RowUpdate.NitiPropagating(weights, o * inputs, eo, input, inputs, shift, inputError);
+                }
+            }
+
+            return clamped;
+        }
+
+        /// <inheritdoc/>
+        public override void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift)
+        {
+            sbyte[] e = errors;
+            for (int o = 0; o < outputs; o++)
+            {
+                WeightUpdate.AccumulateRow(accumulators, o * inputs, e[o], input, inputs, mantissa, shift);
+            }
+        }
+
+        /// <inheritdoc/>
+        /// <remarks>
+        /// Padding is never materialised: for every output row and column the loops first compute the
+        /// range of kernel rows and columns that fall inside the input, so the innermost loop has no
+        /// bounds check. Per output position the loops run kernel rows outside and channels inside.
+        /// </remarks>
+        public override void ConvForward(int[] geometry, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+        {
+            int channels = geometry[0];
+            int height = geometry[1];
+            int width = geometry[2];
+            int filters = geometry[3];
+            int kernelHeight = geometry[4];
+            int kernelWidth = geometry[5];
+            int strideY = geometry[6];
+            int strideX = geometry[7];
+            int paddingY = geometry[8];
+            int paddingX = geometry[9];
+            int outHeight = geometry[10];
+            int outWidth = geometry[11];
+            int plane = height * width;
+            int kernelArea = kernelHeight * kernelWidth;
+            int filterSize = channels * kernelArea;
+            int channelStep = kernelArea - plane; // how the weight-minus-input offset moves from one channel to the next
+            sbyte[] w = weights;
+            sbyte[] x = input;
+            int o = 0;
+            for (int f = 0; f < filters; f++)
+            {
+                int filterStart = f * filterSize;
+                for (int oy = 0; oy < outHeight; oy++)
+                {
+                    // The kernel rows of output row oy that fall inside the input (padding rows are skipped).
+                    int top = oy * strideY - paddingY;
+                    int kyLo = top < 0 ? -top : 0;
+                    int kyHi = height - top;
+                    if (kyHi > kernelHeight)
+                    {
+                        kyHi = kernelHeight;
+                    }
+
+                    int rows = kyHi - kyLo;
+                    int rowStart = (top + kyLo) * width;
+                    int wRowStart = filterStart + kyLo * kernelWidth;
+                    for (int ox = 0; ox < outWidth; ox++)
+                    {
+                        // Input column under kernel column 0, and the kernel columns that fall inside the input.
+                        int left = ox * strideX - paddingX;
+                        int kxLo = left < 0 ? -left : 0;
+                        int kxHi = width - left;
+                        if (kxHi > kernelWidth)
+                        {
+                            kxHi = kernelWidth;
+                        }
+
+                        // Input index of kernel column 0 in the first valid kernel row of channel 0, and the weight index of the same tap.
+                        int xRow = rowStart + left;
+                        int wRow = wRowStart;
+                        int sum = 0;
+                        for (int r = 0; r < rows; r++)
+                        {
+                            int d = wRow - xRow; // maps an input index of this row to the weight it meets
+                            int start = xRow + kxLo;
+                            int end = xRow + kxHi;
+                            for (int c = 0; c < channels; c++)
+                            {
+                                if (sparse)
+                                {
+                                    for (int i = start; i < end; i++)
+                                    {
+                                        int xi = x[i];
+                                        if (xi != 0)
+                                        {
+                                            sum += w[i + d] * xi;
+                                        }
+                                    }
+                                }
+                                else
+                                {
+                                    for (int i = start; i < end; i++)
+                                    {
+                                        sum += w[i + d] * x[i];
+                                    }
+                                }
+
+                                start += plane;
+                                end += plane;
+                                d += channelStep;
+                            }
+
+                            xRow += width;
+                            wRow += kernelWidth;
+                        }
+
+                        acc[o++] = sum;
+                    }
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public override void ConvInputError(int[] geometry, sbyte[] weights, sbyte[] errors, int[] acc)
+        {
+            int channels = geometry[0];
+            int height = geometry[1];
+            int width = geometry[2];
+            int filters = geometry[3];
+            int kernelHeight = geometry[4];
+            int kernelWidth = geometry[5];
+            int strideY = geometry[6];
+            int strideX = geometry[7];
+            int paddingY = geometry[8];
+            int paddingX = geometry[9];
+            int outHeight = geometry[10];
+            int outWidth = geometry[11];
+            int plane = height * width;
+            int kernelArea = kernelHeight * kernelWidth;
+            int filterSize = channels * kernelArea;
+            int channelStep = kernelArea - plane;
+            sbyte[] w = weights;
+            sbyte[] e = errors;
+            Array.Clear(acc, 0, channels * plane);
+            int o = 0;
+            for (int f = 0; f < filters; f++)
+            {
+                int filterStart = f * filterSize;
+                for (int oy = 0; oy < outHeight; oy++)
+                {
+                    int top = oy * strideY - paddingY;
+                    int kyLo = top < 0 ? -top : 0;
+                    int kyHi = height - top;
+                    if (kyHi > kernelHeight)
+                    {
+                        kyHi = kernelHeight;
+                    }
+
+                    int rows = kyHi - kyLo;
+                    int rowStart = (top + kyLo) * width;
+                    int wRowStart = filterStart + kyLo * kernelWidth;
+                    for (int ox = 0; ox < outWidth; ox++)
+                    {
+                        int eo = e[o++];
+                        if (eo == 0)
+                        {
+                            continue; // common after ReLU
+                        }
+
+                        int left = ox * strideX - paddingX;
+                        int kxLo = left < 0 ? -left : 0;
+                        int kxHi = width - left;
+                        if (kxHi > kernelWidth)
+                        {
+                            kxHi = kernelWidth;
+                        }
+
+                        int xRow = rowStart + left;
+                        int wRow = wRowStart;
+                        for (int r = 0; r < rows; r++)
+                        {
+                            int d = wRow - xRow;
+                            int start = xRow + kxLo;
+                            int end = xRow + kxHi;
+                            for (int c = 0; c < channels; c++)
+                            {
+                                for (int i = start; i < end; i++)
+                                {
+                                    acc[i] += w[i + d] * eo;
+                                }
+
+                                start += plane;
+                                end += plane;
+                                d += channelStep;
+                            }
+
+                            xRow += width;
+                            wRow += kernelWidth;
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        /// <remarks>
+        /// G[c, ky, kx] = sum over output positions of e[f, oy, ox] * x[c, oy*sy + ky - py, ox*sx + kx - px].
+        /// sparse: visit only nonzero inputs (an exact int test; the product is 0 anyway).
+        /// </remarks>
+        public override void ConvGradient(int[] geometry, int filter, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+        {
+            int channels = geometry[0];
+            int height = geometry[1];
+            int width = geometry[2];
+            int kernelHeight = geometry[4];
+            int kernelWidth = geometry[5];
+            int strideY = geometry[6];
+            int strideX = geometry[7];
+            int paddingY = geometry[8];
+            int paddingX = geometry[9];
+            int outHeight = geometry[10];
+            int outWidth = geometry[11];
+            int plane = height * width;
+            int kernelArea = kernelHeight * kernelWidth;
+            int channelStep = kernelArea - plane;
+            sbyte[] x = input;
+            sbyte[] e = errors;
+            int[] g = gradient;
+            Array.Clear(g, 0, channels * kernelArea);
+            sbyte[] w = weights;
+            int filterStart = filter * channels * kernelArea; // weight index = gradient index + filterStart
+            int o = filter * outHeight * outWidth;
+            for (int oy = 0; oy < outHeight; oy++)
+            {
+                int top = oy * strideY - paddingY;
+                int kyLo = top < 0 ? -top : 0;
+                int kyHi = height - top;
+                if (kyHi > kernelHeight)
+                {
+                    kyHi = kernelHeight;
+                }
+
+                int rows = kyHi - kyLo;
+                int rowStart = (top + kyLo) * width;
+                int gRowStart = kyLo * kernelWidth;
+                for (int ox = 0; ox < outWidth; ox++)
+                {
+                    int eo = e[o++];
+                    if (eo == 0)
+                    {
+                        continue;
+                    }
+
+                    int left = ox * strideX - paddingX;
+                    int kxLo = left < 0 ? -left : 0;
+                    int kxHi = width - left;
+                    if (kxHi > kernelWidth)
+                    {
+                        kxHi = kernelWidth;
+                    }
+
+                    int xRow = rowStart + left;
+                    int gRow = gRowStart;
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int d = gRow - xRow;
+                        int start = xRow + kxLo;
+                        int end = xRow + kxHi;
+                        for (int c = 0; c < channels; c++)
+                        {
+                            if (errorAcc != null)
+                            {
+                                int dw = d + filterStart;
+                                for (int i = start; i < end; i++)
+                                {
+                                    int xi = x[i];
+                                    if (xi != 0)
+                                    {
+                                        g[i + d] += xi * eo;
+                                        errorAcc[i] += w[i + dw] * eo;
+                                    }
+                                }
+                            }
+                            else if (sparse)
+                            {
+                                for (int i = start; i < end; i++)
+                                {
+                                    int xi = x[i];
+                                    if (xi != 0)
+                                    {
+                                        g[i + d] += xi * eo;
+                                    }
+                                }
+                            }
+                            else
+                            {
+                                for (int i = start; i < end; i++)
+                                {
+                                    g[i + d] += x[i] * eo;
+                                }
+                            }
+
+                            start += plane;
+                            end += plane;
+                            d += channelStep;
+                        }
+
+                        xRow += width;
+                        gRow += kernelWidth;
+                    }
+                }
+            }
+        }
+
+        /// <inheritdoc/>
+        public override int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random)
+        {
+            return WeightUpdate.TinTinGradients(weights, weightOffset, gradients, gradientOffset, count, mantissa, shift, ref random);
+        }
+
+        /// <inheritdoc/>
+        public override int NitiGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int shift)
+        {
+            return WeightUpdate.NitiGradients(weights, weightOffset, gradients, gradientOffset, count, shift);
+        }
+
+        /// <inheritdoc/>
+        public override void AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift)
+        {
+            WeightUpdate.AccumulateGradients(accumulators, offset, gradients, gradientOffset, count, mantissa, shift);
+        }
+
+        /// <inheritdoc/>
+        public override void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step)
+        {
+            Requantizer.Choose(maxAbs < 0 ? Magnitude.MaxAbs(acc, 0, count) : maxAbs, compound, ref step);
+            Requantizer.Apply(acc, 0, destination, 0, count, step);
+        }
+
+        /// <inheritdoc/>
+        public override int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound)
+        {
+            return SoftmaxCrossEntropy.Compute(logits, label, error, scratch, compound);
+        }
+    }
+}
