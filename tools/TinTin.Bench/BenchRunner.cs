@@ -105,6 +105,7 @@ public static class BenchRunner
             Task = model.Task == BenchTask.Mnist ? "mnist" : "cwru",
             Model = model.Name,
             Mode = mode,
+            BatchSize = trainer is IntegerTrainer integer ? integer.Model.Options.BatchSize : 1,
             Seed = seed,
             Epochs = epochs,
             TrainSamples = train.Count,
