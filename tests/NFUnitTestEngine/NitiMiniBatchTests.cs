@@ -1,7 +1,9 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
 using nanoFramework.TestFramework;
+using TinTin;
 using TinTin.Description;
+using TinTin.Persistence;
 using TinTin.Layers;
 using TinTin.Random;
 using TinTin.Scaling;
@@ -104,6 +106,51 @@ namespace NFUnitTest
 
             // mu 14 leaves the products e * x = (6 -10 0 0) unshifted.
             CollectionAssert.AreEqual(new sbyte[] { 4, 20, 10, 10 }, dense.Weights, "weights");
+        }
+
+        [TestMethod]
+        public void ANitiModelSavedInTheMiddleOfABatchResumesBitExactly()
+        {
+            // The model file stores the int32 accumulators and the pending-sample count (format version 1
+            // already has them), so a NITI run saved mid-batch goes on exactly as if it had not stopped.
+            TrainingOptions options = Options(1);
+            options.BatchSize = 3;
+            ModelSpec spec = new ModelSpec(Shape.Vector(4)).Dense(5).ReLU().Dense(3);
+            Model original = new Model(spec, options);
+            Xorshift32 data = new Xorshift32(7u);
+            Train(original, data, 4);
+            Assert.AreEqual(1, original.PendingSamples, "one sample pending");
+            byte[] file = Save(original);
+            Model resumed = ModelFile.Read(file, 0, file.Length);
+            Assert.AreEqual(1, resumed.PendingSamples, "pending after reading");
+            CollectionAssert.AreEqual(((WeightedLayer)original.GetLayer(0)).Accumulators, ((WeightedLayer)resumed.GetLayer(0)).Accumulators, "accumulators after reading");
+
+            uint state = data.State;
+            Train(original, data, 5);
+            Train(resumed, new Xorshift32(state), 5);
+            Assert.AreEqual(0, original.PendingSamples, "batches completed");
+            CollectionAssert.AreEqual(Save(original), Save(resumed), "model files after resuming");
+        }
+
+        private static void Train(Model model, Xorshift32 data, int steps)
+        {
+            sbyte[] x = new sbyte[model.Spec.Input.Size];
+            for (int s = 0; s < steps; s++)
+            {
+                for (int i = 0; i < x.Length; i++)
+                {
+                    x[i] = (sbyte)(data.NextInt(255) - 127);
+                }
+
+                model.TrainStep(x, Scale.PowerOfTwo(-7), data.NextInt(3));
+            }
+        }
+
+        private static byte[] Save(Model model)
+        {
+            byte[] file = new byte[ModelFile.GetSize(model)];
+            ModelFile.Write(model, file, 0);
+            return file;
         }
 
         private static TrainingOptions Options(int mu)
