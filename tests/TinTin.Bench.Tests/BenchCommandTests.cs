@@ -115,6 +115,38 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("--save writes one integer model", error);
     }
 
+    [Fact]
+    public void NitiBatchNeedsItsMode()
+    {
+        var (code, _, error) = Cli.Run("bench", "--task", "cwru", "--model", "cwru-fft-mlp", "--mode", "niti", "--niti-batch", "8", "--data", _folder.Path);
+
+        Assert.Equal(TinTinCommandLine.ExitInvalidInput, code);
+        Assert.Contains("--niti-batch sets the mini-batch of niti-batch mode", error);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65537")]
+    public void NitiBatchOutOfRangeIsRejected(string value)
+    {
+        var (code, _, error) = Cli.Run("bench", "--task", "cwru", "--model", "cwru-fft-mlp", "--mode", "niti-batch", "--niti-batch", value, "--data", _folder.Path);
+
+        Assert.Equal(TinTinCommandLine.ExitInvalidInput, code);
+        Assert.Contains("--niti-batch 1 to 65536", error);
+    }
+
+    [RequiresCwruFact]
+    public void TheNitiBatchModeRunsFromTheCommandLine()
+    {
+        var (code, output, error) = Cli.Run(
+            "bench", "--task", "cwru", "--model", "cwru-fft-mlp", "--mode", "niti-batch", "--niti-batch", "16", "--limit", "100", "--epochs", "1",
+            "--cost-samples", "0", "--json", "--data", DataPaths.SharedData);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("\"mode\":\"niti-batch\",\"batch_size\":16", output);
+        Assert.Contains("\"last_rate\":\"mu 0 batch 16\"", output);
+    }
+
     [Theory]
     [InlineData("--limit", "9")]
     [InlineData("--epochs", "0")]

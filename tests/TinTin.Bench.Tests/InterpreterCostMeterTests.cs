@@ -141,10 +141,41 @@ public sealed class InterpreterCostMeterTests
         Assert.InRange(result.IlCostPerInference!.Value, 1, result.IlCostPerSample!.Value * 0.9);
     }
 
-    private static CostMeasurement Measure(int steps, int warmup, bool profile, BenchMode mode)
+    [Fact]
+    public void TheBatchEndIsChargedOneBatchShareToEachSample()
+    {
+        // One counted step of a fresh model (no batch end can have happened): the step itself costs the
+        // same for every batch size, and the conversion at the batch end, measured once, adds 1/B of it.
+        // So cost(B) = step + conversion / B (rounded), and cost(2) - cost(4) = 2 (cost(4) - cost(8)).
+        double c2 = Measure(steps: 1, warmup: 0, profile: false, BenchMode.NitiBatch, batch: 2).PerSample;
+        double c4 = Measure(steps: 1, warmup: 0, profile: false, BenchMode.NitiBatch, batch: 4).PerSample;
+        double c8 = Measure(steps: 1, warmup: 0, profile: false, BenchMode.NitiBatch, batch: 8).PerSample;
+        double niti = Measure(steps: 1, warmup: 0, profile: false, BenchMode.Niti).PerSample;
+
+        Assert.True(c2 > c4 && c4 > c8, $"{c2} {c4} {c8}");
+        Assert.InRange((c2 - c4) - (2 * (c4 - c8)), -2, 2);
+        Assert.NotEqual(niti, c8);
+    }
+
+    [Fact]
+    public void ABatchEndInsideTheWindowIsNotCountedWhole()
+    {
+        // Batch 4 with warm-up 2 and 3 counted steps would complete a batch at the 4th sample; the probe
+        // holds it back, so the result is the same as counting the three steps with a larger batch plus
+        // the share of one conversion: it lies between batch 1024's figure and batch 2's.
+        double b4 = Measure(steps: 3, warmup: 2, profile: false, BenchMode.NitiBatch, batch: 4).PerSample;
+        double again = Measure(steps: 3, warmup: 2, profile: false, BenchMode.NitiBatch, batch: 4).PerSample;
+        double b1024 = Measure(steps: 3, warmup: 2, profile: false, BenchMode.NitiBatch, batch: 1024).PerSample;
+
+        Assert.Equal(b4, again);
+        Assert.True(b4 > b1024, $"{b4} vs {b1024}");
+    }
+
+    private static CostMeasurement Measure(int steps, int warmup, bool profile, BenchMode mode, int batch = 256)
     {
         using var meter = new InterpreterCostMeter(steps, warmup, profile);
-        return meter.Measure(Model, mode, Seed, Train, Order);
+        BenchModel model = Model with { Schedule = Model.Schedule with { NitiBatchSize = batch } };
+        return meter.Measure(model, mode, Seed, Train, Order);
     }
 
     /// <summary>The counted total: PerSample is total / samples, with an integer total.</summary>

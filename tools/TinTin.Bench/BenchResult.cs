@@ -20,6 +20,12 @@ public sealed class BenchResult
     /// <summary>Gets the kernels lib-tintin ran on (FP32 runs: always managed, the reference has no native engine).</summary>
     public BenchEngine Engine { get; init; } = BenchEngine.Managed;
 
+    /// <summary>Gets the mini-batch the weights were updated after (1: every sample).</summary>
+    public int BatchSize { get; init; } = 1;
+
+    /// <summary>Gets the mode as the table shows it: the mode's name, and <c>niti b256</c> for NITI with mini-batches of 256.</summary>
+    public string ModeLabel => Mode == BenchMode.NitiBatch ? $"niti b{BatchSize}" : Mode.Name();
+
     /// <summary>Gets the seed.</summary>
     public required uint Seed { get; init; }
 

@@ -119,6 +119,7 @@ public static class BenchRunner
             Model = model.Name,
             Mode = mode,
             Engine = mode == BenchMode.Fp32 ? BenchEngine.Managed : engine,
+            BatchSize = trainer is IntegerTrainer integer ? integer.Model.Options.BatchSize : 1,
             Seed = seed,
             Epochs = epochs,
             TrainSamples = train.Count,

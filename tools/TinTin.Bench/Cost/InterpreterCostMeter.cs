@@ -51,7 +51,8 @@ public sealed class InterpreterCostMeter(int steps, int warmup, bool profile = f
             train.Labels,
             order,
             first,
-            n)!;
+            n,
+            model.Schedule.NitiBatchSize)!;
         return new CostMeasurement(measured.Item1 / (double)n, n, first, profile ? measured.Item2 : null, measured.Item3 / (double)n);
     }
 

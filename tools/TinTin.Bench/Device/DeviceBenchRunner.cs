@@ -41,7 +41,7 @@ public static class DeviceBenchRunner
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        if (mode == BenchMode.Fp32 || model.Task != BenchTask.Cwru)
+        if (mode == BenchMode.Fp32 || mode == BenchMode.NitiBatch || model.Task != BenchTask.Cwru)
         {
             throw new ArgumentException("a board trains CWRU models in tintin or niti mode", nameof(mode));
         }

@@ -9,7 +9,7 @@ namespace TinTin.Bench.Output;
 
 /// <summary>
 /// One JSON object per run, on one line (JSON Lines), with the keys docs/results.md and the issue
-/// name: task, model, mode, engine, seed, epochs, samples, test_accuracy, memory_bytes{weights, activations,
+/// name: task, model, mode, engine, batch_size, seed, epochs, samples, test_accuracy, memory_bytes{weights, activations,
 /// gradients, scratch, total}, macs_per_sample, il_cost_per_sample, host_us_per_sample,
 /// alloc_bytes_per_step, weights_crc32, and the per-epoch curve and confusion matrix behind the plots.
 /// </summary>
@@ -36,6 +36,7 @@ public static class JsonReport
             json.WriteString("model", result.Model);
             json.WriteString("mode", result.Mode.Name());
             json.WriteString("engine", result.Engine.Name());
+            json.WriteNumber("batch_size", result.BatchSize);
             json.WriteNumber("seed", result.Seed);
             json.WriteNumber("epochs", result.Epochs);
             json.WriteNumber("samples", result.SamplesSeen);

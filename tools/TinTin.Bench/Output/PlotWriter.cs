@@ -25,13 +25,13 @@ public static class PlotWriter
         Directory.CreateDirectory(folder);
         BenchResult first = runs[0];
         string accuracy = Path.Combine(folder, $"{first.Model}-accuracy.svg");
-        var series = runs.Select(r => new SvgChart.Series(r.Mode.Name(), r.EpochTestAccuracy)).ToList();
+        var series = runs.Select(r => new SvgChart.Series(r.ModeLabel, r.EpochTestAccuracy)).ToList();
         File.WriteAllText(accuracy, SvgChart.AccuracyPerEpoch($"{first.Model}: test accuracy per epoch (seed {first.Seed})", series));
         written.Add(accuracy);
         foreach (BenchResult run in runs)
         {
             string confusion = Path.Combine(folder, $"{run.Model}-{run.Mode.Name()}-confusion.svg");
-            string title = $"{run.Model} {run.Mode.Name()}: test confusion ({run.TestAccuracy * 100:0.00} %)";
+            string title = $"{run.Model} {run.ModeLabel}: test confusion ({run.TestAccuracy * 100:0.00} %)";
             File.WriteAllText(confusion, SvgChart.ConfusionMatrix(title, run.ClassNames, run.Confusion));
             written.Add(confusion);
         }

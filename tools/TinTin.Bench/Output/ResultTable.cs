@@ -37,7 +37,7 @@ public static class ResultTable
             BenchResult? fp32 = results.FirstOrDefault(x => x.Model == r.Model && x.Mode == BenchMode.Fp32 && x.Seed == r.Seed);
             table.AddRow(new IRenderable[]
             {
-                Text(r.Model), Text(r.Mode.Name()), Text(r.Seed.ToString(CultureInfo.InvariantCulture)),
+                Text(r.Model), Text(r.ModeLabel), Text(r.Seed.ToString(CultureInfo.InvariantCulture)),
                 Text(r.Epochs.ToString(CultureInfo.InvariantCulture)), Text(r.SamplesSeen.ToString("N0", CultureInfo.InvariantCulture)),
                 Text(Percent(r.TestAccuracy)), Text(fp32 == null ? "-" : Percent(fp32.TestAccuracy)),
                 Text(fp32 == null ? "-" : ((r.TestAccuracy - fp32.TestAccuracy) * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)),

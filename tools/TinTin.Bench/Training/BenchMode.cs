@@ -4,7 +4,7 @@ using System;
 
 namespace TinTin.Bench.Training;
 
-/// <summary>The three ways a model is trained in the benchmark.</summary>
+/// <summary>The ways a model is trained in the benchmark.</summary>
 public enum BenchMode
 {
     /// <summary>The float reference (tools/TinTin.Reference).</summary>
@@ -15,22 +15,33 @@ public enum BenchMode
 
     /// <summary>lib-tintin in Tin-Tin mode (compound scales, gradient-aligned updates, initial upscaling).</summary>
     TinTin,
+
+    /// <summary>
+    /// lib-tintin in NITI mode as published: int32 weight gradients accumulated over a mini-batch
+    /// (<see cref="Models.LearningSchedule.NitiBatchSize"/> samples), then one μ-bit update
+    /// (<see cref="Models.LearningSchedule.NitiBatchMuBits"/>) per batch.
+    /// </summary>
+    NitiBatch,
 }
 
 /// <summary>Command-line names of <see cref="BenchMode"/>.</summary>
 public static class BenchModeNames
 {
-    /// <summary>Every mode, in table order.</summary>
+    /// <summary>The modes <c>--mode all</c> runs, in table order (<see cref="BenchMode.NitiBatch"/> runs only when asked for).</summary>
     public static readonly BenchMode[] All = [BenchMode.Fp32, BenchMode.Niti, BenchMode.TinTin];
+
+    /// <summary>Every command-line name, <c>all</c> excluded.</summary>
+    public static readonly string[] Names = ["fp32", "niti", "niti-batch", "tintin"];
 
     /// <summary>The name used on the command line and in JSON.</summary>
     /// <param name="mode">The mode.</param>
-    /// <returns><c>fp32</c>, <c>niti</c> or <c>tintin</c>.</returns>
+    /// <returns><c>fp32</c>, <c>niti</c>, <c>niti-batch</c> or <c>tintin</c>.</returns>
     public static string Name(this BenchMode mode) => mode switch
     {
         BenchMode.Fp32 => "fp32",
         BenchMode.Niti => "niti",
         BenchMode.TinTin => "tintin",
+        BenchMode.NitiBatch => "niti-batch",
         _ => throw new ArgumentOutOfRangeException(nameof(mode)),
     };
 
@@ -43,6 +54,7 @@ public static class BenchModeNames
         "fp32" => BenchMode.Fp32,
         "niti" => BenchMode.Niti,
         "tintin" => BenchMode.TinTin,
-        _ => throw new ArgumentException($"unknown mode '{name}' (fp32, niti or tintin)", nameof(name)),
+        "niti-batch" => BenchMode.NitiBatch,
+        _ => throw new ArgumentException($"unknown mode '{name}' (fp32, niti, niti-batch or tintin)", nameof(name)),
     };
 }

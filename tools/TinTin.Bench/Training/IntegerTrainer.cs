@@ -16,7 +16,7 @@ public sealed class IntegerTrainer : Trainer
 
     /// <summary>Builds the model with the options of <paramref name="mode"/> and the run's seed.</summary>
     /// <param name="spec">The architecture.</param>
-    /// <param name="mode">Tin-Tin or NITI.</param>
+    /// <param name="mode">Tin-Tin, NITI or NITI with mini-batches.</param>
     /// <param name="schedule">The model's learning schedule.</param>
     /// <param name="seed">The seed of the initial weights and the stochastic rounding.</param>
     /// <param name="kernels">The kernels the layers run on, or null for lib-tintin's managed kernels.</param>
@@ -24,7 +24,7 @@ public sealed class IntegerTrainer : Trainer
     {
         if (mode == BenchMode.Fp32)
         {
-            throw new ArgumentException("the integer trainer runs tintin or niti", nameof(mode));
+            throw new ArgumentException("the integer trainer runs tintin, niti or niti-batch", nameof(mode));
         }
 
         _schedule = schedule;
@@ -50,17 +50,18 @@ public sealed class IntegerTrainer : Trainer
         new(Model.Plan.WeightBytes, Model.Plan.ActivationBytes, Model.Plan.GradientBytes, Model.Plan.ScratchBytes);
 
     /// <summary>The options every benchmark run of <paramref name="mode"/> uses.</summary>
-    /// <param name="mode">Tin-Tin or NITI.</param>
+    /// <param name="mode">Tin-Tin, NITI or NITI with mini-batches.</param>
     /// <param name="schedule">The learning schedule (first epoch).</param>
     /// <param name="seed">The seed.</param>
     /// <returns>The options.</returns>
     public static TrainingOptions CreateOptions(BenchMode mode, LearningSchedule schedule, uint seed) => new()
     {
-        Mode = mode == BenchMode.Niti ? TrainingMode.Niti : TrainingMode.TinTin,
+        Mode = mode == BenchMode.TinTin ? TrainingMode.TinTin : TrainingMode.Niti,
         Seed = seed,
         InitialUpscale = mode == BenchMode.TinTin,
         LearningRate = schedule.IntegerRate(1),
-        MuBits = schedule.MuBits(1),
+        MuBits = mode == BenchMode.NitiBatch ? schedule.BatchMuBits(1) : schedule.MuBits(1),
+        BatchSize = mode == BenchMode.NitiBatch ? schedule.NitiBatchSize : 1,
     };
 
     /// <inheritdoc/>
@@ -70,6 +71,12 @@ public sealed class IntegerTrainer : Trainer
         {
             Model.Options.MuBits = _schedule.MuBits(epoch);
             return $"mu {Model.Options.MuBits}";
+        }
+
+        if (Mode == BenchMode.NitiBatch)
+        {
+            Model.Options.MuBits = _schedule.BatchMuBits(epoch);
+            return $"mu {Model.Options.MuBits} batch {Model.Options.BatchSize}";
         }
 
         Model.Options.LearningRate = _schedule.IntegerRate(epoch);

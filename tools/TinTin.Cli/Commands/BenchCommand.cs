@@ -21,6 +21,9 @@ namespace TinTin.Cli.Commands;
 /// </summary>
 public static class BenchCommand
 {
+    /// <summary>The largest <c>--niti-batch</c> (larger batches would leave a few updates per epoch on these data sets).</summary>
+    public const int MaxNitiBatch = 1 << 16;
+
     /// <summary>Creates the command.</summary>
     /// <returns>The <c>bench</c> command.</returns>
     public static Command Create()
@@ -29,8 +32,8 @@ public static class BenchCommand
         taskOption.AcceptOnlyFromAmong("mnist", "cwru");
         var modelOption = new Option<string?>("--model") { Description = $"one of {string.Join(", ", ModelCatalog.Names)} (default: every model of the task)" };
         modelOption.AcceptOnlyFromAmong([.. ModelCatalog.Names]);
-        var modeOption = new Option<string>("--mode") { Description = "fp32, niti, tintin or all", DefaultValueFactory = _ => "all" };
-        modeOption.AcceptOnlyFromAmong("fp32", "niti", "tintin", "all");
+        var modeOption = new Option<string>("--mode") { Description = "fp32, niti, niti-batch, tintin or all (all: fp32, niti and tintin)", DefaultValueFactory = _ => "all" };
+        modeOption.AcceptOnlyFromAmong([.. BenchModeNames.Names, "all"]);
         var epochsOption = new Option<int?>("--epochs") { Description = "passes over the training split (default: the model's, see docs/results.md)" };
         var seedOption = new Option<uint>("--seed") { Description = "seed of the initial weights, the rounding and the sample order", DefaultValueFactory = _ => 1 };
         var seedsOption = new Option<string?>("--seeds") { Description = "run every model and mode once per seed (e.g. 1,2,3) and add a table of mean ± standard deviation over them (instead of --seed)", HelpName = "S1,S2,..." };
@@ -41,7 +44,8 @@ public static class BenchCommand
         var plotsOption = new Option<string?>("--plots") { Description = "write SVG plots (accuracy per epoch per mode, confusion matrices) to DIR", HelpName = "DIR" };
         var costOption = new Option<int>("--cost-samples") { Description = "training samples the interpreter cost is averaged over (0: skip)", DefaultValueFactory = _ => 20 };
         var warmupOption = new Option<int>("--cost-warmup") { Description = "training samples run before the cost is measured (a fresh model rescales far more than a training one)", DefaultValueFactory = _ => 200, HelpName = "N" };
-        var nitiMuOption = new Option<int?>("--niti-mu") { Description = "NITI's mu for this run instead of the model's (0-7; for sweeps; the interpreter cost is measured with the model's own settings)", HelpName = "MU" };
+        var nitiMuOption = new Option<int?>("--niti-mu") { Description = "NITI's mu for this run instead of the model's, in niti and niti-batch mode (0-7; for sweeps; the interpreter cost is measured with the model's own mu)", HelpName = "MU" };
+        var nitiBatchOption = new Option<int?>("--niti-batch") { Description = $"the mini-batch of niti-batch mode instead of the model's ({LearningSchedule.PublishedNitiBatchSize}, NITI's published setting); 1 is plain niti", HelpName = "N" };
         var lrOption = new Option<int?>("--lr-log2") { Description = "the first epoch's learning rate as a power of two, instead of the model's (Tin-Tin and FP32; for sweeps)", HelpName = "N" };
         var decayOption = new Option<int?>("--decay-every") { Description = "multiply the learning rate by 0.75 every N epochs instead of the model's (for sweeps)", HelpName = "N" };
         var profileOption = new Option<int>("--cost-profile") { Description = "also print the N methods that cost most in those samples (exclusive interpreter cost)", HelpName = "N" };
@@ -60,7 +64,7 @@ public static class BenchCommand
 
         var command = new Command("bench", "Train the evaluation's models on MNIST or CWRU in FP32, NITI and Tin-Tin mode and measure them.")
         {
-            taskOption, modelOption, modeOption, epochsOption, seedOption, seedsOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption, nitiMuOption, lrOption, decayOption,
+            taskOption, modelOption, modeOption, epochsOption, seedOption, seedsOption, dataOption, limitOption, jsonOption, saveOption, plotsOption, costOption, warmupOption, profileOption, nitiMuOption, nitiBatchOption, lrOption, decayOption,
             engineOption, deviceOption, patienceOption,
         };
         command.SetAction(parse => Execute(
@@ -80,6 +84,7 @@ public static class BenchCommand
                 parse.GetValue(warmupOption),
                 parse.GetValue(profileOption),
                 parse.GetValue(nitiMuOption),
+                parse.GetValue(nitiBatchOption),
                 parse.GetValue(lrOption),
                 parse.GetValue(decayOption),
                 parse.GetValue(deviceOption),
@@ -129,6 +134,8 @@ public static class BenchCommand
             Schedule = m.Schedule with
             {
                 NitiMuBits = request.NitiMu ?? m.Schedule.NitiMuBits,
+                NitiBatchMuBits = request.NitiMu ?? m.Schedule.NitiBatchMuBits,
+                NitiBatchSize = request.NitiBatch ?? m.Schedule.NitiBatchSize,
                 Log2Rate = request.LrLog2 ?? m.Schedule.Log2Rate,
                 DecayEvery = request.DecayEvery ?? m.Schedule.DecayEvery,
             },
@@ -140,9 +147,9 @@ public static class BenchCommand
         }
 
         BenchMode[] modes = request.Mode == "all" ? BenchModeNames.All : [BenchModeNames.Parse(request.Mode)];
-        if (request.Epochs is < 1 || request.Limit is < 10 || request.CostSamples < 0 || request.CostWarmup < 0 || request.CostProfile < 0 || request.NitiMu is < 0 or > 7 || request.DecayEvery is < 1)
+        if (request.Epochs is < 1 || request.Limit is < 10 || request.CostSamples < 0 || request.CostWarmup < 0 || request.CostProfile < 0 || request.NitiMu is < 0 or > 7 || request.NitiBatch is < 1 or > MaxNitiBatch || request.DecayEvery is < 1)
         {
-            error.WriteLine("--epochs must be at least 1, --limit at least 10, --cost-samples, --cost-warmup and --cost-profile at least 0, --niti-mu 0 to 7, --decay-every at least 1");
+            error.WriteLine($"--epochs must be at least 1, --limit at least 10, --cost-samples, --cost-warmup and --cost-profile at least 0, --niti-mu 0 to 7, --niti-batch 1 to {MaxNitiBatch}, --decay-every at least 1");
             return TinTinCommandLine.ExitInvalidInput;
         }
 
@@ -159,9 +166,15 @@ public static class BenchCommand
             return TinTinCommandLine.ExitInvalidInput;
         }
 
+        if (request.NitiBatch is not null && !modes.Contains(BenchMode.NitiBatch))
+        {
+            error.WriteLine("--niti-batch sets the mini-batch of niti-batch mode: give --mode niti-batch");
+            return TinTinCommandLine.ExitInvalidInput;
+        }
+
         if (request.Save is not null && (modes.Length != 1 || models.Count != 1 || modes[0] == BenchMode.Fp32))
         {
-            error.WriteLine("--save writes one integer model: give one --model and --mode tintin or niti");
+            error.WriteLine("--save writes one integer model: give one --model and --mode tintin, niti or niti-batch");
             return TinTinCommandLine.ExitInvalidInput;
         }
 
@@ -262,10 +275,10 @@ public static class BenchCommand
     }
 
     private sealed record BenchRequest(
-        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Seeds, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile, int? NitiMu, int? LrLog2, int? DecayEvery,
+        string Task, string? Model, string Mode, int? Epochs, uint Seed, string? Seeds, string? Data, int? Limit, bool Json, string? Save, string? Plots, int CostSamples, int CostWarmup, int CostProfile, int? NitiMu, int? NitiBatch, int? LrLog2, int? DecayEvery,
         string? Device, double DeviceTimeout, string Engine, bool CostSamplesGiven)
     {
         public DeviceBenchRequest ToDevice() =>
-            new(Device!, Task, Model, Mode, Epochs, Seed, Data, Limit, Json, DeviceTimeout, Save is not null || Plots is not null || NitiMu is not null || LrLog2 is not null || DecayEvery is not null);
+            new(Device!, Task, Model, Mode, Epochs, Seed, Data, Limit, Json, DeviceTimeout, Save is not null || Plots is not null || NitiMu is not null || NitiBatch is not null || LrLog2 is not null || DecayEvery is not null);
     }
 }

@@ -55,9 +55,9 @@ public static class DeviceBenchCommand
             return TinTinCommandLine.ExitInvalidInput;
         }
 
-        if (request.Task != "cwru" || model.Task != BenchTask.Cwru || request.Mode == "fp32" || request.HostOnlyOptions)
+        if (request.Task != "cwru" || model.Task != BenchTask.Cwru || request.Mode == "fp32" || request.Mode == "niti-batch" || request.HostOnlyOptions)
         {
-            error.WriteLine("--device trains a CWRU model on the board in tintin or niti mode (--task cwru); --save, --plots, --niti-mu, --lr-log2 and --decay-every are host-only");
+            error.WriteLine("--device trains a CWRU model on the board in tintin or niti mode (--task cwru); niti-batch, --save, --plots, --niti-mu, --niti-batch, --lr-log2 and --decay-every are host-only");
             return TinTinCommandLine.ExitInvalidInput;
         }
 
