@@ -143,7 +143,7 @@ public sealed class BenchCommandTests : IDisposable
             "--cost-samples", "0", "--json", "--data", DataPaths.SharedData);
 
         Assert.True(code == 0, error);
-        Assert.Contains("\"mode\":\"niti-batch\",\"batch_size\":16", output);
+        Assert.Contains("\"mode\":\"niti-batch\",\"engine\":\"managed\",\"batch_size\":16", output);
         Assert.Contains("\"last_rate\":\"mu 0 batch 16\"", output);
     }
 

@@ -93,7 +93,7 @@ public class NitiBatchTests
         var table = new System.IO.StringWriter();
         ResultTable.Write([result], table);
 
-        Assert.Contains("\"mode\":\"niti-batch\",\"batch_size\":4", json);
+        Assert.Contains("\"mode\":\"niti-batch\",\"engine\":\"managed\",\"batch_size\":4", json);
         Assert.Contains("niti b4", table.ToString());
     }
 }
