@@ -381,6 +381,7 @@ namespace TinTin.Layers
                 long step;
                 if (inline)
                 {
+                    // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
                     random ^= random << 13;
                     random ^= random >> 17;
                     random ^= random << 5;
@@ -506,6 +507,7 @@ namespace TinTin.Layers
         protected static int ScaleValueStochastic(int value, FixedMultiplier m, ref uint random)
         {
             uint s = random;
+            // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
             s ^= s << 13;
             s ^= s >> 17;
             s ^= s << 5;

@@ -78,6 +78,7 @@ namespace TinTin.Random
         {
             // The step is written out (no call to Step): calls cost as much as ~15 additions on nanoCLR.
             uint x = _state;
+            // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
             x ^= x << 13;
             x ^= x >> 17;
             x ^= x << 5;
@@ -100,6 +101,7 @@ namespace TinTin.Random
         public int NextInt()
         {
             uint x = _state;
+            // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
             x ^= x << 13;
             x ^= x >> 17;
             x ^= x << 5;
@@ -123,6 +125,7 @@ namespace TinTin.Random
             }
 
             uint x = _state;
+            // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
             x ^= x << 13;
             x ^= x >> 17;
             x ^= x << 5;
@@ -155,6 +158,7 @@ namespace TinTin.Random
 
             uint bound = (uint)exclusiveBound;
             uint x = _state;
+            // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
             x ^= x << 13;
             x ^= x >> 17;
             x ^= x << 5;
@@ -166,6 +170,7 @@ namespace TinTin.Random
                 uint threshold = (0u - bound) % bound;
                 while (low < threshold)
                 {
+                    // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
                     x ^= x << 13;
                     x ^= x >> 17;
                     x ^= x << 5;

@@ -104,6 +104,7 @@ namespace TinTin.Training
                 }
 
                 // One xorshift32 step per row: the dither's start (see RowUpdate).
+                // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
                 state ^= state << 13;
                 state ^= state >> 17;
                 state ^= state << 5;

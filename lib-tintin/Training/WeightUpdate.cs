@@ -54,6 +54,7 @@ namespace TinTin.Training
             int end = weightOffset + count;
             for (int w = weightOffset; w < end; w++)
             {
+                // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
                 s ^= s << 13;
                 s ^= s >> 17;
                 s ^= s << 5;

@@ -55,6 +55,7 @@ namespace TinTin.Native
                     continue;
                 }
 
+                // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
                 state ^= state << 13;
                 state ^= state >> 17;
                 state ^= state << 5;
