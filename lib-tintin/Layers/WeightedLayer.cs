@@ -490,6 +490,8 @@ namespace TinTin.Layers
             for (int i = 0; i < w.Length; i++)
             {
                 int p = w[i] * multiplier;
+
+                // Inline copy of Saturation.SaturateToInt8(Rounding.RoundShiftRight(p, total)) (no calls per weight); ClampCopyTests checks it.
                 int q = total <= 0 ? p << -total : (p >= 0 ? (p + (1 << (total - 1))) >> total : -((-p + (1 << (total - 1))) >> total));
                 w[i] = (sbyte)(q > 127 ? 127 : (q < -127 ? -127 : q));
             }

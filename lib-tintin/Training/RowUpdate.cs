@@ -76,6 +76,7 @@ namespace TinTin.Training
                     {
                         int k = offset + i;
                         int v = weights[k] - delta;
+                        // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
                         if ((uint)(v + 127) > 254u)
                         {
                             v = v > 0 ? 127 : -127;
@@ -129,6 +130,7 @@ namespace TinTin.Training
                     if (delta != 0)
                     {
                         w -= delta;
+                        // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
                         if ((uint)(w + 127) > 254u)
                         {
                             w = w > 0 ? 127 : -127;
@@ -213,6 +215,7 @@ namespace TinTin.Training
                     if (q != 0)
                     {
                         w -= g < 0 ? -q : q;
+                        // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
                         if ((uint)(w + 127) > 254u)
                         {
                             w = w > 0 ? 127 : -127;

@@ -60,6 +60,7 @@ namespace TinTin.Training
                 s ^= s << 5;
                 long p = ((long)gradients[g++] * mantissa) >> preShift;
                 long v = weights[w] - ((p + (s & mask)) >> postShift);
+                // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
                 if (v > 127 || v < -127)
                 {
                     v = v > 0 ? 127 : -127;
@@ -102,6 +103,7 @@ namespace TinTin.Training
                 }
 
                 int v = weights[w] - (v0 < 0 ? -q : q);
+                // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
                 if ((uint)(v + 127) > 254u)
                 {
                     v = v > 0 ? 127 : -127;
