@@ -381,6 +381,7 @@ namespace TinTin.Layers
                 long step;
                 if (inline)
                 {
+                    // Inline copy of ScaleValueStochastic for shifts 1..32 (no call per bias); BiasUpdateCopyTests checks it.
                     // Inline copy of Xorshift32.Step (no call per draw on the interpreter); InlineCopyTests checks it.
                     random ^= random << 13;
                     random ^= random >> 17;

@@ -11,32 +11,36 @@ namespace TinTin.Training
     /// </summary>
     public sealed class MemoryPlan
     {
+        private MemoryPlan()
+        {
+        }
+
         /// <summary>int8 weights and int32 biases.</summary>
-        public int WeightBytes;
+        public int WeightBytes { get; private set; }
 
         /// <summary>Layer outputs kept for backward (int8) and pooling indices.</summary>
-        public int ActivationBytes;
+        public int ActivationBytes { get; private set; }
 
         /// <summary>Mini-batch int32 gradient accumulators (0 with batch size 1: the update is fused).</summary>
-        public int GradientBytes;
+        public int GradientBytes { get; private set; }
 
         /// <summary>The int32 accumulator row, the convolution gradient row and the two int8 error buffers (each sized by the errors it carries).</summary>
-        public int ScratchBytes;
+        public int ScratchBytes { get; private set; }
 
         /// <summary>The input sample (int8), owned by the caller and not allocated by the model.</summary>
-        public int InputBytes;
+        public int InputBytes { get; private set; }
 
         /// <summary>Length of the shared int32 accumulator row.</summary>
-        public int AccumulatorLength;
+        public int AccumulatorLength { get; private set; }
 
         /// <summary>Length of the shared int32 gradient row.</summary>
-        public int GradientRowLength;
+        public int GradientRowLength { get; private set; }
 
         /// <summary>Length of the first int8 error buffer: it takes the loss's error, then every other error on the way down.</summary>
-        public int ErrorLength;
+        public int ErrorLength { get; private set; }
 
         /// <summary>Length of the second int8 error buffer: the errors between those of the first.</summary>
-        public int SpareErrorLength;
+        public int SpareErrorLength { get; private set; }
 
         /// <summary>Gets the bytes the model allocates.</summary>
         public int TotalBytes
