@@ -46,18 +46,10 @@ namespace TinTin.Layers
         private const int MaxAccumulateLeftShift = 17;
         private const int MaxGradientShift = 62;
 
-        private readonly int _channels;
-        private readonly int _height;
-        private readonly int _width;
+        private readonly int _inputs;
         private readonly int _filters;
-        private readonly int _kernelHeight;
-        private readonly int _kernelWidth;
-        private readonly int _strideY;
-        private readonly int _strideX;
-        private readonly int _paddingY;
-        private readonly int _paddingX;
-        private readonly int _outHeight;
-        private readonly int _outWidth;
+        private readonly int _filterSize;
+        private readonly int _positions;
         private readonly long _forwardMacs;
         private readonly int[] _geometry;
 
@@ -73,22 +65,18 @@ namespace TinTin.Layers
             : base(CheckBounds(spec), batched)
         {
             bool square = spec.Kind == LayerKind.Conv2D;
-            _channels = spec.Input.Channels;
-            _height = spec.Input.Height;
-            _width = spec.Input.Width;
+            _inputs = spec.Input.Size;
             _filters = spec.Units;
-            _kernelHeight = square ? spec.Kernel : 1;
-            _kernelWidth = spec.Kernel;
-            _strideY = square ? spec.Stride : 1;
-            _strideX = spec.Stride;
-            _paddingY = square ? spec.Padding : 0;
-            _paddingX = spec.Padding;
-            _outHeight = spec.Output.Height;
-            _outWidth = spec.Output.Width;
+            _filterSize = spec.WeightCount / spec.Units;
+            _positions = spec.Output.Height * spec.Output.Width;
             _forwardMacs = spec.ForwardMacs;
+
+            // The shape as the kernels take it (the kernels read it; the layer keeps only what it uses itself).
             _geometry = new int[]
             {
-                _channels, _height, _width, _filters, _kernelHeight, _kernelWidth, _strideY, _strideX, _paddingY, _paddingX, _outHeight, _outWidth,
+                spec.Input.Channels, spec.Input.Height, spec.Input.Width, spec.Units,
+                square ? spec.Kernel : 1, spec.Kernel, square ? spec.Stride : 1, spec.Stride,
+                square ? spec.Padding : 0, spec.Padding, spec.Output.Height, spec.Output.Width,
             };
         }
 
@@ -107,9 +95,9 @@ namespace TinTin.Layers
         {
             int[] acc = workspace.Accumulators;
             sbyte[] x = input.Data;
-            workspace.Kernels.ConvForward(_geometry, Weights, x, Magnitude.MostlyZeros(x, _channels * _height * _width), acc);
+            workspace.Kernels.ConvForward(_geometry, Weights, x, Magnitude.MostlyZeros(x, _inputs), acc);
             Scale accScale = Scale.Product(input.Scale, WeightScale);
-            int positions = _outHeight * _outWidth;
+            int positions = _positions;
             AddBiases(acc, positions, accScale);
             Stats.Macs += _forwardMacs;
             Requantize(acc, _filters * positions, accScale, output, workspace);
@@ -129,7 +117,7 @@ namespace TinTin.Layers
             }
 
             int[] errorAcc = null;
-            int inputs = _channels * _height * _width;
+            int inputs = _inputs;
             if (fuseError)
             {
                 errorAcc = workspace.Accumulators;
@@ -147,13 +135,13 @@ namespace TinTin.Layers
                 Stats.ErrorScale = inputError.Scale;
             }
 
-            UpdateBiases(outputError, _outHeight * _outWidth, workspace);
+            UpdateBiases(outputError, _positions, workspace);
         }
 
         // Transposed convolution: every output error scatters e * W over its input window.
         private void PropagateError(Tensor8 outputError, Tensor8 inputError, Workspace workspace)
         {
-            int inputs = _channels * _height * _width;
+            int inputs = _inputs;
             int[] acc = workspace.Accumulators;
             workspace.Kernels.ConvInputError(_geometry, Weights, outputError.Data, acc);
             Stats.Macs += _forwardMacs;
@@ -195,11 +183,11 @@ namespace TinTin.Layers
             sbyte[] x = input.Data;
             sbyte[] e = outputError.Data;
             TrainingKernels kernels = workspace.Kernels;
-            int filterSize = _channels * _kernelHeight * _kernelWidth;
+            int filterSize = _filterSize;
             int mu = options.MuBits;
             uint random = workspace.Random.State;
             int clamped = 0;
-            bool sparse = errorAcc != null || Magnitude.MostlyZeros(x, _channels * _height * _width);
+            bool sparse = errorAcc != null || Magnitude.MostlyZeros(x, _inputs);
             for (int f = 0; f < _filters; f++)
             {
                 // The gradient into the workspace's gradient row (and, with errorAcc, the filter's share

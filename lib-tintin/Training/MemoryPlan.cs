@@ -96,39 +96,23 @@ namespace TinTin.Training
         // bytes instead of 2 x 4,096).
         private static void SizeErrorBuffers(ModelSpec spec, MemoryPlan plan)
         {
+            int[] lengths = new int[2]; // the first buffer's, the second's
             int current = 0;
-            int first = 0;
-            int second = 0;
             for (int l = spec.Count - 1; l >= 0; l--)
             {
                 LayerSpec layer = spec[l];
-                if (current == 0)
-                {
-                    first = Max(first, layer.Output.Size);
-                }
-                else
-                {
-                    second = Max(second, layer.Output.Size);
-                }
-
+                lengths[current] = Max(lengths[current], layer.Output.Size);
                 if (l == 0 || LayerFactory.IsInPlace(layer.Kind))
                 {
                     continue; // the first layer computes no input error; an in-place one keeps it where it is
                 }
 
                 current = 1 - current;
-                if (current == 0)
-                {
-                    first = Max(first, layer.Input.Size);
-                }
-                else
-                {
-                    second = Max(second, layer.Input.Size);
-                }
+                lengths[current] = Max(lengths[current], layer.Input.Size);
             }
 
-            plan.ErrorLength = first;
-            plan.SpareErrorLength = second;
+            plan.ErrorLength = lengths[0];
+            plan.SpareErrorLength = lengths[1];
         }
 
         private static int Max(int a, int b)
