@@ -11,12 +11,21 @@ namespace TinTin.Layers
     /// <summary>
     /// Conv2D and Conv1D (<see cref="LayerKind"/>): int8 input C x H x W
     /// (channels first, flat), int8 weights [filters][C][KH][KW], int32 accumulation per output
-    /// element, optional int32 biases per filter, then one rescale of the whole output
-    /// (filters x Hout x Wout) to int8 with one scale. A 1-D convolution over C x 1 x L is the
-    /// case KH = 1 with no vertical padding (the stride and padding along the length only; the weight
-    /// layout [filters][C][K] is [filters][C][1][K]).
+    /// element, optional int32 biases per filter, then one int8 scale for the whole output
+    /// (filters x Hout x Wout). A 1-D convolution over C x 1 x L is the case KH = 1 with no vertical
+    /// padding (the stride and padding along the length only; the weight layout [filters][C][K] is
+    /// [filters][C][1][K]).
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// No int32 buffer holds a whole output or input error: each filter's output row (and, backward,
+    /// each input channel's error row) is requantized to int8 at its own step as soon as it is
+    /// summed, into one shared accumulator row. Once all rows are known, the tensor takes the step its
+    /// largest accumulator asks for (the step a requantization of the whole tensor at once would
+    /// take) and the other rows are re-expressed in it (<see cref="Requantizer.Align"/>): a second
+    /// rounding on those rows, no state carried between samples, no recomputation. That keeps the
+    /// scratch of LeNet-5's first layer at one 28 x 28 row instead of 6 (4.7 K ints).
+    /// </para>
     /// <para>
     /// Padding is never materialised: for every output row and column the loops first compute
     /// the range of kernel rows and columns that fall inside the input, so the innermost loop
@@ -24,12 +33,13 @@ namespace TinTin.Layers
     /// inside, so a one-row kernel pays for its row loop once per position, not once per channel.
     /// </para>
     /// <para>
-    /// Backward computes the error to the input (the transposed convolution, a scatter of
-    /// W * e into int32) with the weights of the forward pass, then the weight gradient one
-    /// filter at a time into the workspace's gradient row (no gradient buffer for the whole
-    /// layer) and applies it with one kernel call per filter. In NITI mode the update shift is
-    /// chosen per filter from that filter's largest gradient; NITI's own rule is per layer,
-    /// which would need the whole layer's gradient at once.
+    /// Backward visits the kernels (filter x input channel) channel by channel: the weight gradient of
+    /// one kernel into the workspace's gradient row (no gradient buffer for the whole layer), applied
+    /// with one kernel call, and, when the layer below drops the error at zero inputs, that kernel's
+    /// share of the channel's input error with its old weights in the same pass. Otherwise the input
+    /// error is computed in its own pass first (the transposed convolution, one channel at a time). In
+    /// NITI mode the update shift is chosen per kernel from that kernel's largest gradient; NITI's own
+    /// rule is per layer, which would need the whole layer's gradient at once.
     /// </para>
     /// <para>
     /// int32 bounds, checked when the layer is built (<see cref="OverflowBounds"/>): C*KH*KW*127^2
@@ -47,11 +57,17 @@ namespace TinTin.Layers
         private const int MaxGradientShift = 62;
 
         private readonly int _inputs;
+        private readonly int _channels;
+        private readonly int _plane;
         private readonly int _filters;
-        private readonly int _filterSize;
+        private readonly int _kernelArea;
         private readonly int _positions;
         private readonly long _forwardMacs;
         private readonly int[] _geometry;
+
+        // The largest accumulator of each row (filter output or input channel error) until the rows are aligned.
+        private readonly int[] _rowMaxima;
+        private int _errorMax;
 
         /// <summary>Creates the layer for a description, after checking that none of its sums can overflow int32.</summary>
         /// <param name="spec">
@@ -67,9 +83,12 @@ namespace TinTin.Layers
             bool square = spec.Kind == LayerKind.Conv2D;
             _inputs = spec.Input.Size;
             _filters = spec.Units;
-            _filterSize = spec.WeightCount / spec.Units;
+            _channels = spec.Input.Channels;
+            _plane = spec.Input.Height * spec.Input.Width;
+            _kernelArea = spec.WeightCount / (spec.Units * spec.Input.Channels);
             _positions = spec.Output.Height * spec.Output.Width;
             _forwardMacs = spec.ForwardMacs;
+            _rowMaxima = new int[LayerFactory.RowCount(spec)];
 
             // The shape as the kernels take it (the kernels read it; the layer keeps only what it uses itself).
             _geometry = new int[]
@@ -95,12 +114,37 @@ namespace TinTin.Layers
         {
             int[] acc = workspace.Accumulators;
             sbyte[] x = input.Data;
-            workspace.Kernels.ConvForward(_geometry, Weights, x, Magnitude.MostlyZeros(x, _inputs), acc);
+            sbyte[] y = output.Data;
+            bool sparse = Magnitude.MostlyZeros(x, _inputs);
+            bool compound = workspace.Options.Mode == TrainingMode.TinTin;
             Scale accScale = Scale.Product(input.Scale, WeightScale);
+            int[] b = Biases;
+            FixedMultiplier toAccumulator = b != null ? FixedMultiplier.Ratio(BiasScale, accScale) : default(FixedMultiplier);
+            TrainingKernels kernels = workspace.Kernels;
             int positions = _positions;
-            AddBiases(acc, positions, accScale);
+            RescaleStep step = default(RescaleStep);
+            int max = 0;
+            for (int f = 0; f < _filters; f++)
+            {
+                kernels.ConvForward(_geometry, f, Weights, x, sparse, acc);
+                if (b != null)
+                {
+                    int add = BiasContribution(b[f], toAccumulator);
+                    for (int i = 0; i < positions; i++)
+                    {
+                        acc[i] += add;
+                    }
+                }
+
+                int rowMax = Magnitude.MaxAbs(acc, 0, positions);
+                _rowMaxima[f] = rowMax;
+                max = rowMax > max ? rowMax : max;
+                Requantizer.Choose(rowMax, compound, ref step);
+                Requantizer.Apply(acc, 0, y, f * positions, positions, step);
+            }
+
             Stats.Macs += _forwardMacs;
-            Requantize(acc, _filters * positions, accScale, output, workspace);
+            AlignRows(_filters, positions, max, compound, accScale, output);
             Stats.OutputScale = output.Scale;
         }
 
@@ -108,7 +152,7 @@ namespace TinTin.Layers
         public override void Backward(Tensor8 input, Tensor8 output, Tensor8 outputError, Tensor8 inputError, Workspace workspace)
         {
             // The error to the input needs the weights of the forward pass: it is computed in the same
-            // pass as each filter's gradient, before that filter is updated, when the layer below drops
+            // pass as the gradients, each kernel's before that kernel is updated, when the layer below drops
             // the error at zero inputs (then only nonzero inputs are visited); else in its own pass first.
             bool fuseError = inputError != null && ZeroInputsDropTheirError;
             if (inputError != null && !fuseError)
@@ -116,42 +160,44 @@ namespace TinTin.Layers
                 PropagateError(outputError, inputError, workspace);
             }
 
-            int[] errorAcc = null;
-            int inputs = _inputs;
-            if (fuseError)
-            {
-                errorAcc = workspace.Accumulators;
-                Array.Clear(errorAcc, 0, inputs);
-            }
-
             // The error was summed with the weights as they were before this update, so it carries their
             // scale: AfterUpdate (called by UpdateWeights) may rescale the weights and change WeightScale.
             Scale errorScale = Scale.Product(outputError.Scale, WeightScale);
-            UpdateWeights(input, outputError, errorAcc, workspace);
+            UpdateWeights(input, outputError, fuseError ? inputError : null, workspace);
             if (fuseError)
             {
                 Stats.Macs += _forwardMacs;
-                Requantize(errorAcc, inputs, errorScale, inputError, workspace);
+                AlignRows(_channels, _plane, _errorMax, workspace.Options.Mode == TrainingMode.TinTin, errorScale, inputError);
                 Stats.ErrorScale = inputError.Scale;
             }
 
             UpdateBiases(outputError, _positions, workspace);
         }
 
-        // Transposed convolution: every output error scatters e * W over its input window.
+        // Transposed convolution, one input channel at a time: every output error scatters e * W over its
+        // input window; each channel's row is requantized at its own step, then all are aligned.
         private void PropagateError(Tensor8 outputError, Tensor8 inputError, Workspace workspace)
         {
-            int inputs = _inputs;
             int[] acc = workspace.Accumulators;
-            workspace.Kernels.ConvInputError(_geometry, Weights, outputError.Data, acc);
+            bool compound = workspace.Options.Mode == TrainingMode.TinTin;
+            int plane = _plane;
+            int max = 0;
+            for (int c = 0; c < _channels; c++)
+            {
+                workspace.Kernels.ConvInputError(_geometry, c, Weights, outputError.Data, acc);
+                max = RequantizeRow(acc, c, plane, max, compound, inputError.Data);
+            }
+
             Stats.Macs += _forwardMacs;
-            Requantize(acc, inputs, Scale.Product(outputError.Scale, WeightScale), inputError, workspace);
+            AlignRows(_channels, plane, max, compound, Scale.Product(outputError.Scale, WeightScale), inputError);
             Stats.ErrorScale = inputError.Scale;
         }
 
-        // Per filter: the gradient into the workspace's gradient row (and, with errorAcc, the filter's
-        // share of the input error with its old weights), then one update (or accumulation) call.
-        private void UpdateWeights(Tensor8 input, Tensor8 outputError, int[] errorAcc, Workspace workspace)
+        // One kernel (filter x input channel) at a time, channels outside: the gradient into the workspace's
+        // gradient row, then one update (or accumulation) call; with inputError, each channel's error is
+        // summed with the old weights of all filters in the same pass and requantized at its own step
+        // before the next channel reuses the accumulator row.
+        private void UpdateWeights(Tensor8 input, Tensor8 outputError, Tensor8 inputError, Workspace workspace)
         {
             TrainingOptions options = workspace.Options;
             Scale gradientScale = Scale.Product(outputError.Scale, input.Scale);
@@ -168,7 +214,7 @@ namespace TinTin.Layers
             else if (tinTin)
             {
                 FixedMultiplier m = LimitShift(UpdateMultiplier(gradientScale, options, false), MaxGradientShift);
-                if (m.Mantissa == 0 && errorAcc == null)
+                if (m.Mantissa == 0 && inputError == null)
                 {
                     return; // every update is below 2^-62 of a weight step
                 }
@@ -179,46 +225,107 @@ namespace TinTin.Layers
 
             sbyte[] w = Weights;
             int[] g = workspace.Gradients;
+            int[] errorAcc = inputError != null ? workspace.Accumulators : null;
             int[] geometry = _geometry;
             sbyte[] x = input.Data;
             sbyte[] e = outputError.Data;
             TrainingKernels kernels = workspace.Kernels;
-            int filterSize = _filterSize;
+            int kernelArea = _kernelArea;
+            int filterSize = _channels * kernelArea;
+            int plane = _plane;
             int mu = options.MuBits;
+            bool skipUpdates = mantissa == 0 && tinTin && fused; // the error still goes down; the updates all round to 0
             uint random = workspace.Random.State;
             int clamped = 0;
+            int errorMax = 0;
             bool sparse = errorAcc != null || Magnitude.MostlyZeros(x, _inputs);
-            for (int f = 0; f < _filters; f++)
+            for (int c = 0; c < _channels; c++)
             {
-                // The gradient into the workspace's gradient row (and, with errorAcc, the filter's share
-                // of the input error with its old weights), then one update (or accumulation) call.
-                kernels.ConvGradient(geometry, f, w, x, e, g, sparse, errorAcc);
-                int start = f * filterSize;
-                if (mantissa == 0 && tinTin && fused)
+                if (errorAcc != null)
                 {
-                    continue; // the error went down; the updates all round to 0
+                    Array.Clear(errorAcc, 0, plane);
                 }
 
-                if (!fused)
+                for (int f = 0; f < _filters; f++)
                 {
-                    kernels.AccumulateGradients(Accumulators, start, g, 0, filterSize, mantissa, shift);
+                    kernels.ConvGradient(geometry, f, c, w, x, e, g, sparse, errorAcc);
+                    if (skipUpdates)
+                    {
+                        continue;
+                    }
+
+                    int start = (f * filterSize) + (c * kernelArea);
+                    if (!fused)
+                    {
+                        kernels.AccumulateGradients(Accumulators, start, g, 0, kernelArea, mantissa, shift);
+                    }
+                    else if (tinTin)
+                    {
+                        clamped += kernels.TinTinGradients(w, start, g, 0, kernelArea, mantissa, shift, ref random);
+                    }
+                    else
+                    {
+                        int nitiShift = NitiShift(Magnitude.MaxAbs(g, 0, kernelArea), mu);
+                        clamped += kernels.NitiGradients(w, start, g, 0, kernelArea, nitiShift);
+                    }
                 }
-                else if (tinTin)
+
+                if (errorAcc != null)
                 {
-                    clamped += kernels.TinTinGradients(w, start, g, 0, filterSize, mantissa, shift, ref random);
-                }
-                else
-                {
-                    int nitiShift = NitiShift(Magnitude.MaxAbs(g, 0, filterSize), mu);
-                    clamped += kernels.NitiGradients(w, start, g, 0, filterSize, nitiShift);
+                    errorMax = RequantizeRow(errorAcc, c, plane, errorMax, tinTin, inputError.Data);
                 }
             }
 
+            _errorMax = errorMax;
             workspace.Random.State = random;
             Stats.Macs += _forwardMacs;
             if (fused)
             {
                 AfterUpdate(clamped, options);
+            }
+        }
+
+        // Requantizes row `row` (count accumulators) into destination at its own step, remembers its
+        // largest magnitude for AlignRows and returns the running maximum.
+        private int RequantizeRow(int[] acc, int row, int count, int max, bool compound, sbyte[] destination)
+        {
+            int rowMax = Magnitude.MaxAbs(acc, 0, count);
+            _rowMaxima[row] = rowMax;
+            RescaleStep step = default(RescaleStep);
+            Requantizer.Choose(rowMax, compound, ref step);
+            Requantizer.Apply(acc, 0, destination, row * count, count, step);
+            return rowMax > max ? rowMax : max;
+        }
+
+        // The tensor's step is the one its largest accumulator asks for, exactly as if the whole tensor had
+        // been requantized at once; each row, requantized at its own (finer or equal) step, is re-expressed
+        // in it. The row that holds the largest accumulator has that very step and is left as it is.
+        private void AlignRows(int rows, int count, int max, bool compound, Scale accScale, Tensor8 result)
+        {
+            RescaleStep tensorStep = default(RescaleStep);
+            Requantizer.Choose(max, compound, ref tensorStep);
+            RescaleStep rowStep = default(RescaleStep);
+            sbyte[] data = result.Data;
+            int resultMax = tensorStep.ResultMaxAbs;
+            for (int r = 0; r < rows; r++)
+            {
+                int rowMax = _rowMaxima[r];
+                if (rowMax == max || rowMax == 0)
+                {
+                    continue; // the same step (Choose depends only on the magnitude), or all zeros
+                }
+
+                Requantizer.Choose(rowMax, compound, ref rowStep);
+                int aligned = Requantizer.Align(data, r * count, count, rowStep, tensorStep);
+                resultMax = aligned > resultMax ? aligned : resultMax;
+            }
+
+            result.Length = rows * count;
+            result.Scale = Requantizer.OutputScale(accScale, tensorStep);
+            result.MaxAbs = resultMax;
+            if (tensorStep.Up + tensorStep.Down > 0)
+            {
+                Stats.CompoundRescales++;
             }
         }
 

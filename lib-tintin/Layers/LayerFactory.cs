@@ -81,12 +81,46 @@ namespace TinTin.Layers
             return spec.Kind == LayerKind.MaxPool2D || spec.Kind == LayerKind.MaxPool1D ? spec.Output.Size : 0;
         }
 
-        /// <summary>Length of the int32 gradient row a layer needs (convolutions: one filter's weights).</summary>
+        /// <summary>Length of the int32 gradient row a layer needs (convolutions: one kernel, a filter's weights over one input channel).</summary>
         /// <param name="spec">The layer description.</param>
         /// <returns>The number of ints.</returns>
         public static int GradientRowLength(LayerSpec spec)
         {
-            return spec.Kind == LayerKind.Conv2D || spec.Kind == LayerKind.Conv1D ? spec.WeightCount / spec.Units : 0;
+            return IsConvolution(spec.Kind) ? spec.WeightCount / (spec.Units * spec.Input.Channels) : 0;
+        }
+
+        /// <summary>
+        /// Length of the int32 accumulator row a weighted layer needs: its output, and its input error
+        /// unless it is the model's first layer (which computes none). A convolution needs only one row of
+        /// each, one filter's output or one input channel's error, as it requantizes row by row.
+        /// </summary>
+        /// <param name="spec">The layer description.</param>
+        /// <param name="first">Whether the layer is the model's first.</param>
+        /// <returns>The number of ints (0 for a layer without weights).</returns>
+        public static int AccumulatorLength(LayerSpec spec, bool first)
+        {
+            if (spec.WeightCount == 0)
+            {
+                return 0;
+            }
+
+            bool convolution = IsConvolution(spec.Kind);
+            int output = convolution ? spec.Output.Height * spec.Output.Width : spec.Output.Size;
+            int inputError = first ? 0 : (convolution ? spec.Input.Height * spec.Input.Width : spec.Input.Size);
+            return output > inputError ? output : inputError;
+        }
+
+        /// <summary>Rows a convolution requantizes one at a time and then aligns (filters forward, input channels backward): one int each.</summary>
+        /// <param name="spec">The layer description.</param>
+        /// <returns>The number of ints (0 for other layers).</returns>
+        public static int RowCount(LayerSpec spec)
+        {
+            return IsConvolution(spec.Kind) ? (spec.Units > spec.Input.Channels ? spec.Units : spec.Input.Channels) : 0;
+        }
+
+        private static bool IsConvolution(LayerKind kind)
+        {
+            return kind == LayerKind.Conv2D || kind == LayerKind.Conv1D;
         }
     }
 }

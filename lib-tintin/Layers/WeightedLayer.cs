@@ -171,31 +171,6 @@ namespace TinTin.Layers
             }
         }
 
-        /// <summary>Adds the biases, converted to the accumulators' scale, to the accumulators of each output channel.</summary>
-        /// <param name="accumulators">The accumulators, channel-major.</param>
-        /// <param name="perChannel">Accumulators per output channel.</param>
-        /// <param name="accumulatorScale">Their scale.</param>
-        protected void AddBiases(int[] accumulators, int perChannel, Scale accumulatorScale)
-        {
-            int[] b = _biases;
-            if (b == null)
-            {
-                return;
-            }
-
-            FixedMultiplier m = FixedMultiplier.Ratio(BiasScale, accumulatorScale);
-            for (int c = 0; c < b.Length; c++)
-            {
-                int add = BiasContribution(b[c], m);
-                int start = c * perChannel;
-                int end = start + perChannel;
-                for (int i = start; i < end; i++)
-                {
-                    accumulators[i] += add;
-                }
-            }
-        }
-
         /// <summary>
         /// Every bias in the accumulator's scale, as <see cref="BiasContribution"/> gives it, in one
         /// flat loop (one call per layer instead of one per output).

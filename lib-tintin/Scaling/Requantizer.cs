@@ -106,6 +106,77 @@ namespace TinTin.Scaling
             }
         }
 
+        /// <summary>
+        /// Re-expresses int8 values that <see cref="Apply"/> produced with step <paramref name="from"/> in the
+        /// scale of step <paramref name="to"/>, chosen for the same accumulators' scale: q * 3^(p_to - p_from) *
+        /// 2^(t_from - t_to) (p: factors of 3, t: the total right shift), rounded half away from zero and
+        /// clamped to +-<see cref="Limit"/>. A layer that requantizes its output row by row, each row at its
+        /// own step, aligns the rows to the step of the largest magnitude this way once all are known.
+        /// </summary>
+        /// <param name="data">The int8 values, changed in place.</param>
+        /// <param name="offset">First value.</param>
+        /// <param name="count">How many.</param>
+        /// <param name="from">The step they were produced with.</param>
+        /// <param name="to">The step of the scale they are to carry.</param>
+        /// <returns>The largest magnitude of the aligned values.</returns>
+        public static int Align(sbyte[] data, int offset, int count, RescaleStep from, RescaleStep to)
+        {
+            int fromPow3 = from.Up + from.Down;
+            int toPow3 = to.Up + to.Down;
+            int shift = (to.Shift + to.Up + (to.Down << 1)) - (from.Shift + from.Up + (from.Down << 1)); // > 0: right
+            long numerator = Pow3(toPow3 > fromPow3 ? toPow3 - fromPow3 : 0);
+            int divisor = Pow3(fromPow3 > toPow3 ? fromPow3 - toPow3 : 0);
+            int end = offset + count;
+            if (shift > 15)
+            {
+                // |q| * 3^4 < 2^14: every value rounds to 0.
+                for (int i = offset; i < end; i++)
+                {
+                    data[i] = 0;
+                }
+
+                return 0;
+            }
+
+            if (shift < 0)
+            {
+                numerator <<= shift < -24 ? 24 : -shift; // beyond 2^24 every nonzero value clamps anyway
+                shift = 0;
+            }
+
+            int max = 0;
+            if (divisor == 1)
+            {
+                long half = shift > 0 ? 1L << (shift - 1) : 0;
+                for (int i = offset; i < end; i++)
+                {
+                    int q = data[i];
+                    long a = q < 0 ? -q : q;
+                    long r = ((a * numerator) + half) >> shift;
+                    int m = r > Limit ? Limit : (int)r;
+                    data[i] = (sbyte)(q < 0 ? -m : m);
+                    max = m > max ? m : max;
+                }
+
+                return max;
+            }
+
+            // A factor 3 to divide out: exact rational rounding, floor((2|q|n + d) / 2d).
+            long d = (long)divisor << shift;
+            long twice = d << 1;
+            for (int i = offset; i < end; i++)
+            {
+                int q = data[i];
+                long a = q < 0 ? -q : q;
+                long r = ((a * numerator * 2) + d) / twice;
+                int m = r > Limit ? Limit : (int)r;
+                data[i] = (sbyte)(q < 0 ? -m : m);
+                max = m > max ? m : max;
+            }
+
+            return max;
+        }
+
         /// <summary>3^n for n in 0..4.</summary>
         /// <param name="n">The exponent.</param>
         /// <returns>3^n.</returns>

@@ -150,12 +150,11 @@ namespace TinTin.Training
         /// range of kernel rows and columns that fall inside the input, so the innermost loop has no
         /// bounds check. Per output position the loops run kernel rows outside and channels inside.
         /// </remarks>
-        public override void ConvForward(int[] geometry, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+        public override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
         {
             int channels = geometry[0];
             int height = geometry[1];
             int width = geometry[2];
-            int filters = geometry[3];
             int kernelHeight = geometry[4];
             int kernelWidth = geometry[5];
             int strideY = geometry[6];
@@ -171,81 +170,78 @@ namespace TinTin.Training
             sbyte[] w = weights;
             sbyte[] x = input;
             int o = 0;
-            for (int f = 0; f < filters; f++)
+            int filterStart = filter * filterSize;
+            for (int oy = 0; oy < outHeight; oy++)
             {
-                int filterStart = f * filterSize;
-                for (int oy = 0; oy < outHeight; oy++)
+                // The kernel rows of output row oy that fall inside the input (padding rows are skipped).
+                int top = oy * strideY - paddingY;
+                int kyLo = top < 0 ? -top : 0;
+                int kyHi = height - top;
+                if (kyHi > kernelHeight)
                 {
-                    // The kernel rows of output row oy that fall inside the input (padding rows are skipped).
-                    int top = oy * strideY - paddingY;
-                    int kyLo = top < 0 ? -top : 0;
-                    int kyHi = height - top;
-                    if (kyHi > kernelHeight)
+                    kyHi = kernelHeight;
+                }
+
+                int rows = kyHi - kyLo;
+                int rowStart = (top + kyLo) * width;
+                int wRowStart = filterStart + kyLo * kernelWidth;
+                for (int ox = 0; ox < outWidth; ox++)
+                {
+                    // Input column under kernel column 0, and the kernel columns that fall inside the input.
+                    int left = ox * strideX - paddingX;
+                    int kxLo = left < 0 ? -left : 0;
+                    int kxHi = width - left;
+                    if (kxHi > kernelWidth)
                     {
-                        kyHi = kernelHeight;
+                        kxHi = kernelWidth;
                     }
 
-                    int rows = kyHi - kyLo;
-                    int rowStart = (top + kyLo) * width;
-                    int wRowStart = filterStart + kyLo * kernelWidth;
-                    for (int ox = 0; ox < outWidth; ox++)
+                    // Input index of kernel column 0 in the first valid kernel row of channel 0, and the weight index of the same tap.
+                    int xRow = rowStart + left;
+                    int wRow = wRowStart;
+                    int sum = 0;
+                    for (int r = 0; r < rows; r++)
                     {
-                        // Input column under kernel column 0, and the kernel columns that fall inside the input.
-                        int left = ox * strideX - paddingX;
-                        int kxLo = left < 0 ? -left : 0;
-                        int kxHi = width - left;
-                        if (kxHi > kernelWidth)
+                        int d = wRow - xRow; // maps an input index of this row to the weight it meets
+                        int start = xRow + kxLo;
+                        int end = xRow + kxHi;
+                        for (int c = 0; c < channels; c++)
                         {
-                            kxHi = kernelWidth;
-                        }
-
-                        // Input index of kernel column 0 in the first valid kernel row of channel 0, and the weight index of the same tap.
-                        int xRow = rowStart + left;
-                        int wRow = wRowStart;
-                        int sum = 0;
-                        for (int r = 0; r < rows; r++)
-                        {
-                            int d = wRow - xRow; // maps an input index of this row to the weight it meets
-                            int start = xRow + kxLo;
-                            int end = xRow + kxHi;
-                            for (int c = 0; c < channels; c++)
+                            if (sparse)
                             {
-                                if (sparse)
+                                for (int i = start; i < end; i++)
                                 {
-                                    for (int i = start; i < end; i++)
+                                    int xi = x[i];
+                                    if (xi != 0)
                                     {
-                                        int xi = x[i];
-                                        if (xi != 0)
-                                        {
-                                            sum += w[i + d] * xi;
-                                        }
+                                        sum += w[i + d] * xi;
                                     }
                                 }
-                                else
+                            }
+                            else
+                            {
+                                for (int i = start; i < end; i++)
                                 {
-                                    for (int i = start; i < end; i++)
-                                    {
-                                        sum += w[i + d] * x[i];
-                                    }
+                                    sum += w[i + d] * x[i];
                                 }
-
-                                start += plane;
-                                end += plane;
-                                d += channelStep;
                             }
 
-                            xRow += width;
-                            wRow += kernelWidth;
+                            start += plane;
+                            end += plane;
+                            d += channelStep;
                         }
 
-                        acc[o++] = sum;
+                        xRow += width;
+                        wRow += kernelWidth;
                     }
+
+                    acc[o++] = sum;
                 }
             }
         }
 
         /// <inheritdoc/>
-        public override void ConvInputError(int[] geometry, sbyte[] weights, sbyte[] errors, int[] acc)
+        public override void ConvInputError(int[] geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc)
         {
             int channels = geometry[0];
             int height = geometry[1];
@@ -262,14 +258,14 @@ namespace TinTin.Training
             int plane = height * width;
             int kernelArea = kernelHeight * kernelWidth;
             int filterSize = channels * kernelArea;
-            int channelStep = kernelArea - plane;
             sbyte[] w = weights;
             sbyte[] e = errors;
-            Array.Clear(acc, 0, channels * plane);
+            Array.Clear(acc, 0, plane);
             int o = 0;
             for (int f = 0; f < filters; f++)
             {
-                int filterStart = f * filterSize;
+                // The weights of this filter's kernel over the channel; acc is indexed in the channel's own plane.
+                int kernelStart = f * filterSize + channel * kernelArea;
                 for (int oy = 0; oy < outHeight; oy++)
                 {
                     int top = oy * strideY - paddingY;
@@ -282,7 +278,7 @@ namespace TinTin.Training
 
                     int rows = kyHi - kyLo;
                     int rowStart = (top + kyLo) * width;
-                    int wRowStart = filterStart + kyLo * kernelWidth;
+                    int wRowStart = kernelStart + kyLo * kernelWidth;
                     for (int ox = 0; ox < outWidth; ox++)
                     {
                         int eo = e[o++];
@@ -304,18 +300,10 @@ namespace TinTin.Training
                         for (int r = 0; r < rows; r++)
                         {
                             int d = wRow - xRow;
-                            int start = xRow + kxLo;
                             int end = xRow + kxHi;
-                            for (int c = 0; c < channels; c++)
+                            for (int i = xRow + kxLo; i < end; i++)
                             {
-                                for (int i = start; i < end; i++)
-                                {
-                                    acc[i] += w[i + d] * eo;
-                                }
-
-                                start += plane;
-                                end += plane;
-                                d += channelStep;
+                                acc[i] += w[i + d] * eo;
                             }
 
                             xRow += width;
@@ -328,10 +316,10 @@ namespace TinTin.Training
 
         /// <inheritdoc/>
         /// <remarks>
-        /// G[c, ky, kx] = sum over output positions of e[f, oy, ox] * x[c, oy*sy + ky - py, ox*sx + kx - px].
+        /// G[ky, kx] = sum over output positions of e[f, oy, ox] * x[c, oy*sy + ky - py, ox*sx + kx - px].
         /// sparse: visit only nonzero inputs (an exact int test; the product is 0 anyway).
         /// </remarks>
-        public override void ConvGradient(int[] geometry, int filter, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+        public override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
         {
             int channels = geometry[0];
             int height = geometry[1];
@@ -346,13 +334,16 @@ namespace TinTin.Training
             int outWidth = geometry[11];
             int plane = height * width;
             int kernelArea = kernelHeight * kernelWidth;
-            int channelStep = kernelArea - plane;
             sbyte[] x = input;
             sbyte[] e = errors;
             int[] g = gradient;
-            Array.Clear(g, 0, channels * kernelArea);
+            Array.Clear(g, 0, kernelArea);
             sbyte[] w = weights;
-            int filterStart = filter * channels * kernelArea; // weight index = gradient index + filterStart
+
+            // i runs over input indices of the channel: gradient index = i + d, weight index = i + d +
+            // kernelStart, errorAcc index = i - inputStart (the channel's own plane).
+            int inputStart = channel * plane;
+            int kernelStart = (filter * channels + channel) * kernelArea;
             int o = filter * outHeight * outWidth;
             for (int oy = 0; oy < outHeight; oy++)
             {
@@ -365,7 +356,7 @@ namespace TinTin.Training
                 }
 
                 int rows = kyHi - kyLo;
-                int rowStart = (top + kyLo) * width;
+                int rowStart = (top + kyLo) * width + inputStart;
                 int gRowStart = kyLo * kernelWidth;
                 for (int ox = 0; ox < outWidth; ox++)
                 {
@@ -390,43 +381,36 @@ namespace TinTin.Training
                         int d = gRow - xRow;
                         int start = xRow + kxLo;
                         int end = xRow + kxHi;
-                        for (int c = 0; c < channels; c++)
+                        if (errorAcc != null)
                         {
-                            if (errorAcc != null)
+                            int dw = d + kernelStart;
+                            for (int i = start; i < end; i++)
                             {
-                                int dw = d + filterStart;
-                                for (int i = start; i < end; i++)
+                                int xi = x[i];
+                                if (xi != 0)
                                 {
-                                    int xi = x[i];
-                                    if (xi != 0)
-                                    {
-                                        g[i + d] += xi * eo;
-                                        errorAcc[i] += w[i + dw] * eo;
-                                    }
+                                    g[i + d] += xi * eo;
+                                    errorAcc[i - inputStart] += w[i + dw] * eo;
                                 }
                             }
-                            else if (sparse)
+                        }
+                        else if (sparse)
+                        {
+                            for (int i = start; i < end; i++)
                             {
-                                for (int i = start; i < end; i++)
+                                int xi = x[i];
+                                if (xi != 0)
                                 {
-                                    int xi = x[i];
-                                    if (xi != 0)
-                                    {
-                                        g[i + d] += xi * eo;
-                                    }
+                                    g[i + d] += xi * eo;
                                 }
                             }
-                            else
+                        }
+                        else
+                        {
+                            for (int i = start; i < end; i++)
                             {
-                                for (int i = start; i < end; i++)
-                                {
-                                    g[i + d] += x[i] * eo;
-                                }
+                                g[i + d] += x[i] * eo;
                             }
-
-                            start += plane;
-                            end += plane;
-                            d += channelStep;
                         }
 
                         xRow += width;

@@ -24,7 +24,10 @@ namespace TinTin.Training
         /// <summary>Mini-batch int32 gradient accumulators (0 with batch size 1: the update is fused).</summary>
         public int GradientBytes { get; private set; }
 
-        /// <summary>The int32 accumulator row, the convolution gradient row and the two int8 error buffers (each sized by the errors it carries).</summary>
+        /// <summary>
+        /// The int32 accumulator row, the convolution gradient row, the two int8 error buffers (each sized
+        /// by the errors it carries) and the convolutions' row maxima.
+        /// </summary>
         public int ScratchBytes { get; private set; }
 
         /// <summary>The input sample (int8), owned by the caller and not allocated by the model.</summary>
@@ -32,6 +35,9 @@ namespace TinTin.Training
 
         /// <summary>Length of the shared int32 accumulator row.</summary>
         public int AccumulatorLength { get; private set; }
+
+        /// <summary>The convolutions' row maxima: one int per filter or input channel, whichever is more (<see cref="LayerFactory.RowCount"/>).</summary>
+        public int RowMaximaBytes { get; private set; }
 
         /// <summary>Length of the shared int32 gradient row.</summary>
         public int GradientRowLength { get; private set; }
@@ -73,19 +79,14 @@ namespace TinTin.Training
                 }
 
                 plan.ActivationBytes += LayerFactory.KeptBytes(layer);
-                if (layer.WeightCount > 0)
-                {
-                    // The output in the forward pass; the input error in the backward pass, which the
-                    // first layer never computes.
-                    accumulators = Max(accumulators, Max(l > 0 ? layer.Input.Size : 0, layer.Output.Size));
-                }
-
+                accumulators = Max(accumulators, LayerFactory.AccumulatorLength(layer, l == 0));
+                plan.RowMaximaBytes += 4 * LayerFactory.RowCount(layer);
                 plan.GradientRowLength = Max(plan.GradientRowLength, LayerFactory.GradientRowLength(layer));
             }
 
             plan.AccumulatorLength = accumulators;
             SizeErrorBuffers(spec, plan);
-            plan.ScratchBytes = 4 * accumulators + 4 * plan.GradientRowLength + plan.ErrorLength + plan.SpareErrorLength;
+            plan.ScratchBytes = 4 * accumulators + 4 * plan.GradientRowLength + plan.ErrorLength + plan.SpareErrorLength + plan.RowMaximaBytes;
             return plan;
         }
 

@@ -93,35 +93,46 @@ namespace TinTin.Training
         /// <param name="shift">The multiplier shift (negative: left).</param>
         public abstract void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift);
 
-        /// <summary>A convolution's forward sums into acc (filters x out height x out width, channel-major), biases not added. <paramref name="sparse"/> picks a loop; the sums are the same.</summary>
+        /// <summary>
+        /// One filter's forward sums into acc[0 .. out height x out width), biases not added (the layer
+        /// requantizes each filter's row as it is computed, so no int32 buffer holds the whole output).
+        /// <paramref name="sparse"/> picks a loop; the sums are the same.
+        /// </summary>
         /// <param name="geometry">The layer's geometry (<see cref="GeometryLength"/> ints).</param>
+        /// <param name="filter">The filter.</param>
         /// <param name="weights">The weights, [filters][channels][kernel height][kernel width].</param>
         /// <param name="input">The input, channels x height x width.</param>
         /// <param name="sparse">Whether most inputs are 0.</param>
         /// <param name="acc">Receives the sums.</param>
-        public abstract void ConvForward(int[] geometry, sbyte[] weights, sbyte[] input, bool sparse, int[] acc);
-
-        /// <summary>A convolution's error to its input in its own pass (the transposed convolution): clears acc[0 .. channels x height x width), then scatters <c>e * W</c>.</summary>
-        /// <param name="geometry">The layer's geometry.</param>
-        /// <param name="weights">The weights of the forward pass.</param>
-        /// <param name="errors">The output error, int8.</param>
-        /// <param name="acc">Receives the input error, int32.</param>
-        public abstract void ConvInputError(int[] geometry, sbyte[] weights, sbyte[] errors, int[] acc);
+        public abstract void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc);
 
         /// <summary>
-        /// One filter's weight gradient into gradient[0 .. channels x kernel area), cleared first; with
-        /// <paramref name="errorAcc"/> not null (then only nonzero inputs are visited), also adds the
-        /// filter's old weights times its error to errorAcc at the nonzero inputs.
+        /// One input channel's error in its own pass (the transposed convolution restricted to that
+        /// channel): clears acc[0 .. height x width), then scatters <c>e * W</c> of every filter.
+        /// </summary>
+        /// <param name="geometry">The layer's geometry.</param>
+        /// <param name="channel">The input channel.</param>
+        /// <param name="weights">The weights of the forward pass.</param>
+        /// <param name="errors">The output error, int8.</param>
+        /// <param name="acc">Receives the channel's input error, int32.</param>
+        public abstract void ConvInputError(int[] geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc);
+
+        /// <summary>
+        /// The weight gradient of one filter's kernel over one input channel into gradient[0 .. kernel
+        /// area), cleared first; with <paramref name="errorAcc"/> not null (then only nonzero inputs are
+        /// visited), also adds that kernel's old weights times the filter's error to errorAcc[0 .. height
+        /// x width), the channel's input error, at the nonzero inputs.
         /// </summary>
         /// <param name="geometry">The layer's geometry.</param>
         /// <param name="filter">The filter.</param>
+        /// <param name="channel">The input channel.</param>
         /// <param name="weights">The weights (read for the fused error only).</param>
         /// <param name="input">The layer's input.</param>
         /// <param name="errors">The output error, int8.</param>
         /// <param name="gradient">Receives the gradient.</param>
         /// <param name="sparse">Whether to skip zero inputs (the same sums).</param>
-        /// <param name="errorAcc">The input error accumulators, or null.</param>
-        public abstract void ConvGradient(int[] geometry, int filter, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc);
+        /// <param name="errorAcc">The channel's input error accumulators, or null.</param>
+        public abstract void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc);
 
         /// <summary>Applies a gradient array in Tin-Tin mode: <see cref="WeightUpdate.TinTinGradients"/>.</summary>
         /// <param name="weights">The weights, updated.</param>

@@ -121,10 +121,10 @@ namespace NFUnitTest
         }
 
         [TestMethod]
-        public void NitiShiftIsChosenPerFilter()
+        public void NitiShiftIsChosenPerKernel()
         {
             ConvReference r = Reference(2, 16, 2, 3, 1, 1);
-            ConvChecks.NitiShiftPerFilter(Create(r, false, false), r);
+            ConvChecks.NitiShiftPerKernel(Create(r, false, false), r);
         }
 
         [TestMethod]
@@ -182,7 +182,7 @@ namespace NFUnitTest
             long expected = 66572L * input * weight + biasSign * 1073741824L;
             Assert.AreEqual(biasSign * 2147481612L, expected, "reference");
             Assert.AreEqual(expected, (long)workspace.Accumulators[0], "accumulator");
-            ConvChecks.AssertRequantized(new long[] { expected }, true, Scale.PowerOfTwo(-40), output, "int8 output");
+            ConvChecks.AssertRequantized(new long[] { expected }, 1, true, Scale.PowerOfTwo(-40), output, "int8 output");
         }
 
         [TestMethod]
@@ -217,7 +217,7 @@ namespace NFUnitTest
             long expected = 133144L * weight * -127;
             Assert.AreEqual(weight < 0 ? 2147479576L : -2147479576L, expected, "reference");
             Assert.AreEqual(expected, (long)workspace.Accumulators[0], "accumulator");
-            ConvChecks.AssertRequantized(new long[] { expected }, false, ConvChecks.Unit, inputError, "int8 input error");
+            ConvChecks.AssertRequantized(new long[] { expected }, 1, false, ConvChecks.Unit, inputError, "int8 input error");
         }
 
         [TestMethod]
@@ -276,7 +276,7 @@ namespace NFUnitTest
             Assert.IsInstanceOfType(layer, typeof(Convolution), "factory type");
             Assert.AreEqual(6, ((Convolution)layer).FanIn, "fan-in");
             Assert.AreEqual(18, ((Convolution)layer).Weights.Length, "weights");
-            Assert.AreEqual(6, LayerFactory.GradientRowLength(spec), "gradient row");
+            Assert.AreEqual(3, LayerFactory.GradientRowLength(spec), "gradient row (one kernel)");
         }
 
         private static void HandChecked(int stride, int padding, int[] expected)

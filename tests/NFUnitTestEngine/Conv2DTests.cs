@@ -144,10 +144,10 @@ namespace NFUnitTest
         }
 
         [TestMethod]
-        public void NitiShiftIsChosenPerFilter()
+        public void NitiShiftIsChosenPerKernel()
         {
             ConvReference r = Reference(2, 5, 5, 2, 3, 1, 1);
-            ConvChecks.NitiShiftPerFilter(Create(r, false, false), r);
+            ConvChecks.NitiShiftPerKernel(Create(r, false, false), r);
         }
 
         [TestMethod]
@@ -205,7 +205,7 @@ namespace NFUnitTest
             long expected = 66572L * input * weight + biasSign * 1073741824L;
             Assert.AreEqual(biasSign * 2147481612L, expected, "reference");
             Assert.AreEqual(expected, (long)workspace.Accumulators[0], "accumulator");
-            ConvChecks.AssertRequantized(new long[] { expected }, true, Scale.PowerOfTwo(-40), output, "int8 output");
+            ConvChecks.AssertRequantized(new long[] { expected }, 1, true, Scale.PowerOfTwo(-40), output, "int8 output");
         }
 
         [TestMethod]
@@ -240,7 +240,7 @@ namespace NFUnitTest
             long expected = 133144L * weight * -127;
             Assert.AreEqual(weight < 0 ? 2147479576L : -2147479576L, expected, "reference");
             Assert.AreEqual(expected, (long)workspace.Accumulators[0], "accumulator");
-            ConvChecks.AssertRequantized(new long[] { expected }, false, ConvChecks.Unit, inputError, "int8 input error");
+            ConvChecks.AssertRequantized(new long[] { expected }, 1, false, ConvChecks.Unit, inputError, "int8 input error");
         }
 
         [TestMethod]
@@ -318,7 +318,7 @@ namespace NFUnitTest
             Assert.IsInstanceOfType(layer, typeof(Convolution), "factory type");
             Assert.AreEqual(18, ((Convolution)layer).FanIn, "fan-in");
             Assert.AreEqual(54, ((Convolution)layer).Weights.Length, "weights");
-            Assert.AreEqual(18, LayerFactory.GradientRowLength(spec), "gradient row");
+            Assert.AreEqual(9, LayerFactory.GradientRowLength(spec), "gradient row (one kernel)");
         }
 
         private static void HandChecked(int stride, int padding, int[] expected)

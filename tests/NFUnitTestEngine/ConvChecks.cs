@@ -10,10 +10,10 @@ using TinTin.Training;
 namespace NFUnitTest
 {
     // The checks Conv2DTests and Conv1DTests run on their layers, against ConvReference.
-    // The int32 accumulators are read from the workspace the layer was given: after Forward it
-    // holds the output's accumulators (biases added, before requantization), after Backward the
-    // input error's; the gradient row holds the last filter's weight gradient. The int8 results
-    // are checked against the library's requantizer applied to the reference accumulators.
+    // The int32 sums are checked on the kernels themselves, row by row as the layer calls them
+    // (one filter's output, one input channel's error); the int8 results against the reference
+    // accumulators requantized row by row and aligned (ConvReference.RequantizeRows), which must
+    // also have the scale of the whole tensor requantized at once and stay within 1 of its values.
     public static class ConvChecks
     {
         public static readonly Scale Unit = Scale.PowerOfTwo(0);
@@ -34,8 +34,8 @@ namespace NFUnitTest
                 Assert.AreEqual((long)expected[i], reference[i], "reference " + i.ToString());
             }
 
-            AssertAccumulators(reference, workspace.Accumulators, "hand-checked");
-            AssertRequantized(reference, true, Unit, output, "hand-checked output");
+            AssertForwardKernel(layer, r, x, reference, "hand-checked");
+            AssertRequantized(reference, r.Filters, true, Unit, output, "hand-checked output");
         }
 
         // Random input, weights and biases (a layer with biases); accumulators, int8 output and MACs.
@@ -61,8 +61,8 @@ namespace NFUnitTest
             layer.Forward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), output, workspace);
 
             long[] expected = r.Forward(x, w, biasUnits);
-            AssertAccumulators(expected, workspace.Accumulators, "forward");
-            AssertRequantized(expected, true, Scale.PowerOfTwo(-14), output, "output");
+            AssertForwardKernel(layer, r, x, r.Forward(x, w, null), "forward");
+            AssertRequantized(expected, r.Filters, true, Scale.PowerOfTwo(-14), output, "output");
             Assert.AreEqual(layer.Spec.ForwardMacs, layer.Stats.Macs, "Macs");
         }
 
@@ -115,8 +115,8 @@ namespace NFUnitTest
                 Assert.IsTrue(SameValues(separate, layer.Weights), "fused and separate passes move the weights alike");
             }
 
-            AssertAccumulators(expected, workspace.Accumulators, "input error");
-            AssertRequantized(expected, false, Scale.Product(errorScale, Scale.PowerOfTwo(-7)), inputError, "input error");
+            AssertInputErrorKernels(layer, r, x, e, w, dropAtZeroInputs, expected);
+            AssertRequantized(expected, r.Channels, false, Scale.Product(errorScale, Scale.PowerOfTwo(-7)), inputError, "input error");
             Assert.IsFalse(SameValues(w, layer.Weights), "the update should have moved the weights");
         }
 
@@ -165,8 +165,8 @@ namespace NFUnitTest
             Assert.IsTrue(ConvReference.SameScale(twin.WeightScale, layer.WeightScale), "fused and separate passes rescale the weights alike");
 
             // Independent of both: the reference error with the old weights at scale(e) * scale(W) before the update.
-            AssertRequantized(r.InputError(e, w), true, Scale.Product(errorScale, weightScale), separate, "separate-pass input error");
-            AssertRequantized(r.InputError(e, w), true, Scale.Product(errorScale, weightScale), fused, "fused input error");
+            AssertRequantized(r.InputError(e, w), r.Channels, true, Scale.Product(errorScale, weightScale), separate, "separate-pass input error");
+            AssertRequantized(r.InputError(e, w), r.Channels, true, Scale.Product(errorScale, weightScale), fused, "fused input error");
         }
 
         // One step on small values (|x|, |e| <= 3, |w| <= 40: w - G stays in [-127, 127], asserted)
@@ -220,9 +220,10 @@ namespace NFUnitTest
         }
 
         // Two filters (weights 0, no biases): filter 0 sees errors up to 127, filter 1 only up to 3.
-        // With a per-layer shift filter 1 would hardly move; per filter its largest update has
-        // μ = 3 bits (4..8 steps), and every update is NITI's |G| >> shift or one more.
-        public static void NitiShiftPerFilter(WeightedLayer layer, ConvReference r)
+        // With a per-layer shift filter 1 would hardly move; per kernel (one filter over one input
+        // channel) its largest update has μ = 3 bits (4..8 steps), and every update is NITI's
+        // |G| >> shift or one more.
+        public static void NitiShiftPerKernel(WeightedLayer layer, ConvReference r)
         {
             Xorshift32 random = new Xorshift32(71);
             sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 127);
@@ -241,11 +242,11 @@ namespace NFUnitTest
             layer.Backward(ConvReference.Tensor(x, Unit), Dummy(), ConvReference.Tensor(e, Unit), null, workspace);
 
             long[] g = r.WeightGradient(x, e);
-            int filterSize = r.FilterSize;
-            for (int f = 0; f < r.Filters; f++)
+            int kernelArea = r.KernelHeight * r.KernelWidth;
+            for (int k = 0; k < r.Filters * r.Channels; k++)
             {
                 long max = 0;
-                for (int i = f * filterSize; i < (f + 1) * filterSize; i++)
+                for (int i = k * kernelArea; i < (k + 1) * kernelArea; i++)
                 {
                     long magnitude = g[i] < 0 ? -g[i] : g[i];
                     max = magnitude > max ? magnitude : max;
@@ -254,18 +255,18 @@ namespace NFUnitTest
                 int shift = BitLength(max) - 3;
                 shift = shift < 0 ? 0 : shift;
                 int largest = 0;
-                for (int i = f * filterSize; i < (f + 1) * filterSize; i++)
+                for (int i = k * kernelArea; i < (k + 1) * kernelArea; i++)
                 {
                     // Weights started at 0: the new weight is -update.
                     long magnitude = (g[i] < 0 ? -g[i] : g[i]) >> shift;
                     long update = -layer.Weights[i];
                     long sign = g[i] < 0 ? -1 : 1;
-                    Assert.IsTrue(update == sign * magnitude || update == sign * (magnitude + 1), "filter " + f.ToString() + " weight " + i.ToString());
+                    Assert.IsTrue(update == sign * magnitude || update == sign * (magnitude + 1), "kernel " + k.ToString() + " weight " + i.ToString());
                     int size = update < 0 ? (int)-update : (int)update;
                     largest = size > largest ? size : largest;
                 }
 
-                Assert.IsTrue(largest >= 4 && largest <= 8, "filter " + f.ToString() + " largest update " + largest.ToString());
+                Assert.IsTrue(max == 0 || (largest >= 4 && largest <= 8), "kernel " + k.ToString() + " largest update " + largest.ToString());
             }
         }
 
@@ -366,30 +367,87 @@ namespace NFUnitTest
             return new Tensor8(new sbyte[1], 0);
         }
 
-        public static void AssertAccumulators(long[] expected, int[] actual, string what)
+        public static void AssertAccumulators(long[] expected, int start, int[] actual, int count, string what)
         {
-            for (int i = 0; i < expected.Length; i++)
+            for (int i = 0; i < count; i++)
             {
-                if (expected[i] != actual[i])
+                if (expected[start + i] != actual[i])
                 {
-                    Assert.AreEqual(expected[i], (long)actual[i], what + " accumulator " + i.ToString());
+                    Assert.AreEqual(expected[start + i], (long)actual[i], what + " accumulator " + (start + i).ToString());
                 }
             }
         }
 
-        public static void AssertRequantized(long[] acc, bool compound, Scale accScale, Tensor8 actual, string what)
+        // Each filter's row from the forward kernel, with both loops (sparse or not), against the reference sums.
+        public static void AssertForwardKernel(WeightedLayer layer, ConvReference r, sbyte[] x, long[] expected, string what)
+        {
+            int positions = r.OutHeight * r.OutWidth;
+            int[] row = new int[positions];
+            ManagedKernels kernels = new ManagedKernels();
+            for (int f = 0; f < r.Filters; f++)
+            {
+                kernels.ConvForward(((Convolution)layer).Geometry, f, layer.Weights, x, false, row);
+                AssertAccumulators(expected, f * positions, row, positions, what + " dense loop");
+                kernels.ConvForward(((Convolution)layer).Geometry, f, layer.Weights, x, true, row);
+                AssertAccumulators(expected, f * positions, row, positions, what + " sparse loop");
+            }
+        }
+
+        // Each input channel's error row against the reference: its own pass (ConvInputError), or with
+        // dropAtZeroInputs the gradient pass that sums it (ConvGradient with an error row, every filter).
+        public static void AssertInputErrorKernels(WeightedLayer layer, ConvReference r, sbyte[] x, sbyte[] e, sbyte[] w, bool dropAtZeroInputs, long[] expected)
+        {
+            int plane = r.Height * r.Width;
+            int[] row = new int[plane];
+            int[] gradient = new int[r.KernelHeight * r.KernelWidth];
+            int[] geometry = ((Convolution)layer).Geometry;
+            ManagedKernels kernels = new ManagedKernels();
+            for (int c = 0; c < r.Channels; c++)
+            {
+                if (dropAtZeroInputs)
+                {
+                    Array.Clear(row, 0, plane);
+                    for (int f = 0; f < r.Filters; f++)
+                    {
+                        kernels.ConvGradient(geometry, f, c, w, x, e, gradient, true, row);
+                    }
+                }
+                else
+                {
+                    kernels.ConvInputError(geometry, c, w, e, row);
+                }
+
+                AssertAccumulators(expected, c * plane, row, plane, "input error channel " + c.ToString());
+            }
+        }
+
+        // The int8 tensor a convolution gives from exact accumulators in `rows` rows: the reference
+        // row-by-row requantization exactly; the scale of a requantization of the whole tensor at once,
+        // and within 1 of its values; its largest magnitude as the tensor records it.
+        public static void AssertRequantized(long[] acc, int rows, bool compound, Scale accScale, Tensor8 actual, string what)
         {
             Scale scale;
-            sbyte[] expected = ConvReference.Requantize(acc, compound, accScale, out scale);
+            sbyte[] expected = ConvReference.RequantizeRows(acc, rows, compound, accScale, out scale);
+            Scale wholeScale;
+            sbyte[] whole = ConvReference.Requantize(acc, compound, accScale, out wholeScale);
             Assert.AreEqual(expected.Length, actual.Length, what + " length");
             Assert.IsTrue(ConvReference.SameScale(scale, actual.Scale), what + " scale " + actual.Scale.ToString() + " expected " + scale.ToString());
+            Assert.IsTrue(ConvReference.SameScale(wholeScale, actual.Scale), what + " scale as for the whole tensor");
+            int max = 0;
             for (int i = 0; i < expected.Length; i++)
             {
                 if (expected[i] != actual.Data[i])
                 {
                     Assert.AreEqual((int)expected[i], (int)actual.Data[i], what + " int8 " + i.ToString());
                 }
+
+                int difference = whole[i] - actual.Data[i];
+                Assert.IsTrue(difference >= -1 && difference <= 1, what + " within 1 of the whole tensor's requantization at " + i.ToString());
+                int magnitude = actual.Data[i] < 0 ? -actual.Data[i] : actual.Data[i];
+                max = magnitude > max ? magnitude : max;
             }
+
+            Assert.AreEqual(max, actual.MaxAbs, what + " largest magnitude");
         }
 
         public static bool SameValues(sbyte[] a, sbyte[] b)

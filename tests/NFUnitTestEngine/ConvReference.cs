@@ -192,6 +192,91 @@ namespace NFUnitTest
             return result;
         }
 
+        // The int8 tensor a convolution produces row by row (rows of acc.Length / rows values: filters
+        // forward, input channels backward): each row requantized alone by the library's requantizer,
+        // then every row brought to the step of the whole tensor's largest magnitude (resultScale) by
+        // exact rational arithmetic: q * 3^a / 3^b * 2^c / 2^d as one fraction n / m, rounded half away
+        // from zero (floor((2|q|n + m) / 2m)), clamped to 127. Written as a fraction on purpose: the
+        // library's Requantizer.Align takes shifts where it can.
+        public static sbyte[] RequantizeRows(long[] acc, int rows, bool compound, Scale accScale, out Scale resultScale)
+        {
+            int count = acc.Length / rows;
+            Requantize(acc, compound, accScale, out resultScale);
+            RescaleStep tensor = StepOf(acc, 0, acc.Length, compound);
+            sbyte[] result = new sbyte[acc.Length];
+            for (int r = 0; r < rows; r++)
+            {
+                long[] row = new long[count];
+                for (int i = 0; i < count; i++)
+                {
+                    row[i] = acc[r * count + i];
+                }
+
+                Scale ignored;
+                sbyte[] own = Requantize(row, compound, accScale, out ignored);
+                RescaleStep step = StepOf(acc, r * count, count, compound);
+
+                // own * 3^(pt - pr) * 2^(tr - tt), t the total right shift, p the factors of 3.
+                int powerOf3 = (tensor.Up + tensor.Down) - (step.Up + step.Down);
+                int powerOf2 = (step.Shift + step.Up + 2 * step.Down) - (tensor.Shift + tensor.Up + 2 * tensor.Down);
+                long n = 1;
+                long m = 1;
+                for (int k = 0; k < (powerOf3 < 0 ? -powerOf3 : powerOf3); k++)
+                {
+                    if (powerOf3 > 0)
+                    {
+                        n *= 3;
+                    }
+                    else
+                    {
+                        m *= 3;
+                    }
+                }
+
+                for (int k = 0; k < (powerOf2 < 0 ? -powerOf2 : powerOf2); k++)
+                {
+                    if (powerOf2 > 0)
+                    {
+                        n *= 2;
+                    }
+                    else
+                    {
+                        m *= 2;
+                    }
+
+                    if (m > (1L << 40))
+                    {
+                        break; // every value rounds to 0 long before
+                    }
+                }
+
+                for (int i = 0; i < count; i++)
+                {
+                    long q = own[i];
+                    long magnitude = q < 0 ? -q : q;
+                    long v = ((2 * magnitude * n) + m) / (2 * m);
+                    v = v > 127 ? 127 : v;
+                    result[r * count + i] = (sbyte)(q < 0 ? -v : v);
+                }
+            }
+
+            return result;
+        }
+
+        private static RescaleStep StepOf(long[] acc, int start, int count, bool compound)
+        {
+            int max = 0;
+            for (int i = start; i < start + count; i++)
+            {
+                int magnitude = (int)(acc[i] < 0 ? -acc[i] : acc[i]);
+                max = magnitude > max ? magnitude : max;
+            }
+
+            RescaleStep step = default(RescaleStep);
+            Requantizer.Choose(max, compound, ref step);
+            return step;
+        }
+
         // Uniform int8 values in [-limit, limit] from the library's PRNG (reproducible on every platform).
         public static sbyte[] RandomValues(Xorshift32 random, int count, int limit)
         {

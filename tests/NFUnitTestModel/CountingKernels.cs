@@ -49,23 +49,23 @@ namespace NFUnitTest
             base.DenseAccumulateRows(accumulators, errors, input, inputs, outputs, mantissa, shift);
         }
 
-        public override void ConvForward(int[] geometry, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+        public override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
         {
             Calls++;
             Forward++;
-            base.ConvForward(geometry, weights, input, sparse, acc);
+            base.ConvForward(geometry, filter, weights, input, sparse, acc);
         }
 
-        public override void ConvInputError(int[] geometry, sbyte[] weights, sbyte[] errors, int[] acc)
+        public override void ConvInputError(int[] geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc)
         {
             Calls++;
-            base.ConvInputError(geometry, weights, errors, acc);
+            base.ConvInputError(geometry, channel, weights, errors, acc);
         }
 
-        public override void ConvGradient(int[] geometry, int filter, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+        public override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
         {
             Calls++;
-            base.ConvGradient(geometry, filter, weights, input, errors, gradient, sparse, errorAcc);
+            base.ConvGradient(geometry, filter, channel, weights, input, errors, gradient, sparse, errorAcc);
         }
 
         public override int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random)
