@@ -238,7 +238,7 @@ namespace TinTin
             for (int l = 0; l < _layers.Length; l++)
             {
                 Layer layer = _layers[l];
-                bytes += layer.KeptBytes;
+                bytes += layer.KeptBytes + layer.ScratchBytes;
                 if (_activations[l + 1] != _activations[l])
                 {
                     bytes += _activations[l + 1].Data.Length;

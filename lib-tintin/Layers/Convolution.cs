@@ -110,6 +110,12 @@ namespace TinTin.Layers
         }
 
         /// <inheritdoc/>
+        public override int ScratchBytes
+        {
+            get { return 4 * _rowMaxima.Length; }
+        }
+
+        /// <inheritdoc/>
         public override void Forward(Tensor8 input, Tensor8 output, Workspace workspace)
         {
             int[] acc = workspace.Accumulators;

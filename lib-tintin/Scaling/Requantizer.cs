@@ -144,31 +144,36 @@ namespace TinTin.Scaling
                 shift = 0;
             }
 
+            // Exact rational rounding, floor((2|q|n + d) / 2d) with d = divisor * 2^shift. In int while
+            // n <= 3^4 (d <= 3^4 * 2^15, so 2 * 127 * 81 + 2d < 2^23), as a long division costs the
+            // interpreter thirteen times an int one.
             int max = 0;
-            if (divisor == 1)
+            if (numerator <= 81)
             {
-                long half = shift > 0 ? 1L << (shift - 1) : 0;
+                int n2 = (int)numerator * 2;
+                int d = divisor << shift;
+                int twice = d << 1;
                 for (int i = offset; i < end; i++)
                 {
                     int q = data[i];
-                    long a = q < 0 ? -q : q;
-                    long r = ((a * numerator) + half) >> shift;
-                    int m = r > Limit ? Limit : (int)r;
-                    data[i] = (sbyte)(q < 0 ? -m : m);
-                    max = m > max ? m : max;
+                    int a = q < 0 ? -q : q;
+                    int r = ((a * n2) + d) / twice;
+                    r = r > Limit ? Limit : r;
+                    data[i] = (sbyte)(q < 0 ? -r : r);
+                    max = r > max ? r : max;
                 }
 
                 return max;
             }
 
-            // A factor 3 to divide out: exact rational rounding, floor((2|q|n + d) / 2d).
-            long d = (long)divisor << shift;
-            long twice = d << 1;
+            // A row coarser than the tensor made n larger (rare: Choose picks a finer step for a smaller row): in long.
+            long dl = divisor;
+            long twiceLong = dl << 1;
             for (int i = offset; i < end; i++)
             {
                 int q = data[i];
                 long a = q < 0 ? -q : q;
-                long r = ((a * numerator * 2) + d) / twice;
+                long r = ((a * numerator * 2) + dl) / twiceLong;
                 int m = r > Limit ? Limit : (int)r;
                 data[i] = (sbyte)(q < 0 ? -m : m);
                 max = m > max ? m : max;

@@ -245,5 +245,89 @@ namespace NFUnitTest
                 Assert.IsTrue(step.ResultMaxAbs >= (compound ? 107 : 64), what + " range use");
             }
         }
+
+        // Align against the fraction it stands for, on every int8 value, for steps chosen for row
+        // maxima 1..2^30 (powers of 2 and 3 and their neighbours) aligned to the steps of every larger
+        // maximum among them: q * (3^pt / 2^tt) / (3^pf / 2^tf), rounded half away from zero by long
+        // division with an explicit remainder, clamped to 127; also the largest magnitude it returns.
+        [TestMethod]
+        [DataRow(true)]
+        [DataRow(false)]
+        public void AlignRoundsTheExactRatio(bool compound)
+        {
+            int[] maxima = new int[] { 1, 2, 3, 5, 64, 85, 100, 127, 128, 200, 255, 1000, 4095, 4097, 65535, 100000, 1 << 20, 3000000, 1 << 30 };
+            sbyte[] values = new sbyte[255];
+            for (int f = 0; f < maxima.Length; f++)
+            {
+                RescaleStep from = default(RescaleStep);
+                Requantizer.Choose(maxima[f], compound, ref from);
+                for (int t = f; t < maxima.Length; t++)
+                {
+                    RescaleStep to = default(RescaleStep);
+                    Requantizer.Choose(maxima[t], compound, ref to);
+                    for (int q = -127; q <= 127; q++)
+                    {
+                        values[q + 127] = (sbyte)q;
+                    }
+
+                    int max = Requantizer.Align(values, 0, values.Length, from, to);
+                    int expectedMax = 0;
+                    for (int q = -127; q <= 127; q++)
+                    {
+                        long expected = AlignedByFraction(q, from, to);
+                        Assert.AreEqual(expected, (long)values[q + 127], "q " + q.ToString() + " from max " + maxima[f].ToString() + " to max " + maxima[t].ToString());
+                        int magnitude = (int)(expected < 0 ? -expected : expected);
+                        expectedMax = magnitude > expectedMax ? magnitude : expectedMax;
+                    }
+
+                    Assert.AreEqual(expectedMax, max, "largest magnitude");
+                }
+            }
+        }
+
+        private static long AlignedByFraction(int q, RescaleStep from, RescaleStep to)
+        {
+            // value / 2^tf * 3^pf -> value / 2^tt * 3^pt: q * 3^pt * 2^tf / (3^pf * 2^tt), as one fraction.
+            long numerator = Power(3, to.Up + to.Down);
+            long denominator = Power(3, from.Up + from.Down);
+            int tf = from.Shift + from.Up + 2 * from.Down;
+            int tt = to.Shift + to.Up + 2 * to.Down;
+            int exponent = tf - tt;
+            if (exponent >= 0)
+            {
+                numerator <<= exponent > 30 ? 30 : exponent;
+            }
+            else if (-exponent > 40)
+            {
+                return 0; // 127 * 81 / 2^40 rounds to 0
+            }
+            else
+            {
+                denominator <<= -exponent;
+            }
+
+            long magnitude = q < 0 ? -q : q;
+            long product = magnitude * numerator;
+            long quotient = product / denominator;
+            long remainder = product - (quotient * denominator);
+            if (2 * remainder >= denominator)
+            {
+                quotient++;
+            }
+
+            quotient = quotient > 127 ? 127 : quotient;
+            return q < 0 ? -quotient : quotient;
+        }
+
+        private static long Power(long b, int e)
+        {
+            long p = 1;
+            for (int i = 0; i < e; i++)
+            {
+                p *= b;
+            }
+
+            return p;
+        }
     }
 }

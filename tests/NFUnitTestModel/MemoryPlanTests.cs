@@ -83,19 +83,20 @@ namespace NFUnitTest
             // Conv2D(2, 3x3) on 1x6x6 -> 2x4x4, ReLU, MaxPool2D(2) -> 2x2x2, Flatten, Dense(3):
             //   weights     conv 2*1*3*3 = 18 + 4*2 (biases) = 26; dense 3*8 = 24 + 4*3 = 36      -> 62
             //   activations conv output 32 + pooled 8 + pooling indices 8 + dense output 3        -> 51
-            //   scratch     accumulators max(3, conv output 32, max(8, 3)) = 32 ints = 128 (the first
-            //               layer's input never needs an error)
-            //               gradient row: one filter's weights 1*3*3 = 9 ints = 36
+            //   scratch     accumulators max(3, one filter's output row 16, max(8, 3)) = 16 ints = 64
+            //               (the first layer's input never needs an error)
+            //               gradient row: one kernel (filter x channel) 3*3 = 9 ints = 36
             //               error buffers from the top: the first holds the loss's 3, the pool's input
             //               error 32 (ReLU and conv keep it); the second Dense's input error 8 (Flatten
-            //               and the pool's output keep it): 32 + 8 = 40                           -> 204
-            //   total 62 + 51 + 204 = 317; batch 4 adds 4 * (18 + 2 + 24 + 3) = 188 -> 505.
+            //               and the pool's output keep it): 32 + 8 = 40
+            //               row maxima: max(2 filters, 1 channel) = 2 ints = 8                   -> 148
+            //   total 62 + 51 + 148 = 261; batch 4 adds 4 * (18 + 2 + 24 + 3) = 188 -> 449.
             ModelSpec spec = new ModelSpec(new Shape(1, 6, 6)).Conv2D(2, 3).ReLU().MaxPool2D(2).Flatten().Dense(3);
-            MemoryPlan plan = AssertPlan(spec, 1, 62, 51, 0, 204, 317);
+            MemoryPlan plan = AssertPlan(spec, 1, 62, 51, 0, 148, 261);
             Assert.AreEqual(9, plan.GradientRowLength, "gradient row length");
             Assert.AreEqual(32, plan.ErrorLength, "error length");
             Assert.AreEqual(8, plan.SpareErrorLength, "spare error length");
-            AssertPlan(spec, 4, 62, 51, 188, 204, 505);
+            AssertPlan(spec, 4, 62, 51, 188, 148, 449);
         }
 
         [TestMethod]
@@ -104,11 +105,12 @@ namespace NFUnitTest
             // Conv1D(3, 3) on 2x1x10 -> 3x1x8, ReLU, MaxPool1D(2) -> 3x1x4, Flatten, Dense(2):
             //   weights     conv 3*2*3 = 18 + 12 = 30; dense 2*12 = 24 + 8 = 32                  -> 62
             //   activations 24 + 12 + 12 (indices) + 2                                           -> 50
-            //   scratch     accumulators max(2, max(20, 24), max(12, 2)) = 24 ints = 96
-            //               gradient row 2*3 = 6 ints = 24; errors 24 (loss 2, pool input 24) + 12 -> 156
-            //   total 62 + 50 + 156 = 268.
+            //   scratch     accumulators max(2, one filter's row 8 (first layer: no input error), max(12, 2)) = 12 ints = 48
+            //               gradient row one kernel 3 ints = 12; errors 24 (loss 2, pool input 24) + 12 = 36;
+            //               row maxima max(3 filters, 2 channels) = 3 ints = 12                  -> 108
+            //   total 62 + 50 + 108 = 220.
             ModelSpec spec = new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3).ReLU().MaxPool1D(2).Flatten().Dense(2);
-            AssertPlan(spec, 1, 62, 50, 0, 156, 268);
+            AssertPlan(spec, 1, 62, 50, 0, 108, 220);
         }
 
         [TestMethod]

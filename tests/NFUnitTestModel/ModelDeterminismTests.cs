@@ -32,10 +32,10 @@ namespace NFUnitTest
         private const uint GoldenMlpNiti = 0x513D40EF;
         private const uint GoldenMlpTinTinBatch4 = 0xB6866E28;
         private const uint GoldenMlpNitiBatch4 = 0xF6DA7A85;
-        private const uint GoldenConv2DTinTin = 0xFB3BF2B1;
-        private const uint GoldenConv2DNiti = 0x093F8023;
-        private const uint GoldenConv1DTinTin = 0xFBEA0B86;
-        private const uint GoldenConv1DNiti = 0x284CCDA1;
+        private const uint GoldenConv2DTinTin = 0x81CA8598;
+        private const uint GoldenConv2DNiti = 0x576BC942;
+        private const uint GoldenConv1DTinTin = 0x1FA44C65;
+        private const uint GoldenConv1DNiti = 0x01F6BF97;
 
         [TestMethod]
         public void MlpTinTinTrainingMatchesTheGoldenChecksum()
