@@ -187,3 +187,69 @@ int32_t tt_requantize(const int32_t *acc, int32_t count, int32_t max_abs, int32_
     tt_requantize_apply(acc, 0, destination, 0, count, step);
     return step->up + step->down > 0 ? 1 : 0;
 }
+
+int32_t tt_requantize_align(int8_t *data, int32_t offset, int32_t count, const tt_rescale_step *from, const tt_rescale_step *to)
+{
+    int32_t from_pow3 = from->up + from->down;
+    int32_t to_pow3 = to->up + to->down;
+    int32_t shift = (to->shift + to->up + (to->down << 1)) - (from->shift + from->up + (from->down << 1)); /* > 0: right */
+    int64_t numerator = tt_pow3(to_pow3 > from_pow3 ? to_pow3 - from_pow3 : 0);
+    int32_t divisor = tt_pow3(from_pow3 > to_pow3 ? from_pow3 - to_pow3 : 0);
+    int8_t *p = data + offset;
+    int8_t *end = p + (count > 0 ? count : 0);
+    int32_t max = 0;
+    if (shift > 15)
+    {
+        /* |q| * 3^4 < 2^14: every value rounds to 0. */
+        for (; p != end; p++)
+        {
+            *p = 0;
+        }
+
+        return 0;
+    }
+
+    if (shift < 0)
+    {
+        numerator = tt_shl64(numerator, shift < -24 ? 24 : -shift); /* beyond 2^24 every nonzero value clamps anyway */
+        shift = 0;
+    }
+
+    if (divisor == 1)
+    {
+        int64_t half = shift > 0 ? tt_shl64(1, shift - 1) : 0;
+        for (; p != end; p++)
+        {
+            int32_t q = *p;
+            int64_t a = q < 0 ? -q : q;
+            int64_t r = tt_shr64(a * numerator + half, shift);
+            int32_t m = r > TT_LIMIT ? TT_LIMIT : (int32_t)r;
+            *p = (int8_t)(q < 0 ? -m : m);
+            max = m > max ? m : max;
+        }
+
+        return max;
+    }
+
+    /*
+     * A factor 3 to divide out: the managed exact rational rounding floor((2|q|n + d) / 2d) with
+     * d = divisor * 2^shift, as floor(floor((2|q|n + d) / 2^(shift + 1)) / divisor) (nested floors of
+     * positive integers): the inner quotient is below 2^32 (|q| <= 128, n <= 2^24 here, d < 2^22), so the
+     * division is a 32-bit one, which every target has (no 64-bit division helper).
+     */
+    {
+        int64_t d = tt_shl64(divisor, shift);
+        uint32_t div = (uint32_t)divisor;
+        for (; p != end; p++)
+        {
+            int32_t q = *p;
+            int64_t a = q < 0 ? -q : q;
+            uint32_t r = (uint32_t)tt_shr64(a * numerator * 2 + d, shift + 1) / div;
+            int32_t m = r > TT_LIMIT ? TT_LIMIT : (int32_t)r;
+            *p = (int8_t)(q < 0 ? -m : m);
+            max = m > max ? m : max;
+        }
+    }
+
+    return max;
+}
