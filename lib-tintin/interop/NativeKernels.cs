@@ -12,7 +12,7 @@ namespace TinTin.Native
     /// the firmware checks every range and throws IndexOutOfRangeException (nothing written) when a
     /// range falls outside its array, ArgumentNullException for a missing required array and
     /// ArgumentOutOfRangeException for a size or value the kernel cannot take (a negative count, an
-    /// inconsistent convolution geometry, a filter or label outside the layer). Flags are ints: 0 is
+    /// inconsistent convolution geometry, a filter, channel or label outside the layer). Flags are ints: 0 is
     /// false, anything else true. lib-tintin reaches them through its kernel seam when an app plugs in
     /// <see cref="NativeTrainingKernels"/>. A change to any signature here, or to any type or method of
     /// this assembly, changes the assembly's checksum: regenerate the skeleton (tests/TinTin.Native.Tests,
@@ -60,18 +60,19 @@ namespace TinTin.Native
         public static extern int RowUpdateNiti(sbyte[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int shift, int[] inputError, int inputErrorOffset);
 
         /// <summary>
-        /// tt_conv_forward: the convolution's multiply-accumulate into acc[accOffset ..] (filters * out height * out width ints),
-        /// biases not added. geometry: <see cref="GeometryLength"/> ints.
+        /// tt_conv_forward: one filter's multiply-accumulate into acc[accOffset ..] (out height * out width ints: the layer
+        /// requantizes each filter's row before the next), biases not added. geometry: <see cref="GeometryLength"/> ints.
         /// </summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern void ConvForward(int[] geometry, sbyte[] weights, sbyte[] x, int xOffset, int sparse, int[] acc, int accOffset);
+        public static extern void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] x, int xOffset, int sparse, int[] acc, int accOffset);
 
         /// <summary>
-        /// tt_conv_gradient: one filter's weight gradient into gradient[0 .. channels * kernel area), cleared first; with errorAcc not
-        /// null, also errorAcc[errorAccOffset + i] += w_old * e at the nonzero inputs. errors: the layer's output error from errorsOffset.
+        /// tt_conv_gradient: the weight gradient of one kernel (the filter over one input channel) into gradient[0 .. kernel area),
+        /// cleared first; with errorAcc not null, also errorAcc[errorAccOffset + i] += w_old * e at the channel's nonzero inputs
+        /// (errorAcc: the channel's own plane, height * width ints). errors: the layer's output error from errorsOffset.
         /// </summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern void ConvGradient(int[] geometry, int filter, sbyte[] weights, sbyte[] x, int xOffset, sbyte[] errors, int errorsOffset, int[] gradient, int sparse, int[] errorAcc, int errorAccOffset);
+        public static extern void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] x, int xOffset, sbyte[] errors, int errorsOffset, int[] gradient, int sparse, int[] errorAcc, int errorAccOffset);
 
         /// <summary>
         /// tt_requantize (WeightedLayer.Requantize): rescales acc[accOffset .. + count) into destination[destinationOffset ..];

@@ -14,7 +14,9 @@ namespace TinTin.Native
     /// gradient-array updates and the mini-batch accumulation) run the managed code it inherits.
     /// </summary>
     /// <remarks>
-    /// Native calls are made once per layer, except the Dense update rows: the interop declares the
+    /// Native calls are made once per kernel call of the seam: once per Dense layer, once per
+    /// convolution filter forward and once per kernel (filter x input channel) for the gradient (the
+    /// layer requantizes row by row between them), except the Dense update rows: the interop declares the
     /// one-row kernels, so the rows' loop (one xorshift32 step per row with a nonzero error, as
     /// <see cref="ManagedKernels.DenseUpdateRowsTinTin"/>) stays here and calls the firmware once per
     /// row. Scratch (the list of nonzero inputs, the rescale step) is allocated on first use and
@@ -86,15 +88,15 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
-        public override void ConvForward(int[] geometry, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+        public override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
         {
-            NativeKernels.ConvForward(geometry, weights, input, 0, sparse ? 1 : 0, acc, 0);
+            NativeKernels.ConvForward(geometry, filter, weights, input, 0, sparse ? 1 : 0, acc, 0);
         }
 
         /// <inheritdoc/>
-        public override void ConvGradient(int[] geometry, int filter, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+        public override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
         {
-            NativeKernels.ConvGradient(geometry, filter, weights, input, 0, errors, 0, gradient, sparse ? 1 : 0, errorAcc, 0);
+            NativeKernels.ConvGradient(geometry, filter, channel, weights, input, 0, errors, 0, gradient, sparse ? 1 : 0, errorAcc, 0);
         }
 
         /// <inheritdoc/>

@@ -2,7 +2,7 @@
 #include "tt_conv_error.h"
 #include "tt_conv_rows.h"
 
-void tt_conv_input_error(const tt_conv_geometry *geometry, const int8_t *weights, const int8_t *errors, int32_t *acc)
+void tt_conv_input_error(const tt_conv_geometry *geometry, int32_t channel, const int8_t *weights, const int8_t *errors, int32_t *acc)
 {
     const int32_t channels = geometry->channels;
     const int32_t height = geometry->height;
@@ -17,26 +17,25 @@ void tt_conv_input_error(const tt_conv_geometry *geometry, const int8_t *weights
     int32_t plane = height * width;
     int32_t kernel_area = kernel_height * kernel_width;
     int32_t filter_size = channels * kernel_area;
-    int32_t channel_step = kernel_area - plane;
-    int32_t inputs = channels * plane;
     int32_t o = 0;
     int32_t f;
     int32_t n;
-    for (n = 0; n < inputs; n++)
+    for (n = 0; n < plane; n++)
     {
         acc[n] = 0;
     }
 
     for (f = 0; f < filters; f++)
     {
-        int32_t filter_start = f * filter_size;
+        /* The weights of this filter's kernel over the channel; acc is indexed in the channel's own plane. */
+        int32_t kernel_start = f * filter_size + channel * kernel_area;
         int32_t oy;
         for (oy = 0; oy < out_height; oy++)
         {
             int32_t ky_lo;
             int32_t rows;
             int32_t row_start = tt_conv_kernel_rows(geometry, oy, &ky_lo, &rows);
-            int32_t w_row_start = filter_start + ky_lo * kernel_width;
+            int32_t w_row_start = kernel_start + ky_lo * kernel_width;
             int32_t ox;
             for (ox = 0; ox < out_width; ox++)
             {
@@ -65,20 +64,11 @@ void tt_conv_input_error(const tt_conv_geometry *geometry, const int8_t *weights
                 for (r = 0; r < rows; r++)
                 {
                     int32_t d = w_row - x_row;
-                    int32_t start = x_row + kx_lo;
                     int32_t end = x_row + kx_hi;
-                    int32_t c;
-                    for (c = 0; c < channels; c++)
+                    int32_t i;
+                    for (i = x_row + kx_lo; i < end; i++)
                     {
-                        int32_t i;
-                        for (i = start; i < end; i++)
-                        {
-                            acc[i] = tt_add32(acc[i], weights[i + d] * eo);
-                        }
-
-                        start += plane;
-                        end += plane;
-                        d += channel_step;
+                        acc[i] = tt_add32(acc[i], weights[i + d] * eo);
                     }
 
                     x_row += width;

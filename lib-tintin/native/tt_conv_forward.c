@@ -130,12 +130,11 @@ static void conv_pair(const int8_t *pw, const int8_t *p0, int32_t stride, int32_
     out[1] = (int32_t)s1;
 }
 
-void tt_conv_forward(const tt_conv_geometry *geometry, const int8_t *weights, const int8_t *x, int32_t sparse, int32_t *acc)
+void tt_conv_forward(const tt_conv_geometry *geometry, int32_t filter, const int8_t *weights, const int8_t *x, int32_t sparse, int32_t *acc)
 {
     const int32_t channels = geometry->channels;
     const int32_t height = geometry->height;
     const int32_t width = geometry->width;
-    const int32_t filters = geometry->filters;
     const int32_t kernel_height = geometry->kernel_height;
     const int32_t kernel_width = geometry->kernel_width;
     const int32_t stride_x = geometry->stride_x;
@@ -152,7 +151,8 @@ void tt_conv_forward(const tt_conv_geometry *geometry, const int8_t *weights, co
     int32_t inner_lo = 0;
     int32_t inner_hi = out_width;
     int32_t *out = acc;
-    int32_t f;
+    const int8_t *filter_weights = weights + filter * filter_size;
+    int32_t oy;
     (void)sparse;
     while (inner_lo < out_width && inner_lo * stride_x < padding_x)
     {
@@ -164,64 +164,59 @@ void tt_conv_forward(const tt_conv_geometry *geometry, const int8_t *weights, co
         inner_hi--;
     }
 
-    for (f = 0; f < filters; f++)
+    for (oy = 0; oy < out_height; oy++)
     {
-        const int8_t *filter = weights + f * filter_size;
-        int32_t oy;
-        for (oy = 0; oy < out_height; oy++)
+        int32_t ky_lo;
+        int32_t rows;
+        int32_t row_start = tt_conv_kernel_rows(geometry, oy, &ky_lo, &rows);
+        const int8_t *w_rows = filter_weights + ky_lo * kernel_width;
+        int32_t skip = plane - rows * width;
+        int32_t wskip = kernel_area - rows * kernel_width;
+        int32_t ox;
+        if (rows <= 0)
         {
-            int32_t ky_lo;
-            int32_t rows;
-            int32_t row_start = tt_conv_kernel_rows(geometry, oy, &ky_lo, &rows);
-            const int8_t *w_rows = filter + ky_lo * kernel_width;
-            int32_t skip = plane - rows * width;
-            int32_t wskip = kernel_area - rows * kernel_width;
-            int32_t ox;
-            if (rows <= 0)
-            {
-                for (ox = 0; ox < out_width; ox++)
-                {
-                    *out++ = 0;
-                }
-
-                continue;
-            }
-
-            /* Left border, interior in pairs, the interior's odd one out, right border. */
             for (ox = 0; ox < out_width; ox++)
             {
-                int32_t left;
-                int32_t kx_lo;
-                int32_t kx_hi;
-                if (ox == inner_lo)
-                {
-                    const int8_t *p = x + row_start + ox * stride_x - padding_x;
-                    int32_t step = 2 * stride_x;
-                    for (; ox + 1 < inner_hi; ox += 2)
-                    {
-                        conv_pair(w_rows, p, stride_x, rows, channels, kernel_width, width, skip, wskip, out);
-                        out += 2;
-                        p += step;
-                    }
-
-                    if (ox >= out_width)
-                    {
-                        break;
-                    }
-                }
-
-                left = ox * stride_x - padding_x;
-                kx_lo = left < 0 ? -left : 0;
-                kx_hi = width - left;
-                if (kx_hi > kernel_width)
-                {
-                    kx_hi = kernel_width;
-                }
-
-                *out++ = kx_hi > kx_lo
-                    ? (int32_t)conv_position(w_rows + kx_lo, x + row_start + left + kx_lo, rows, channels, kx_hi - kx_lo, width, kernel_width, plane, kernel_area)
-                    : 0;
+                *out++ = 0;
             }
+
+            continue;
+        }
+
+        /* Left border, interior in pairs, the interior's odd one out, right border. */
+        for (ox = 0; ox < out_width; ox++)
+        {
+            int32_t left;
+            int32_t kx_lo;
+            int32_t kx_hi;
+            if (ox == inner_lo)
+            {
+                const int8_t *p = x + row_start + ox * stride_x - padding_x;
+                int32_t step = 2 * stride_x;
+                for (; ox + 1 < inner_hi; ox += 2)
+                {
+                    conv_pair(w_rows, p, stride_x, rows, channels, kernel_width, width, skip, wskip, out);
+                    out += 2;
+                    p += step;
+                }
+
+                if (ox >= out_width)
+                {
+                    break;
+                }
+            }
+
+            left = ox * stride_x - padding_x;
+            kx_lo = left < 0 ? -left : 0;
+            kx_hi = width - left;
+            if (kx_hi > kernel_width)
+            {
+                kx_hi = kernel_width;
+            }
+
+            *out++ = kx_hi > kx_lo
+                ? (int32_t)conv_position(w_rows + kx_lo, x + row_start + left + kx_lo, rows, channels, kx_hi - kx_lo, width, kernel_width, plane, kernel_area)
+                : 0;
         }
     }
 }

@@ -6,13 +6,16 @@
 #include "tt_types.h"
 
 /**
- * acc[(f * out_height + oy) * out_width + ox] = sum over channels and kernel taps inside the input of
- * w * x: padding is never read, the valid kernel rows and columns are computed per output row and
- * column. Biases are not added (tt_add_biases does, as Convolution.AddBiases). sparse (the managed
- * Magnitude.MostlyZeros over channels * height * width) is accepted and not needed: skipping zero
- * inputs gives the same sums, and the unrolled loop without a test per input is cheaper. Contract: channels * kernel area * 127^2 < 2^30 (checked by the
- * managed layer when it is built), geometry consistent (out sizes as the layer computes them).
+ * One filter's row: acc[oy * out_width + ox] = sum over channels and kernel taps inside the input of
+ * w[filter] * x: padding is never read, the valid kernel rows and columns are computed per output row
+ * and column. The layer requantizes each filter's row as soon as it is summed (Convolution.Forward), so
+ * acc holds out_height * out_width ints, not the whole output. Biases are not added (the layer adds the
+ * filter's bias contribution to the row). sparse (the managed Magnitude.MostlyZeros over channels *
+ * height * width) is accepted and not needed: skipping zero inputs gives the same sums, and the unrolled
+ * loop without a test per input is cheaper. Contract: channels * kernel area * 127^2 < 2^30 (checked by
+ * the managed layer when it is built), 0 <= filter < filters, geometry consistent (out sizes as the
+ * layer computes them).
  */
-void tt_conv_forward(const tt_conv_geometry *geometry, const int8_t *weights, const int8_t *x, int32_t sparse, int32_t *acc);
+void tt_conv_forward(const tt_conv_geometry *geometry, int32_t filter, const int8_t *weights, const int8_t *x, int32_t sparse, int32_t *acc);
 
 #endif /* TT_CONV_FORWARD_H */

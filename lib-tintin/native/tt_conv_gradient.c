@@ -68,8 +68,8 @@ static void gradient_line(int32_t *g, const int8_t *x, int32_t e, int32_t count)
     }
 }
 
-void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, const int8_t *weights, const int8_t *x, const int8_t *errors,
-                      int32_t *gradient, int32_t sparse, int32_t *error_acc)
+void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, int32_t channel, const int8_t *weights, const int8_t *x,
+                      const int8_t *errors, int32_t *gradient, int32_t sparse, int32_t *error_acc)
 {
     const int32_t channels = geometry->channels;
     const int32_t height = geometry->height;
@@ -80,15 +80,15 @@ void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, const in
     const int32_t padding_x = geometry->padding_x;
     const int32_t out_height = geometry->out_height;
     const int32_t out_width = geometry->out_width;
-    int32_t plane = height * width;
     int32_t kernel_area = kernel_height * kernel_width;
-    int32_t size = channels * kernel_area;
-    const int8_t *filter_weights = weights + filter * size; /* weight index = gradient index + filter * size */
+    /* The channel's plane of the input (error_acc is indexed in it) and the kernel's weights (weight index = gradient index). */
+    const int8_t *x_plane = x + channel * height * width;
+    const int8_t *kernel_weights = weights + (filter * channels + channel) * kernel_area;
     const int8_t *e_row = errors + filter * out_height * out_width;
     int32_t n;
     int32_t oy;
     (void)sparse;
-    for (n = 0; n < size; n++)
+    for (n = 0; n < kernel_area; n++)
     {
         gradient[n] = 0;
     }
@@ -99,8 +99,6 @@ void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, const in
         int32_t rows;
         int32_t row_start = tt_conv_kernel_rows(geometry, oy, &ky_lo, &rows);
         int32_t g_row_start = ky_lo * kernel_width;
-        int32_t skip = plane - rows * width;
-        int32_t gskip = kernel_area - rows * kernel_width;
         int32_t ox;
         if (rows <= 0)
         {
@@ -114,9 +112,9 @@ void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, const in
             int32_t kx_lo;
             int32_t kx_hi;
             int32_t count;
-            const int8_t *px;
+            int32_t offset;
             int32_t *pg;
-            int32_t c;
+            int32_t r;
             if (e == 0)
             {
                 continue;
@@ -136,45 +134,26 @@ void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, const in
                 continue;
             }
 
-            px = x + row_start + left + kx_lo;
+            offset = row_start + left + kx_lo; /* the index in the channel's plane of the first input */
             pg = gradient + g_row_start + kx_lo;
             if (error_acc == NULL)
             {
-                for (c = 0; c < channels; c++)
+                for (r = 0; r < rows; r++)
                 {
-                    int32_t r;
-                    for (r = 0; r < rows; r++)
-                    {
-                        gradient_line(pg, px, e, count);
-                        pg += kernel_width;
-                        px += width;
-                    }
-
-                    pg += gskip;
-                    px += skip;
+                    gradient_line(pg, x_plane + offset, e, count);
+                    pg += kernel_width;
+                    offset += width;
                 }
             }
             else
             {
-                int32_t offset = (int32_t)(px - x); /* the input index of px: error_acc[offset + k] */
-                const int8_t *pw = filter_weights + g_row_start + kx_lo;
-                for (c = 0; c < channels; c++)
+                const int8_t *pw = kernel_weights + g_row_start + kx_lo;
+                for (r = 0; r < rows; r++)
                 {
-                    int32_t r;
-                    for (r = 0; r < rows; r++)
-                    {
-                        fused_line(pg, error_acc + offset, px, pw, e, count);
-
-                        pg += kernel_width;
-                        pw += kernel_width;
-                        px += width;
-                        offset += width;
-                    }
-
-                    pg += gskip;
-                    pw += gskip;
-                    px += skip;
-                    offset += skip;
+                    fused_line(pg, error_acc + offset, x_plane + offset, pw, e, count);
+                    pg += kernel_width;
+                    pw += kernel_width;
+                    offset += width;
                 }
             }
         }

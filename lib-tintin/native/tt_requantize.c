@@ -187,3 +187,75 @@ int32_t tt_requantize(const int32_t *acc, int32_t count, int32_t max_abs, int32_
     tt_requantize_apply(acc, 0, destination, 0, count, step);
     return step->up + step->down > 0 ? 1 : 0;
 }
+
+int32_t tt_requantize_align(int8_t *data, int32_t offset, int32_t count, const tt_rescale_step *from, const tt_rescale_step *to)
+{
+    int32_t from_pow3 = from->up + from->down;
+    int32_t to_pow3 = to->up + to->down;
+    int32_t shift = (to->shift + to->up + (to->down << 1)) - (from->shift + from->up + (from->down << 1)); /* > 0: right */
+    uint32_t numerator = (uint32_t)tt_pow3(to_pow3 > from_pow3 ? to_pow3 - from_pow3 : 0);
+    uint32_t divisor = (uint32_t)tt_pow3(from_pow3 > to_pow3 ? from_pow3 - to_pow3 : 0);
+    int8_t *p = data + offset;
+    int8_t *end = p + (count > 0 ? count : 0);
+    int32_t max = 0;
+    if (shift > 15)
+    {
+        /* |q| * 3^4 < 2^14: every value rounds to 0. */
+        for (; p != end; p++)
+        {
+            *p = 0;
+        }
+
+        return 0;
+    }
+
+    if (shift < 0)
+    {
+        /*
+         * The managed code shifts the numerator left by up to 24 bits in 64-bit arithmetic. Capped at
+         * 2^16 instead, no result changes: from a numerator of 127.5 * 81 up, every nonzero value clamps
+         * to 127 with any divisor (and 0 stays 0). The cap keeps |q| * n * 2 + d below 2^25, so every
+         * product, sum and quotient below is exact in 32 bits (no 64-bit helper on Cortex-M0 or RV32).
+         */
+        int32_t left = -shift;
+        numerator = left >= 16 ? 65536u : numerator << left;
+        numerator = numerator > 65536u ? 65536u : numerator;
+        shift = 0;
+    }
+
+    if (divisor == 1)
+    {
+        uint32_t half = shift > 0 ? 1u << (shift - 1) : 0u;
+        for (; p != end; p++)
+        {
+            int32_t q = *p;
+            uint32_t a = (uint32_t)(q < 0 ? -q : q);
+            uint32_t r = (a * numerator + half) >> shift;
+            int32_t m = r > TT_LIMIT ? TT_LIMIT : (int32_t)r;
+            *p = (int8_t)(q < 0 ? -m : m);
+            max = m > max ? m : max;
+        }
+
+        return max;
+    }
+
+    /*
+     * A factor 3 to divide out: the managed exact rational rounding floor((2|q|n + d) / 2d) with
+     * d = divisor * 2^shift, as floor(floor((2|q|n + d) / 2^(shift + 1)) / divisor) (nested floors of
+     * nonnegative integers): one 32-bit division, which every target has (Cortex-M0: __aeabi_uidiv).
+     */
+    {
+        uint32_t d = divisor << shift;
+        for (; p != end; p++)
+        {
+            int32_t q = *p;
+            uint32_t a = (uint32_t)(q < 0 ? -q : q);
+            uint32_t r = ((a * numerator * 2u + d) >> (shift + 1)) / divisor;
+            int32_t m = r > TT_LIMIT ? TT_LIMIT : (int32_t)r;
+            *p = (int8_t)(q < 0 ? -m : m);
+            max = m > max ? m : max;
+        }
+    }
+
+    return max;
+}

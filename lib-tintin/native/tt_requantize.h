@@ -30,4 +30,14 @@ void tt_requantize_apply(const int32_t *source, int32_t source_offset, int8_t *d
  */
 int32_t tt_requantize(const int32_t *acc, int32_t count, int32_t max_abs, int32_t compound, int8_t *destination, tt_rescale_step *step);
 
+/**
+ * Re-expresses int8 values that tt_requantize_apply produced with step from in the scale of step to,
+ * chosen for the same accumulators' scale (Requantizer.Align): q * 3^(p_to - p_from) * 2^(t_from - t_to)
+ * (p: factors of 3, t: the total right shift), rounded half away from zero, clamped to +-127, in place.
+ * A convolution requantizes each filter's output row (each input channel's error row) at its own step,
+ * then aligns the rows to the step of the tensor's largest accumulator this way. Returns the largest
+ * magnitude of the aligned values.
+ */
+int32_t tt_requantize_align(int8_t *data, int32_t offset, int32_t count, const tt_rescale_step *from, const tt_rescale_step *to);
+
 #endif /* TT_REQUANTIZE_H */

@@ -30,9 +30,9 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     private readonly delegate* unmanaged<sbyte*, sbyte*, int*, int, int, int, int, int, uint*, int*, int> _denseRowsTinTinNonzero;
     private readonly delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int*, int> _denseRowsNiti;
     private readonly delegate* unmanaged<int*, sbyte*, sbyte*, int, int, int, int, int> _denseAccumulateRows;
-    private readonly delegate* unmanaged<int*, sbyte*, sbyte*, int, int*, void> _convForward;
-    private readonly delegate* unmanaged<int*, sbyte*, sbyte*, int*, void> _convInputError;
-    private readonly delegate* unmanaged<int*, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void> _convGradient;
+    private readonly delegate* unmanaged<int*, int, sbyte*, sbyte*, int, int*, void> _convForward;
+    private readonly delegate* unmanaged<int*, int, sbyte*, sbyte*, int*, void> _convInputError;
+    private readonly delegate* unmanaged<int*, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void> _convGradient;
     private readonly delegate* unmanaged<sbyte*, int, int*, int, int, int, int, uint*, int> _tinTinGradients;
     private readonly delegate* unmanaged<sbyte*, int, int*, int, int, int, int> _nitiGradients;
     private readonly delegate* unmanaged<int*, int, int*, int, int, int, int, int> _accumulateGradients;
@@ -50,9 +50,9 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
         _denseRowsTinTinNonzero = (delegate* unmanaged<sbyte*, sbyte*, int*, int, int, int, int, int, uint*, int*, int>)Export(library, "tt_dense_update_rows_tintin_nonzero");
         _denseRowsNiti = (delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int*, int>)Export(library, "tt_dense_update_rows_niti");
         _denseAccumulateRows = (delegate* unmanaged<int*, sbyte*, sbyte*, int, int, int, int, int>)Export(library, "tt_dense_accumulate_rows");
-        _convForward = (delegate* unmanaged<int*, sbyte*, sbyte*, int, int*, void>)Export(library, "tt_conv_forward");
-        _convInputError = (delegate* unmanaged<int*, sbyte*, sbyte*, int*, void>)Export(library, "tt_conv_input_error");
-        _convGradient = (delegate* unmanaged<int*, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void>)Export(library, "tt_conv_gradient");
+        _convForward = (delegate* unmanaged<int*, int, sbyte*, sbyte*, int, int*, void>)Export(library, "tt_conv_forward");
+        _convInputError = (delegate* unmanaged<int*, int, sbyte*, sbyte*, int*, void>)Export(library, "tt_conv_input_error");
+        _convGradient = (delegate* unmanaged<int*, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void>)Export(library, "tt_conv_gradient");
         _tinTinGradients = (delegate* unmanaged<sbyte*, int, int*, int, int, int, int, uint*, int>)Export(library, "tt_tintin_gradients");
         _nitiGradients = (delegate* unmanaged<sbyte*, int, int*, int, int, int, int>)Export(library, "tt_niti_gradients");
         _accumulateGradients = (delegate* unmanaged<int*, int, int*, int, int, int, int, int>)Export(library, "tt_accumulate_gradients");
@@ -161,31 +161,31 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override void ConvForward(int[] geometry, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+    public override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
     {
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
         fixed (sbyte* x = input)
         fixed (int* a = acc)
         {
-            _convForward(g, w, x, sparse ? 1 : 0, a);
+            _convForward(g, filter, w, x, sparse ? 1 : 0, a);
         }
     }
 
     /// <inheritdoc/>
-    public override void ConvInputError(int[] geometry, sbyte[] weights, sbyte[] errors, int[] acc)
+    public override void ConvInputError(int[] geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc)
     {
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
         fixed (sbyte* e = errors)
         fixed (int* a = acc)
         {
-            _convInputError(g, w, e, a);
+            _convInputError(g, channel, w, e, a);
         }
     }
 
     /// <inheritdoc/>
-    public override void ConvGradient(int[] geometry, int filter, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+    public override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
     {
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
@@ -194,7 +194,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
         fixed (int* gr = gradient)
         fixed (int* ea = errorAcc)
         {
-            _convGradient(g, filter, w, x, e, gr, sparse ? 1 : 0, ea);
+            _convGradient(g, filter, channel, w, x, e, gr, sparse ? 1 : 0, ea);
         }
     }
 

@@ -82,8 +82,9 @@ awk 'NR == FNR { name[FNR - 1] = $0; regions = FNR; next }
        for (i = 0; i < regions; i++) print name[i], mark[2 * i + 1] - mark[2 * i]
      }' "$out/region-names.txt" "$out/marks.txt" > "$out/raw-regions.txt"
 
-# The interpreter cost per training sample of each model's tintin row in docs/results.md, found by its column header.
-awk -F'|' '/^\| model \| mode \|/ { for (i = 1; i <= NF; i++) if ($i ~ /interpreter cost \/ sample/) col = i; next }
+# The interpreter cost per training sample of each model's tintin row in docs/results.md, found by its column header
+# (every "| model | mode |" table sets it again, so a later table without that column is not read with the column of an earlier one).
+awk -F'|' '/^\| model \| mode \|/ { col = 0; for (i = 1; i <= NF; i++) if ($i ~ /interpreter cost \/ sample/) col = i; next }
            col && $3 ~ /^ *tintin *$/ { gsub(/[ ,]/, "", $2); gsub(/[ ,]/, "", $col); print $2, $col }' \
   "$repo/docs/results.md" > "$out/interpreter.txt"
 

@@ -407,23 +407,82 @@ static void dense_forward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
     requantize(acc, outputs, max, acc_scale, output);
 }
 
-/* Convolution.Forward */
+/*
+ * Convolution.RequantizeRow: one row (a filter's output or an input channel's error, count accumulators)
+ * into destination at its own step; its largest magnitude is kept for align_rows. Returns the running maximum.
+ */
+static int32_t requantize_row(tt_model *m, const int32_t *acc, int32_t row, int32_t count, int32_t max, int8_t *destination)
+{
+    tt_rescale_step step;
+    int32_t row_max = tt_max_abs_i32(acc, 0, count);
+    m->row_maxima[row] = row_max;
+    tt_requantize_choose(row_max, 1, &step);
+    tt_requantize_apply(acc, 0, destination, row * count, count, &step);
+    return row_max > max ? row_max : max;
+}
+
+/*
+ * Convolution.AlignRows: the tensor takes the step its largest accumulator asks for; every other row
+ * that is not all zeros is re-expressed in it (the row holding the largest accumulator already has that
+ * step: tt_requantize_choose depends only on the magnitude).
+ */
+static void align_rows(const tt_model *m, int32_t rows, int32_t count, int32_t max, tt_scale acc_scale, tt_tensor8 *result)
+{
+    tt_rescale_step tensor_step;
+    tt_rescale_step row_step;
+    int32_t result_max;
+    int32_t r;
+    tt_requantize_choose(max, 1, &tensor_step);
+    result_max = tensor_step.result_max_abs;
+    for (r = 0; r < rows; r++)
+    {
+        int32_t row_max = m->row_maxima[r];
+        int32_t aligned;
+        if (row_max == max || row_max == 0)
+        {
+            continue;
+        }
+
+        tt_requantize_choose(row_max, 1, &row_step);
+        aligned = tt_requantize_align(result->data, r * count, count, &row_step, &tensor_step);
+        result_max = aligned > result_max ? aligned : result_max;
+    }
+
+    result->length = rows * count;
+    result->scale = output_scale(acc_scale, &tensor_step);
+    result->max_abs = result_max;
+}
+
+/* Convolution.Forward: each filter's row summed, its bias added and requantized at its own step, then the rows aligned */
 static void conv_forward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_tensor8 *output)
 {
     const tt_conv_geometry *g = &layer->geometry;
     int32_t *acc = m->accumulators;
     int32_t positions = g->out_height * g->out_width;
     int32_t sparse = tt_mostly_zeros(input->data, g->channels * g->height * g->width);
-    tt_scale acc_scale;
-    tt_conv_forward(g, layer->weights, input->data, sparse, acc);
-    acc_scale = scale_product(input->scale, layer->weight_scale);
+    tt_scale acc_scale = scale_product(input->scale, layer->weight_scale);
+    tt_fixed fm;
+    int32_t max = 0;
+    int32_t f;
+    fm.mantissa = 0;
+    fm.right_shift = 0;
     if (layer->biases != NULL)
     {
-        tt_fixed fm = fixed_ratio(layer->bias_scale, acc_scale);
-        tt_add_biases(acc, positions, layer->biases, layer->bias_count, fm.mantissa, fm.right_shift);
+        fm = fixed_ratio(layer->bias_scale, acc_scale);
     }
 
-    requantize(acc, g->filters * positions, -1, acc_scale, output);
+    for (f = 0; f < g->filters; f++)
+    {
+        tt_conv_forward(g, f, layer->weights, input->data, sparse, acc);
+        if (layer->biases != NULL)
+        {
+            tt_add_biases(acc, positions, layer->biases + f, 1, fm.mantissa, fm.right_shift); /* this filter's bias only */
+        }
+
+        max = requantize_row(m, acc, f, positions, max, output->data);
+    }
+
+    align_rows(m, g->filters, positions, max, acc_scale, output);
 }
 
 /* ReLU.Forward */
@@ -661,26 +720,33 @@ static void dense_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_t
     update_biases(m, layer, output_error, 1);
 }
 
-/* Convolution.Backward, batch size 1, Tin-Tin (PropagateError, UpdateWeights, Requantize, UpdateBiases) */
+/*
+ * Convolution.Backward, batch size 1, Tin-Tin (PropagateError, UpdateWeights, AlignRows, UpdateBiases): the
+ * kernels channel-outer, filter-inner, so a channel's fused input error is complete (and requantized at its
+ * own step) before the next channel reuses the accumulator row.
+ */
 static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_tensor8 *output_error, tt_tensor8 *input_error)
 {
     const tt_conv_geometry *g = &layer->geometry;
-    int32_t inputs = g->channels * g->height * g->width;
-    int32_t filter_size = g->channels * g->kernel_height * g->kernel_width;
+    int32_t plane = g->height * g->width;
+    int32_t kernel_area = g->kernel_height * g->kernel_width;
+    int32_t filter_size = g->channels * kernel_area;
     int32_t fuse_error = input_error != NULL && layer->zero_inputs_drop_error;
-    int32_t *error_acc = NULL;
+    int32_t *error_acc = fuse_error ? m->accumulators : NULL;
+    int32_t error_max = 0;
     tt_scale error_scale;
     tt_fixed fm;
+    int32_t c;
     if (input_error != NULL && !fuse_error)
     {
-        tt_conv_input_error(g, layer->weights, output_error->data, m->accumulators);
-        requantize(m->accumulators, inputs, -1, scale_product(output_error->scale, layer->weight_scale), input_error);
-    }
+        int32_t max = 0;
+        for (c = 0; c < g->channels; c++)
+        {
+            tt_conv_input_error(g, c, layer->weights, output_error->data, m->accumulators);
+            max = requantize_row(m, m->accumulators, c, plane, max, input_error->data);
+        }
 
-    if (fuse_error)
-    {
-        error_acc = m->accumulators;
-        clear_i32(error_acc, inputs);
+        align_rows(m, g->channels, plane, max, scale_product(output_error->scale, layer->weight_scale), input_error);
     }
 
     /* The fused error is summed with the weights before this update: their scale, taken before after_update may rescale them. */
@@ -690,19 +756,33 @@ static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
     fm = limit_shift(update_multiplier(m, layer, scale_product(output_error->scale, input->scale)), 62);
     if (!(fm.mantissa == 0 && error_acc == NULL))
     {
-        int32_t sparse = error_acc != NULL || tt_mostly_zeros(input->data, inputs);
+        int32_t sparse = error_acc != NULL || tt_mostly_zeros(input->data, g->channels * plane);
         uint32_t random = m->random;
         int32_t clamped = 0;
-        int32_t f;
-        for (f = 0; f < g->filters; f++)
+        for (c = 0; c < g->channels; c++)
         {
-            tt_conv_gradient(g, f, layer->weights, input->data, output_error->data, m->gradients, sparse, error_acc);
-            if (fm.mantissa == 0)
+            int32_t f;
+            if (error_acc != NULL)
             {
-                continue;
+                clear_i32(error_acc, plane);
             }
 
-            clamped += tt_tintin_gradients(layer->weights, f * filter_size, m->gradients, 0, filter_size, fm.mantissa, fm.right_shift, &random);
+            for (f = 0; f < g->filters; f++)
+            {
+                tt_conv_gradient(g, f, c, layer->weights, input->data, output_error->data, m->gradients, sparse, error_acc);
+                if (fm.mantissa == 0)
+                {
+                    continue;
+                }
+
+                clamped += tt_tintin_gradients(layer->weights, f * filter_size + c * kernel_area, m->gradients, 0, kernel_area, fm.mantissa,
+                                               fm.right_shift, &random);
+            }
+
+            if (error_acc != NULL)
+            {
+                error_max = requantize_row(m, error_acc, c, plane, error_max, input_error->data);
+            }
         }
 
         m->random = random;
@@ -711,7 +791,7 @@ static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
 
     if (fuse_error)
     {
-        requantize(error_acc, inputs, -1, error_scale, input_error);
+        align_rows(m, g->channels, plane, error_max, error_scale, input_error);
     }
 
     update_biases(m, layer, output_error, g->out_height * g->out_width);
@@ -1112,17 +1192,25 @@ static int32_t allocate(tt_model *m)
     int32_t acc = 0;
     int32_t errors = 0;
     int32_t gradients = 0;
+    int32_t rows = 0;
     m->tensors[0].length = m->input_size;
     m->activations[0] = &m->tensors[0];
     for (l = 0; l < m->count; l++)
     {
         tt_layer *layer = &m->layers[l];
         int32_t shares = layer->in_place; /* LayerFactory.SharesInputBuffer: no catalog ReLU reads the model input */
-        acc = max_i32(acc, max_i32(layer->in_size, layer->out_size));
         errors = max_i32(errors, max_i32(layer->in_size, layer->out_size));
         if (layer->kind == TT_LAYER_CONV)
         {
-            gradients = max_i32(gradients, layer->fan_in);
+            /* LayerFactory.AccumulatorLength, GradientRowLength, RowCount: one filter's row, one channel's error row, one kernel */
+            const tt_conv_geometry *g = &layer->geometry;
+            acc = max_i32(acc, max_i32(g->out_height * g->out_width, l > 0 ? g->height * g->width : 0));
+            gradients = max_i32(gradients, g->kernel_height * g->kernel_width);
+            rows = max_i32(rows, max_i32(g->filters, g->channels));
+        }
+        else if (layer->weight_count > 0)
+        {
+            acc = max_i32(acc, max_i32(l > 0 ? layer->in_size : 0, layer->out_size));
         }
 
         if (shares)
@@ -1173,9 +1261,10 @@ static int32_t allocate(tt_model *m)
     m->gradient_length = gradients;
     m->accumulators = (int32_t *)arena_take(4 * acc);
     m->gradients = (int32_t *)arena_take(4 * (gradients > 0 ? gradients : 1));
+    m->row_maxima = (int32_t *)arena_take(4 * (rows > 0 ? rows : 1)); /* one layer's at a time: the rows are aligned before the next layer runs */
     m->error_a.data = (int8_t *)arena_take(errors);
     m->error_b.data = (int8_t *)arena_take(errors);
-    if (m->accumulators == NULL || m->gradients == NULL || m->error_a.data == NULL || m->error_b.data == NULL)
+    if (m->accumulators == NULL || m->gradients == NULL || m->row_maxima == NULL || m->error_a.data == NULL || m->error_b.data == NULL)
     {
         return -1;
     }

@@ -13,7 +13,7 @@
 // Errors, raised in the caller as managed exceptions: a required array that is null:
 // CLR_E_ARGUMENT_NULL (ArgumentNullException); an offset/length range outside its array:
 // CLR_E_INDEX_OUT_OF_RANGE (IndexOutOfRangeException); a negative size, an inconsistent convolution
-// geometry, a label or class count outside the kernel's contract: CLR_E_OUT_OF_RANGE
+// geometry, a filter, channel, label or class count outside the kernel's contract: CLR_E_OUT_OF_RANGE
 // (ArgumentOutOfRangeException). Nothing is written when an argument is rejected.
 //
 //-----------------------------------------------------------------------------
@@ -141,6 +141,12 @@ CLR_INT64 WeightCount(const tt_conv_geometry &g)
 CLR_INT64 OutputSize(const tt_conv_geometry &g)
 {
     return (CLR_INT64)g.filters * g.out_height * g.out_width;
+}
+
+// One filter's output row (tt_conv_forward writes one filter at a time).
+CLR_INT64 RowSize(const tt_conv_geometry &g)
+{
+    return (CLR_INT64)g.out_height * g.out_width;
 }
 
 void StoreStep(const tt_rescale_step &step, int32_t *to)
@@ -324,9 +330,9 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
     NANOCLR_NOCLEANUP();
 }
 
-// void ConvForward(int[] geometry, sbyte[] weights, sbyte[] x, int xOffset, int sparse, int[] acc, int accOffset)
+// void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] x, int xOffset, int sparse, int[] acc, int accOffset)
 HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
-    ConvForward___STATIC__VOID__SZARRAY_I4__SZARRAY_I1__SZARRAY_I1__I4__I4__SZARRAY_I4__I4(CLR_RT_StackFrame &stack)
+    ConvForward___STATIC__VOID__SZARRAY_I4__I4__SZARRAY_I1__SZARRAY_I1__I4__I4__SZARRAY_I4__I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
 
@@ -334,19 +340,25 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
     int8_t *weights;
     int8_t *x;
     int32_t *acc;
+    const CLR_INT32 filter = I4(stack.Arg1());
     NANOCLR_CHECK_HRESULT(Geometry(stack.Arg0(), &g));
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg1(), 0, WeightCount(g), &weights));
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg2(), I4(stack.Arg3()), InputSize(g), &x));
-    NANOCLR_CHECK_HRESULT(Ints(stack.Arg5(), I4(stack.Arg6()), OutputSize(g), &acc));
+    if (filter < 0 || filter >= g.filters)
+    {
+        NANOCLR_SET_AND_LEAVE(CLR_E_OUT_OF_RANGE);
+    }
 
-    tt_conv_forward(&g, weights, x, I4(stack.Arg4()) != 0, acc);
+    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg2(), 0, WeightCount(g), &weights));
+    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg3(), I4(stack.Arg4()), InputSize(g), &x));
+    NANOCLR_CHECK_HRESULT(Ints(stack.Arg6(), I4(stack.Arg7()), RowSize(g), &acc));
+
+    tt_conv_forward(&g, filter, weights, x, I4(stack.Arg5()) != 0, acc);
 
     NANOCLR_NOCLEANUP();
 }
 
-// void ConvGradient(int[] geometry, int filter, sbyte[] weights, sbyte[] x, int xOffset, sbyte[] errors, int errorsOffset, int[] gradient, int sparse, int[] errorAcc, int errorAccOffset)
+// void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] x, int xOffset, sbyte[] errors, int errorsOffset, int[] gradient, int sparse, int[] errorAcc, int errorAccOffset)
 HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
-    ConvGradient___STATIC__VOID__SZARRAY_I4__I4__SZARRAY_I1__SZARRAY_I1__I4__SZARRAY_I1__I4__SZARRAY_I4__I4__SZARRAY_I4__I4(
+    ConvGradient___STATIC__VOID__SZARRAY_I4__I4__I4__SZARRAY_I1__SZARRAY_I1__I4__SZARRAY_I1__I4__SZARRAY_I4__I4__SZARRAY_I4__I4(
         CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -358,19 +370,20 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
     int32_t *gradient;
     int32_t *error_acc;
     const CLR_INT32 filter = I4(stack.Arg1());
+    const CLR_INT32 channel = I4(stack.Arg2());
     NANOCLR_CHECK_HRESULT(Geometry(stack.Arg0(), &g));
-    if (filter < 0 || filter >= g.filters)
+    if (filter < 0 || filter >= g.filters || channel < 0 || channel >= g.channels)
     {
         NANOCLR_SET_AND_LEAVE(CLR_E_OUT_OF_RANGE);
     }
 
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg2(), 0, WeightCount(g), &weights));
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg3(), I4(stack.Arg4()), InputSize(g), &x));
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg5(), I4(stack.Arg6()), OutputSize(g), &errors));
-    NANOCLR_CHECK_HRESULT(Ints(stack.Arg7(), 0, (CLR_INT64)g.channels * g.kernel_height * g.kernel_width, &gradient));
-    NANOCLR_CHECK_HRESULT(OptionalInts(stack.ArgN(9), I4(stack.ArgN(10)), InputSize(g), &error_acc));
+    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg3(), 0, WeightCount(g), &weights));
+    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg4(), I4(stack.Arg5()), InputSize(g), &x));
+    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg6(), I4(stack.Arg7()), OutputSize(g), &errors));
+    NANOCLR_CHECK_HRESULT(Ints(stack.ArgN(8), 0, (CLR_INT64)g.kernel_height * g.kernel_width, &gradient));
+    NANOCLR_CHECK_HRESULT(OptionalInts(stack.ArgN(10), I4(stack.ArgN(11)), (CLR_INT64)g.height * g.width, &error_acc));
 
-    tt_conv_gradient(&g, filter, weights, x, errors, gradient, I4(stack.ArgN(8)) != 0, error_acc);
+    tt_conv_gradient(&g, filter, channel, weights, x, errors, gradient, I4(stack.ArgN(9)) != 0, error_acc);
 
     NANOCLR_NOCLEANUP();
 }

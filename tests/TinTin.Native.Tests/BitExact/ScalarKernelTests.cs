@@ -10,7 +10,7 @@ namespace TinTin.Native.Tests.BitExact;
 
 /// <summary>
 /// The per-tensor kernels: requantization (choose and apply), bit lengths and largest magnitudes, and the
-/// bias scaling, against Requantizer, Magnitude and WeightedLayer, including int32's extremes.
+/// bias scaling, and the alignment of requantized rows, against Requantizer, Magnitude and WeightedLayer, including int32's extremes.
 /// </summary>
 public sealed class ScalarKernelTests
 {
@@ -70,6 +70,57 @@ public sealed class ScalarKernelTests
             Requantizer.Apply(source, sourceOffset, expected, destinationOffset, count, step);
             native.Apply(source, sourceOffset, actual, destinationOffset, count, Steps.ToNative(step));
             Assert.True(expected.AsSpan().SequenceEqual(actual), $"case {n}: shift {step.Shift} up {step.Up} down {step.Down}: outputs differ");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public void AlignMatchesForEveryInt8AndStepPair(string flavour)
+    {
+        var native = NativeKernels.For(flavour);
+        var cases = new Cases(504);
+        var all = new sbyte[256];
+        for (int i = 0; i < 256; i++)
+        {
+            all[i] = (sbyte)(i - 128);
+        }
+
+        for (int n = 0; n < 6000; n++)
+        {
+            RescaleStep from = default;
+            RescaleStep to = default;
+            if (cases.Chance(60))
+            {
+                // What a convolution aligns: a row's step and the tensor's, chosen for a larger (or equal) magnitude.
+                int rowMax = cases.Chance(20) ? cases.Int(1, 300) : (int)Math.Min(int.MaxValue, Math.Abs((long)cases.Int32() >> cases.Int(0, 31)) + 1);
+                int max = cases.Chance(30) ? rowMax + cases.Int(0, 3) : (int)Math.Min(int.MaxValue, (long)rowMax << cases.Int(0, 30)) - cases.Int(0, 1);
+                bool compound = cases.Chance(70);
+                Requantizer.Choose(rowMax, compound, ref from);
+                Requantizer.Choose(Math.Max(max, rowMax), compound, ref to);
+            }
+            else
+            {
+                // Any pair of steps: every branch (shift > 15, left shifts beyond 2^24, a factor 3 to divide out).
+                from.Shift = cases.Int(-40, 40);
+                from.Up = cases.Int(0, 2);
+                from.Down = cases.Int(0, 2);
+                to.Shift = cases.Int(-40, 40);
+                to.Up = cases.Int(0, 2);
+                to.Down = cases.Int(0, 2);
+            }
+
+            int offset = cases.Int(0, 5);
+            int count = cases.Chance(50) ? 256 : cases.Int(0, 256);
+            sbyte[] values = cases.Chance(50) ? (sbyte[])all.Clone() : cases.Int8s(256, zeroPercent: cases.Int(0, 50));
+            var expected = new sbyte[offset + 256 + 1];
+            values.CopyTo(expected, offset);
+            expected[^1] = 99;
+            var actual = (sbyte[])expected.Clone();
+            int expectedMax = Requantizer.Align(expected, offset, count, from, to);
+            int actualMax = native.Align(actual, offset, count, Steps.ToNative(from), Steps.ToNative(to));
+            string label = $"case {n}: from shift {from.Shift} up {from.Up} down {from.Down}, to shift {to.Shift} up {to.Up} down {to.Down}";
+            Assert.True(expected.AsSpan().SequenceEqual(actual), label + ": values differ");
+            Assert.Equal(expectedMax, actualMax);
         }
     }
 

@@ -40,8 +40,14 @@ public static class Managed
     public static void ConvPropagateError(Convolution layer, Tensor8 outputError, Tensor8 inputError, Workspace workspace) =>
         s_convPropagateError.Invoke(layer, new object[] { outputError, inputError, workspace });
 
-    public static void ConvComputeGradient(Convolution layer, int filter, sbyte[] x, sbyte[] e, int[] g, bool sparse, int[]? errorAcc) =>
-        s_kernels.ConvGradient(layer.Geometry, filter, layer.Weights, x, e, g, sparse, errorAcc);
+    public static void ConvForward(Convolution layer, int filter, sbyte[] x, bool sparse, int[] acc) =>
+        s_kernels.ConvForward(layer.Geometry, filter, layer.Weights, x, sparse, acc);
+
+    public static void ConvInputError(Convolution layer, int channel, sbyte[] e, int[] acc) =>
+        s_kernels.ConvInputError(layer.Geometry, channel, layer.Weights, e, acc);
+
+    public static void ConvComputeGradient(Convolution layer, int filter, int channel, sbyte[] x, sbyte[] e, int[] g, bool sparse, int[]? errorAcc) =>
+        s_kernels.ConvGradient(layer.Geometry, filter, channel, layer.Weights, x, e, g, sparse, errorAcc);
 
     public static FixedMultiplier UpdateMultiplier(WeightedLayer layer, Scale gradientScale, TrainingOptions options, bool accumulate) =>
         (FixedMultiplier)s_updateMultiplier.Invoke(layer, new object[] { gradientScale, options, accumulate })!;

@@ -66,9 +66,9 @@ public sealed unsafe class NativeKernels
     private readonly delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int, uint*, int*, int> _denseRowsTinTin;
     private readonly delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int*, int> _denseRowsNiti;
     private readonly delegate* unmanaged<int*, sbyte*, sbyte*, int, int, int, int, int> _denseAccumulateRows;
-    private readonly delegate* unmanaged<NativeGeometry*, sbyte*, sbyte*, int, int*, void> _convForward;
-    private readonly delegate* unmanaged<NativeGeometry*, sbyte*, sbyte*, int*, void> _convInputError;
-    private readonly delegate* unmanaged<NativeGeometry*, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void> _convGradient;
+    private readonly delegate* unmanaged<NativeGeometry*, int, sbyte*, sbyte*, int, int*, void> _convForward;
+    private readonly delegate* unmanaged<NativeGeometry*, int, sbyte*, sbyte*, int*, void> _convInputError;
+    private readonly delegate* unmanaged<NativeGeometry*, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void> _convGradient;
     private readonly delegate* unmanaged<int, int, int, int> _scaleValue;
     private readonly delegate* unmanaged<int, int, int, int> _biasContribution;
     private readonly delegate* unmanaged<int*, int, int, int, int*, void> _scaleBiases;
@@ -77,6 +77,7 @@ public sealed unsafe class NativeKernels
     private readonly delegate* unmanaged<int, int, NativeStep*, void> _choose;
     private readonly delegate* unmanaged<int*, int, sbyte*, int, int, NativeStep*, void> _apply;
     private readonly delegate* unmanaged<int*, int, int, int, sbyte*, NativeStep*, int> _requantize;
+    private readonly delegate* unmanaged<sbyte*, int, int, NativeStep*, NativeStep*, int> _align;
     private readonly delegate* unmanaged<int, int> _exp2Negative;
     private readonly delegate* unmanaged<long, long> _log2Q16;
     private readonly delegate* unmanaged<sbyte*, int, int, long, int, int, int*, sbyte*, NativeStep*, int*, int> _softmax;
@@ -102,9 +103,9 @@ public sealed unsafe class NativeKernels
         _denseRowsTinTin = (delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int, uint*, int*, int>)NativeLibrary.GetExport(lib, "tt_dense_update_rows_tintin");
         _denseRowsNiti = (delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int*, int>)NativeLibrary.GetExport(lib, "tt_dense_update_rows_niti");
         _denseAccumulateRows = (delegate* unmanaged<int*, sbyte*, sbyte*, int, int, int, int, int>)NativeLibrary.GetExport(lib, "tt_dense_accumulate_rows");
-        _convForward = (delegate* unmanaged<NativeGeometry*, sbyte*, sbyte*, int, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_forward");
-        _convInputError = (delegate* unmanaged<NativeGeometry*, sbyte*, sbyte*, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_input_error");
-        _convGradient = (delegate* unmanaged<NativeGeometry*, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_gradient");
+        _convForward = (delegate* unmanaged<NativeGeometry*, int, sbyte*, sbyte*, int, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_forward");
+        _convInputError = (delegate* unmanaged<NativeGeometry*, int, sbyte*, sbyte*, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_input_error");
+        _convGradient = (delegate* unmanaged<NativeGeometry*, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_gradient");
         _scaleValue = (delegate* unmanaged<int, int, int, int>)NativeLibrary.GetExport(lib, "tt_scale_value");
         _biasContribution = (delegate* unmanaged<int, int, int, int>)NativeLibrary.GetExport(lib, "tt_bias_contribution");
         _scaleBiases = (delegate* unmanaged<int*, int, int, int, int*, void>)NativeLibrary.GetExport(lib, "tt_scale_biases");
@@ -113,6 +114,7 @@ public sealed unsafe class NativeKernels
         _choose = (delegate* unmanaged<int, int, NativeStep*, void>)NativeLibrary.GetExport(lib, "tt_requantize_choose");
         _apply = (delegate* unmanaged<int*, int, sbyte*, int, int, NativeStep*, void>)NativeLibrary.GetExport(lib, "tt_requantize_apply");
         _requantize = (delegate* unmanaged<int*, int, int, int, sbyte*, NativeStep*, int>)NativeLibrary.GetExport(lib, "tt_requantize");
+        _align = (delegate* unmanaged<sbyte*, int, int, NativeStep*, NativeStep*, int>)NativeLibrary.GetExport(lib, "tt_requantize_align");
         _exp2Negative = (delegate* unmanaged<int, int>)NativeLibrary.GetExport(lib, "tt_exp2_negative");
         _log2Q16 = (delegate* unmanaged<long, long>)NativeLibrary.GetExport(lib, "tt_log2_q16");
         _softmax = (delegate* unmanaged<sbyte*, int, int, long, int, int, int*, sbyte*, NativeStep*, int*, int>)NativeLibrary.GetExport(lib, "tt_softmax_xent");
@@ -279,27 +281,27 @@ public sealed unsafe class NativeKernels
         }
     }
 
-    public void ConvForward(NativeGeometry geometry, sbyte[] weights, sbyte[] x, bool sparse, int[] acc)
+    public void ConvForward(NativeGeometry geometry, int filter, sbyte[] weights, sbyte[] x, bool sparse, int[] acc)
     {
         fixed (sbyte* w = weights)
         fixed (sbyte* px = x)
         fixed (int* a = acc)
         {
-            _convForward(&geometry, w, px, sparse ? 1 : 0, a);
+            _convForward(&geometry, filter, w, px, sparse ? 1 : 0, a);
         }
     }
 
-    public void ConvInputError(NativeGeometry geometry, sbyte[] weights, sbyte[] errors, int[] acc)
+    public void ConvInputError(NativeGeometry geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc)
     {
         fixed (sbyte* w = weights)
         fixed (sbyte* e = errors)
         fixed (int* a = acc)
         {
-            _convInputError(&geometry, w, e, a);
+            _convInputError(&geometry, channel, w, e, a);
         }
     }
 
-    public void ConvGradient(NativeGeometry geometry, int filter, sbyte[] weights, sbyte[] x, sbyte[] errors, int[] gradient, bool sparse, int[]? errorAcc)
+    public void ConvGradient(NativeGeometry geometry, int filter, int channel, sbyte[] weights, sbyte[] x, sbyte[] errors, int[] gradient, bool sparse, int[]? errorAcc)
     {
         fixed (sbyte* w = weights)
         fixed (sbyte* px = x)
@@ -307,7 +309,7 @@ public sealed unsafe class NativeKernels
         fixed (int* g = gradient)
         fixed (int* d = errorAcc)
         {
-            _convGradient(&geometry, filter, w, px, e, g, sparse ? 1 : 0, d);
+            _convGradient(&geometry, filter, channel, w, px, e, g, sparse ? 1 : 0, d);
         }
     }
 
@@ -363,6 +365,14 @@ public sealed unsafe class NativeKernels
 
         step = s;
         return compoundRescales;
+    }
+
+    public int Align(sbyte[] data, int offset, int count, NativeStep from, NativeStep to)
+    {
+        fixed (sbyte* d = data)
+        {
+            return _align(d, offset, count, &from, &to);
+        }
     }
 
     public int Exp2Negative(int d) => _exp2Negative(d);

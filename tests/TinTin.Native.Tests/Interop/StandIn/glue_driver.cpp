@@ -311,47 +311,64 @@ void TestConvolution()
                                        g.stride_y, g.stride_x, g.padding_y, g.padding_x, g.out_height, g.out_width};
         std::vector<int32_t> geometry(geometry_values, geometry_values + 12);
         const int32_t in_size = g.channels * g.height * g.width, out_size = g.filters * g.out_height * g.out_width;
-        const int32_t area = g.channels * g.kernel_height * g.kernel_width;
+        const int32_t row = g.out_height * g.out_width, plane = g.height * g.width, kernel = g.kernel_height * g.kernel_width;
         const int32_t xo = Next(0, 3), ao = Next(0, 3), eo = Next(0, 3);
-        std::vector<int8_t> w = Bytes(g.filters * area), x = Bytes(xo + in_size, -127, 127, 50), errors = Bytes(eo + out_size);
+        std::vector<int8_t> w = Bytes(g.filters * g.channels * kernel), x = Bytes(xo + in_size, -127, 127, 50), errors = Bytes(eo + out_size);
         const int32_t sparse = Next(0, 1);
 
-        std::vector<int32_t> acc = Ints(ao + out_size, -9, 9), expected = acc;
-        tt_conv_forward(&g, w.data(), x.data() + xo, sparse, expected.data() + ao);
+        // One filter's row: the accumulator array needs only that row past its offset.
+        const int32_t filter = Next(0, g.filters - 1);
+        std::vector<int32_t> acc = Ints(ao + row, -9, 9), expected = acc;
+        tt_conv_forward(&g, filter, w.data(), x.data() + xo, sparse, expected.data() + ao);
         Args f;
-        f.Array(arrays.Of(geometry)).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(sparse).Array(arrays.Of(acc)).I4(ao);
+        f.Array(arrays.Of(geometry)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(sparse).Array(arrays.Of(acc)).I4(ao);
         CHECK(Call(ConvForward, f) == S_OK);
         CHECK(acc == expected);
 
-        const int32_t filter = Next(0, g.filters - 1);
+        // One kernel (filter x channel): the gradient array holds the kernel area, the error one channel's plane.
+        const int32_t channel = Next(0, g.channels - 1);
         const bool propagate = Next(0, 1) == 1;
-        std::vector<int32_t> gradient = Ints(area, -9, 9), expected_gradient = gradient;
-        std::vector<int32_t> error_acc = Ints(ao + in_size, -99, 99), expected_error_acc = error_acc;
-        tt_conv_gradient(&g, filter, w.data(), x.data() + xo, errors.data() + eo, expected_gradient.data(), sparse,
+        std::vector<int32_t> gradient = Ints(kernel, -9, 9), expected_gradient = gradient;
+        std::vector<int32_t> error_acc = Ints(ao + plane, -99, 99), expected_error_acc = error_acc;
+        tt_conv_gradient(&g, filter, channel, w.data(), x.data() + xo, errors.data() + eo, expected_gradient.data(), sparse,
                          propagate ? expected_error_acc.data() + ao : NULL);
         Args gr;
-        gr.Array(arrays.Of(geometry)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
+        gr.Array(arrays.Of(geometry)).I4(filter).I4(channel).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
             .Array(arrays.Of(gradient)).I4(sparse).Array(propagate ? arrays.Of(error_acc) : NULL).I4(ao);
         CHECK(Call(ConvGradient, gr) == S_OK);
         CHECK(gradient == expected_gradient);
         CHECK(error_acc == expected_error_acc);
 
-        // An inconsistent geometry, a filter outside the layer, a short input: rejected, nothing written.
+        // An inconsistent geometry, a filter or channel outside the layer, a short input or row: rejected, nothing written.
         std::vector<int32_t> bad = geometry;
         bad[10] += 1;
         std::vector<int32_t> before = acc;
         Args bf;
-        bf.Array(arrays.Of(bad)).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(sparse).Array(arrays.Of(acc)).I4(ao);
+        bf.Array(arrays.Of(bad)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(sparse).Array(arrays.Of(acc)).I4(ao);
         CHECK(Call(ConvForward, bf) == CLR_E_OUT_OF_RANGE);
+        Args bff;
+        bff.Array(arrays.Of(geometry)).I4(g.filters).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(sparse).Array(arrays.Of(acc)).I4(ao);
+        CHECK(Call(ConvForward, bff) == CLR_E_OUT_OF_RANGE);
         Args bx;
-        bx.Array(arrays.Of(geometry)).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo + 4).I4(sparse).Array(arrays.Of(acc)).I4(ao);
+        bx.Array(arrays.Of(geometry)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo + 4).I4(sparse).Array(arrays.Of(acc)).I4(ao);
         CHECK(Call(ConvForward, bx) == CLR_E_INDEX_OUT_OF_RANGE);
+        Args ba;
+        ba.Array(arrays.Of(geometry)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(sparse).Array(arrays.Of(acc)).I4(ao + 1);
+        CHECK(Call(ConvForward, ba) == CLR_E_INDEX_OUT_OF_RANGE);
         CHECK(acc == before);
         std::vector<int32_t> gradient_before = gradient;
         Args bg;
-        bg.Array(arrays.Of(geometry)).I4(g.filters).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
+        bg.Array(arrays.Of(geometry)).I4(g.filters).I4(channel).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
             .Array(arrays.Of(gradient)).I4(sparse).Array(NULL).I4(0);
         CHECK(Call(ConvGradient, bg) == CLR_E_OUT_OF_RANGE);
+        Args bc;
+        bc.Array(arrays.Of(geometry)).I4(filter).I4(g.channels).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
+            .Array(arrays.Of(gradient)).I4(sparse).Array(NULL).I4(0);
+        CHECK(Call(ConvGradient, bc) == CLR_E_OUT_OF_RANGE);
+        Args be;
+        be.Array(arrays.Of(geometry)).I4(filter).I4(channel).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
+            .Array(arrays.Of(gradient)).I4(sparse).Array(arrays.Of(error_acc)).I4(ao + 1);
+        CHECK(Call(ConvGradient, be) == CLR_E_INDEX_OUT_OF_RANGE);
         CHECK(gradient == gradient_before);
     }
 }
