@@ -150,7 +150,7 @@ namespace TinTin.Layers
             }
 
             Stats.Macs += _forwardMacs;
-            AlignRows(_filters, positions, max, compound, accScale, output);
+            AlignRows(positions, _filters * positions, max, compound, accScale, output);
             Stats.OutputScale = output.Scale;
         }
 
@@ -161,49 +161,51 @@ namespace TinTin.Layers
             // pass as the gradients, each kernel's before that kernel is updated, when the layer below drops
             // the error at zero inputs (then only nonzero inputs are visited); else in its own pass first.
             bool fuseError = inputError != null && ZeroInputsDropTheirError;
+            int perPass = LayerFactory.ChannelsPerPass(Spec, workspace.Accumulators.Length);
             if (inputError != null && !fuseError)
             {
-                PropagateError(outputError, inputError, workspace);
+                PropagateError(outputError, inputError, perPass, workspace);
             }
 
             // The error was summed with the weights as they were before this update, so it carries their
             // scale: AfterUpdate (called by UpdateWeights) may rescale the weights and change WeightScale.
             Scale errorScale = Scale.Product(outputError.Scale, WeightScale);
-            UpdateWeights(input, outputError, fuseError ? inputError : null, workspace);
+            UpdateWeights(input, outputError, fuseError ? inputError : null, perPass, workspace);
             if (fuseError)
             {
                 Stats.Macs += _forwardMacs;
-                AlignRows(_channels, _plane, _errorMax, workspace.Options.Mode == TrainingMode.TinTin, errorScale, inputError);
+                AlignRows(perPass * _plane, _inputs, _errorMax, workspace.Options.Mode == TrainingMode.TinTin, errorScale, inputError);
                 Stats.ErrorScale = inputError.Scale;
             }
 
             UpdateBiases(outputError, _positions, workspace);
         }
 
-        // Transposed convolution, one input channel at a time: every output error scatters e * W over its
-        // input window; each channel's row is requantized at its own step, then all are aligned.
-        private void PropagateError(Tensor8 outputError, Tensor8 inputError, Workspace workspace)
+        // Transposed convolution, perPass input channels at a time: every output error scatters e * W over
+        // its input window; each pass's row is requantized at its own step, then all are aligned.
+        private void PropagateError(Tensor8 outputError, Tensor8 inputError, int perPass, Workspace workspace)
         {
             int[] acc = workspace.Accumulators;
             bool compound = workspace.Options.Mode == TrainingMode.TinTin;
             int plane = _plane;
             int max = 0;
-            for (int c = 0; c < _channels; c++)
+            for (int c = 0; c < _channels; c += perPass)
             {
-                workspace.Kernels.ConvInputError(_geometry, c, Weights, outputError.Data, acc);
-                max = RequantizeRow(acc, c, plane, max, compound, inputError.Data);
+                int count = _channels - c < perPass ? _channels - c : perPass;
+                workspace.Kernels.ConvInputError(_geometry, c, count, Weights, outputError.Data, acc);
+                max = RequantizeRow(acc, c / perPass, c * plane, count * plane, max, compound, inputError.Data);
             }
 
             Stats.Macs += _forwardMacs;
-            AlignRows(_channels, plane, max, compound, Scale.Product(outputError.Scale, WeightScale), inputError);
+            AlignRows(perPass * plane, _inputs, max, compound, Scale.Product(outputError.Scale, WeightScale), inputError);
             Stats.ErrorScale = inputError.Scale;
         }
 
-        // One kernel (filter x input channel) at a time, channels outside: the gradient into the workspace's
-        // gradient row, then one update (or accumulation) call; with inputError, each channel's error is
-        // summed with the old weights of all filters in the same pass and requantized at its own step
-        // before the next channel reuses the accumulator row.
-        private void UpdateWeights(Tensor8 input, Tensor8 outputError, Tensor8 inputError, Workspace workspace)
+        // Channels outside (perPass at a time), filters inside: one filter's gradient over the pass's
+        // channels into the workspace's gradient row, then one update (or accumulation) call for those
+        // weights; with inputError, the pass's input error is summed with the old weights of all filters
+        // in the same loop and requantized at its own step before the next pass reuses the row.
+        private void UpdateWeights(Tensor8 input, Tensor8 outputError, Tensor8 inputError, int perPass, Workspace workspace)
         {
             TrainingOptions options = workspace.Options;
             Scale gradientScale = Scale.Product(outputError.Scale, input.Scale);
@@ -237,7 +239,8 @@ namespace TinTin.Layers
             sbyte[] e = outputError.Data;
             TrainingKernels kernels = workspace.Kernels;
             int kernelArea = _kernelArea;
-            int filterSize = _channels * kernelArea;
+            int channels = _channels;
+            int filterSize = channels * kernelArea;
             int plane = _plane;
             int mu = options.MuBits;
             bool skipUpdates = mantissa == 0 && tinTin && fused; // the error still goes down; the updates all round to 0
@@ -245,16 +248,18 @@ namespace TinTin.Layers
             int clamped = 0;
             int errorMax = 0;
             bool sparse = errorAcc != null || Magnitude.MostlyZeros(x, _inputs);
-            for (int c = 0; c < _channels; c++)
+            for (int c = 0; c < channels; c += perPass)
             {
+                int count = channels - c < perPass ? channels - c : perPass;
+                int length = count * kernelArea;
                 if (errorAcc != null)
                 {
-                    Array.Clear(errorAcc, 0, plane);
+                    Array.Clear(errorAcc, 0, count * plane);
                 }
 
                 for (int f = 0; f < _filters; f++)
                 {
-                    kernels.ConvGradient(geometry, f, c, w, x, e, g, sparse, errorAcc);
+                    kernels.ConvGradient(geometry, f, c, count, w, x, e, g, sparse, errorAcc);
                     if (skipUpdates)
                     {
                         continue;
@@ -263,22 +268,22 @@ namespace TinTin.Layers
                     int start = (f * filterSize) + (c * kernelArea);
                     if (!fused)
                     {
-                        kernels.AccumulateGradients(Accumulators, start, g, 0, kernelArea, mantissa, shift);
+                        kernels.AccumulateGradients(Accumulators, start, g, 0, length, mantissa, shift);
                     }
                     else if (tinTin)
                     {
-                        clamped += kernels.TinTinGradients(w, start, g, 0, kernelArea, mantissa, shift, ref random);
+                        clamped += kernels.TinTinGradients(w, start, g, 0, length, mantissa, shift, ref random);
                     }
                     else
                     {
-                        int nitiShift = NitiShift(Magnitude.MaxAbs(g, 0, kernelArea), mu);
-                        clamped += kernels.NitiGradients(w, start, g, 0, kernelArea, nitiShift);
+                        int nitiShift = NitiShift(Magnitude.MaxAbs(g, 0, length), mu);
+                        clamped += kernels.NitiGradients(w, start, g, 0, length, nitiShift);
                     }
                 }
 
                 if (errorAcc != null)
                 {
-                    errorMax = RequantizeRow(errorAcc, c, plane, errorMax, tinTin, inputError.Data);
+                    errorMax = RequantizeRow(errorAcc, c / perPass, c * plane, count * plane, errorMax, tinTin, inputError.Data);
                 }
             }
 
@@ -291,42 +296,45 @@ namespace TinTin.Layers
             }
         }
 
-        // Requantizes row `row` (count accumulators) into destination at its own step, remembers its
-        // largest magnitude for AlignRows and returns the running maximum.
-        private int RequantizeRow(int[] acc, int row, int count, int max, bool compound, sbyte[] destination)
+        // Requantizes `count` accumulators, row `row` of the tensor, into destination at `offset` at
+        // their own step, remembers their largest magnitude for AlignRows and returns the running maximum.
+        private int RequantizeRow(int[] acc, int row, int offset, int count, int max, bool compound, sbyte[] destination)
         {
             int rowMax = Magnitude.MaxAbs(acc, 0, count);
             _rowMaxima[row] = rowMax;
             RescaleStep step = default(RescaleStep);
             Requantizer.Choose(rowMax, compound, ref step);
-            Requantizer.Apply(acc, 0, destination, row * count, count, step);
+            Requantizer.Apply(acc, 0, destination, offset, count, step);
             return rowMax > max ? rowMax : max;
         }
 
-        // The tensor's step is the one its largest accumulator asks for, exactly as if the whole tensor had
-        // been requantized at once; each row, requantized at its own (finer or equal) step, is re-expressed
-        // in it. The row that holds the largest accumulator has that very step and is left as it is.
-        private void AlignRows(int rows, int count, int max, bool compound, Scale accScale, Tensor8 result)
+        // The tensor (length values in rows of rowLength, the last one possibly shorter) takes the step its
+        // largest accumulator asks for, exactly as if it had been requantized at once; each row, requantized
+        // at its own (finer or equal) step, is re-expressed in it. The row that holds the largest
+        // accumulator has that very step and is left as it is.
+        private void AlignRows(int rowLength, int length, int max, bool compound, Scale accScale, Tensor8 result)
         {
             RescaleStep tensorStep = default(RescaleStep);
             Requantizer.Choose(max, compound, ref tensorStep);
             RescaleStep rowStep = default(RescaleStep);
             sbyte[] data = result.Data;
             int resultMax = tensorStep.ResultMaxAbs;
-            for (int r = 0; r < rows; r++)
+            int row = 0;
+            for (int start = 0; start < length; start += rowLength)
             {
-                int rowMax = _rowMaxima[r];
+                int rowMax = _rowMaxima[row++];
                 if (rowMax == max || rowMax == 0)
                 {
                     continue; // the same step (Choose depends only on the magnitude), or all zeros
                 }
 
                 Requantizer.Choose(rowMax, compound, ref rowStep);
-                int aligned = Requantizer.Align(data, r * count, count, rowStep, tensorStep);
+                int count = length - start < rowLength ? length - start : rowLength;
+                int aligned = Requantizer.Align(data, start, count, rowStep, tensorStep);
                 resultMax = aligned > resultMax ? aligned : resultMax;
             }
 
-            result.Length = rows * count;
+            result.Length = length;
             result.Scale = Requantizer.OutputScale(accScale, tensorStep);
             result.MaxAbs = resultMax;
             if (tensorStep.Up + tensorStep.Down > 0)

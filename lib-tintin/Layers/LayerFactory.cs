@@ -81,18 +81,38 @@ namespace TinTin.Layers
             return spec.Kind == LayerKind.MaxPool2D || spec.Kind == LayerKind.MaxPool1D ? spec.Output.Size : 0;
         }
 
-        /// <summary>Length of the int32 gradient row a layer needs (convolutions: one kernel, a filter's weights over one input channel).</summary>
-        /// <param name="spec">The layer description.</param>
-        /// <returns>The number of ints.</returns>
-        public static int GradientRowLength(LayerSpec spec)
+        /// <summary>
+        /// Input channels a convolution visits in one backward pass: as many as one plane each of the
+        /// shared accumulator row holds (at least one, at most all). Fewer passes cost less (each pass
+        /// walks the output positions again); the row is sized by the layers' other needs first
+        /// (<see cref="AccumulatorLength"/>), so this costs no memory there.
+        /// </summary>
+        /// <param name="spec">The convolution's description.</param>
+        /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
+        /// <returns>The number of channels per pass.</returns>
+        public static int ChannelsPerPass(LayerSpec spec, int accumulatorLength)
         {
-            return IsConvolution(spec.Kind) ? spec.WeightCount / (spec.Units * spec.Input.Channels) : 0;
+            int channels = spec.Input.Channels;
+            int fit = accumulatorLength / (spec.Input.Height * spec.Input.Width);
+            return fit < 1 ? 1 : (fit > channels ? channels : fit);
         }
 
         /// <summary>
-        /// Length of the int32 accumulator row a weighted layer needs: its output, and its input error
-        /// unless it is the model's first layer (which computes none). A convolution needs only one row of
-        /// each, one filter's output or one input channel's error, as it requantizes row by row.
+        /// Length of the int32 gradient row a layer needs: for a convolution, the kernels of one filter
+        /// over the channels of one backward pass (<see cref="ChannelsPerPass"/>).
+        /// </summary>
+        /// <param name="spec">The layer description.</param>
+        /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
+        /// <returns>The number of ints.</returns>
+        public static int GradientRowLength(LayerSpec spec, int accumulatorLength)
+        {
+            return IsConvolution(spec.Kind) ? ChannelsPerPass(spec, accumulatorLength) * (spec.WeightCount / (spec.Units * spec.Input.Channels)) : 0;
+        }
+
+        /// <summary>
+        /// Length of the int32 accumulator row a weighted layer needs at least: its output, and its input
+        /// error unless it is the model's first layer (which computes none). A convolution needs only one
+        /// row of each, one filter's output or one input channel's error, as it requantizes row by row.
         /// </summary>
         /// <param name="spec">The layer description.</param>
         /// <param name="first">Whether the layer is the model's first.</param>
@@ -110,7 +130,7 @@ namespace TinTin.Layers
             return output > inputError ? output : inputError;
         }
 
-        /// <summary>Rows a convolution requantizes one at a time and then aligns (filters forward, input channels backward): one int each.</summary>
+        /// <summary>Rows a convolution requantizes one at a time and then aligns (filters forward, passes of input channels backward): at most one int per filter or channel.</summary>
         /// <param name="spec">The layer description.</param>
         /// <returns>The number of ints (0 for other layers).</returns>
         public static int RowCount(LayerSpec spec)

@@ -241,7 +241,7 @@ namespace TinTin.Training
         }
 
         /// <inheritdoc/>
-        public override void ConvInputError(int[] geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc)
+        public override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
         {
             int channels = geometry[0];
             int height = geometry[1];
@@ -258,14 +258,15 @@ namespace TinTin.Training
             int plane = height * width;
             int kernelArea = kernelHeight * kernelWidth;
             int filterSize = channels * kernelArea;
+            int channelStep = kernelArea - plane; // how the weight-minus-input offset moves from one channel to the next
             sbyte[] w = weights;
             sbyte[] e = errors;
-            Array.Clear(acc, 0, plane);
+            Array.Clear(acc, 0, channelCount * plane);
             int o = 0;
             for (int f = 0; f < filters; f++)
             {
-                // The weights of this filter's kernel over the channel; acc is indexed in the channel's own plane.
-                int kernelStart = f * filterSize + channel * kernelArea;
+                // The weights of this filter's kernels over the channels; acc is indexed from the first channel's plane.
+                int kernelStart = f * filterSize + firstChannel * kernelArea;
                 for (int oy = 0; oy < outHeight; oy++)
                 {
                     int top = oy * strideY - paddingY;
@@ -300,10 +301,18 @@ namespace TinTin.Training
                         for (int r = 0; r < rows; r++)
                         {
                             int d = wRow - xRow;
+                            int start = xRow + kxLo;
                             int end = xRow + kxHi;
-                            for (int i = xRow + kxLo; i < end; i++)
+                            for (int c = 0; c < channelCount; c++)
                             {
-                                acc[i] += w[i + d] * eo;
+                                for (int i = start; i < end; i++)
+                                {
+                                    acc[i] += w[i + d] * eo;
+                                }
+
+                                start += plane;
+                                end += plane;
+                                d += channelStep;
                             }
 
                             xRow += width;
@@ -319,7 +328,7 @@ namespace TinTin.Training
         /// G[ky, kx] = sum over output positions of e[f, oy, ox] * x[c, oy*sy + ky - py, ox*sx + kx - px].
         /// sparse: visit only nonzero inputs (an exact int test; the product is 0 anyway).
         /// </remarks>
-        public override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+        public override void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
         {
             int channels = geometry[0];
             int height = geometry[1];
@@ -334,16 +343,17 @@ namespace TinTin.Training
             int outWidth = geometry[11];
             int plane = height * width;
             int kernelArea = kernelHeight * kernelWidth;
+            int channelStep = kernelArea - plane;
             sbyte[] x = input;
             sbyte[] e = errors;
             int[] g = gradient;
-            Array.Clear(g, 0, kernelArea);
+            Array.Clear(g, 0, channelCount * kernelArea);
             sbyte[] w = weights;
 
-            // i runs over input indices of the channel: gradient index = i + d, weight index = i + d +
-            // kernelStart, errorAcc index = i - inputStart (the channel's own plane).
-            int inputStart = channel * plane;
-            int kernelStart = (filter * channels + channel) * kernelArea;
+            // i runs over input indices of the channels: gradient index = i + d, weight index = i + d +
+            // kernelStart, errorAcc index = i - inputStart (from the first channel's plane).
+            int inputStart = firstChannel * plane;
+            int kernelStart = (filter * channels + firstChannel) * kernelArea;
             int o = filter * outHeight * outWidth;
             for (int oy = 0; oy < outHeight; oy++)
             {
@@ -381,36 +391,43 @@ namespace TinTin.Training
                         int d = gRow - xRow;
                         int start = xRow + kxLo;
                         int end = xRow + kxHi;
-                        if (errorAcc != null)
+                        for (int c = 0; c < channelCount; c++)
                         {
-                            int dw = d + kernelStart;
-                            for (int i = start; i < end; i++)
+                            if (errorAcc != null)
                             {
-                                int xi = x[i];
-                                if (xi != 0)
+                                int dw = d + kernelStart;
+                                for (int i = start; i < end; i++)
                                 {
-                                    g[i + d] += xi * eo;
-                                    errorAcc[i - inputStart] += w[i + dw] * eo;
+                                    int xi = x[i];
+                                    if (xi != 0)
+                                    {
+                                        g[i + d] += xi * eo;
+                                        errorAcc[i - inputStart] += w[i + dw] * eo;
+                                    }
                                 }
                             }
-                        }
-                        else if (sparse)
-                        {
-                            for (int i = start; i < end; i++)
+                            else if (sparse)
                             {
-                                int xi = x[i];
-                                if (xi != 0)
+                                for (int i = start; i < end; i++)
                                 {
-                                    g[i + d] += xi * eo;
+                                    int xi = x[i];
+                                    if (xi != 0)
+                                    {
+                                        g[i + d] += xi * eo;
+                                    }
                                 }
                             }
-                        }
-                        else
-                        {
-                            for (int i = start; i < end; i++)
+                            else
                             {
-                                g[i + d] += x[i] * eo;
+                                for (int i = start; i < end; i++)
+                                {
+                                    g[i + d] += x[i] * eo;
+                                }
                             }
+
+                            start += plane;
+                            end += plane;
+                            d += channelStep;
                         }
 
                         xRow += width;

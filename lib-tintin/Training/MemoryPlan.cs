@@ -81,7 +81,13 @@ namespace TinTin.Training
                 plan.ActivationBytes += LayerFactory.KeptBytes(layer);
                 accumulators = Max(accumulators, LayerFactory.AccumulatorLength(layer, l == 0));
                 plan.RowMaximaBytes += 4 * LayerFactory.RowCount(layer);
-                plan.GradientRowLength = Max(plan.GradientRowLength, LayerFactory.GradientRowLength(layer));
+            }
+
+            // A convolution's backward pass takes as many channels as the row holds, so the gradient row
+            // follows from the accumulator row.
+            for (int l = 0; l < spec.Count; l++)
+            {
+                plan.GradientRowLength = Max(plan.GradientRowLength, LayerFactory.GradientRowLength(spec[l], accumulators));
             }
 
             plan.AccumulatorLength = accumulators;

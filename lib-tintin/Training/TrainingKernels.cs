@@ -107,32 +107,35 @@ namespace TinTin.Training
         public abstract void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc);
 
         /// <summary>
-        /// One input channel's error in its own pass (the transposed convolution restricted to that
-        /// channel): clears acc[0 .. height x width), then scatters <c>e * W</c> of every filter.
+        /// The input error of consecutive input channels in its own pass (the transposed convolution
+        /// restricted to them): clears acc[0 .. count x height x width), then scatters <c>e * W</c> of every
+        /// filter; acc is indexed from the first channel's plane.
         /// </summary>
         /// <param name="geometry">The layer's geometry.</param>
-        /// <param name="channel">The input channel.</param>
+        /// <param name="firstChannel">The first input channel.</param>
+        /// <param name="channelCount">How many channels.</param>
         /// <param name="weights">The weights of the forward pass.</param>
         /// <param name="errors">The output error, int8.</param>
-        /// <param name="acc">Receives the channel's input error, int32.</param>
-        public abstract void ConvInputError(int[] geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc);
+        /// <param name="acc">Receives the channels' input error, int32.</param>
+        public abstract void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc);
 
         /// <summary>
-        /// The weight gradient of one filter's kernel over one input channel into gradient[0 .. kernel
-        /// area), cleared first; with <paramref name="errorAcc"/> not null (then only nonzero inputs are
-        /// visited), also adds that kernel's old weights times the filter's error to errorAcc[0 .. height
-        /// x width), the channel's input error, at the nonzero inputs.
+        /// The weight gradient of one filter over consecutive input channels into gradient[0 .. count x
+        /// kernel area) (the weights' layout), cleared first; with <paramref name="errorAcc"/> not null
+        /// (then only nonzero inputs are visited), also adds those kernels' old weights times the filter's
+        /// error to errorAcc[0 .. count x height x width), the channels' input error, at the nonzero inputs.
         /// </summary>
         /// <param name="geometry">The layer's geometry.</param>
         /// <param name="filter">The filter.</param>
-        /// <param name="channel">The input channel.</param>
+        /// <param name="firstChannel">The first input channel.</param>
+        /// <param name="channelCount">How many channels.</param>
         /// <param name="weights">The weights (read for the fused error only).</param>
         /// <param name="input">The layer's input.</param>
         /// <param name="errors">The output error, int8.</param>
         /// <param name="gradient">Receives the gradient.</param>
         /// <param name="sparse">Whether to skip zero inputs (the same sums).</param>
-        /// <param name="errorAcc">The channel's input error accumulators, or null.</param>
-        public abstract void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc);
+        /// <param name="errorAcc">The channels' input error accumulators, or null.</param>
+        public abstract void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc);
 
         /// <summary>Applies a gradient array in Tin-Tin mode: <see cref="WeightUpdate.TinTinGradients"/>.</summary>
         /// <param name="weights">The weights, updated.</param>

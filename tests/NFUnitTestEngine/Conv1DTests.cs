@@ -70,7 +70,10 @@ namespace NFUnitTest
         public void BackwardInputErrorMatchesReference(int channels, int length, int filters, int kernel, int stride, int padding, int seed, bool dropAtZeroInputs)
         {
             ConvReference r = Reference(channels, length, filters, kernel, stride, padding);
-            ConvChecks.InputErrorMatchesReference(Create(r, true, false), r, (uint)seed, dropAtZeroInputs);
+            for (int perPass = 1; perPass <= channels; perPass++)
+            {
+                ConvChecks.InputErrorMatchesReference(Create(r, true, false), r, (uint)seed, dropAtZeroInputs, perPass);
+            }
         }
 
         // A Tin-Tin step that clamps and rescales the weights: the fused input error keeps the scale its
@@ -121,10 +124,11 @@ namespace NFUnitTest
         }
 
         [TestMethod]
-        public void NitiShiftIsChosenPerKernel()
+        public void NitiShiftIsChosenPerFilterAndPass()
         {
             ConvReference r = Reference(2, 16, 2, 3, 1, 1);
-            ConvChecks.NitiShiftPerKernel(Create(r, false, false), r);
+            ConvChecks.NitiShiftPerBlock(Create(r, false, false), r, 1);
+            ConvChecks.NitiShiftPerBlock(Create(r, false, false), r, 2);
         }
 
         [TestMethod]
@@ -276,7 +280,8 @@ namespace NFUnitTest
             Assert.IsInstanceOfType(layer, typeof(Convolution), "factory type");
             Assert.AreEqual(6, ((Convolution)layer).FanIn, "fan-in");
             Assert.AreEqual(18, ((Convolution)layer).Weights.Length, "weights");
-            Assert.AreEqual(3, LayerFactory.GradientRowLength(spec), "gradient row (one kernel)");
+            Assert.AreEqual(3, LayerFactory.GradientRowLength(spec, 10), "gradient row: one kernel when the accumulator row holds one channel");
+            Assert.AreEqual(6, LayerFactory.GradientRowLength(spec, 20), "gradient row: the whole filter when it holds both");
         }
 
         private static void HandChecked(int stride, int padding, int[] expected)

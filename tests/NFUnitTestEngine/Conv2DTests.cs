@@ -90,7 +90,10 @@ namespace NFUnitTest
         public void BackwardInputErrorMatchesReference(int channels, int height, int width, int filters, int kernel, int stride, int padding, int seed, bool dropAtZeroInputs)
         {
             ConvReference r = Reference(channels, height, width, filters, kernel, stride, padding);
-            ConvChecks.InputErrorMatchesReference(Create(r, true, false), r, (uint)seed, dropAtZeroInputs);
+            for (int perPass = 1; perPass <= channels; perPass++)
+            {
+                ConvChecks.InputErrorMatchesReference(Create(r, true, false), r, (uint)seed, dropAtZeroInputs, perPass);
+            }
         }
 
         // A Tin-Tin step that clamps and rescales the weights: the fused input error keeps the scale its
@@ -144,10 +147,11 @@ namespace NFUnitTest
         }
 
         [TestMethod]
-        public void NitiShiftIsChosenPerKernel()
+        public void NitiShiftIsChosenPerFilterAndPass()
         {
             ConvReference r = Reference(2, 5, 5, 2, 3, 1, 1);
-            ConvChecks.NitiShiftPerKernel(Create(r, false, false), r);
+            ConvChecks.NitiShiftPerBlock(Create(r, false, false), r, 1);
+            ConvChecks.NitiShiftPerBlock(Create(r, false, false), r, 2);
         }
 
         [TestMethod]
@@ -318,7 +322,8 @@ namespace NFUnitTest
             Assert.IsInstanceOfType(layer, typeof(Convolution), "factory type");
             Assert.AreEqual(18, ((Convolution)layer).FanIn, "fan-in");
             Assert.AreEqual(54, ((Convolution)layer).Weights.Length, "weights");
-            Assert.AreEqual(9, LayerFactory.GradientRowLength(spec), "gradient row (one kernel)");
+            Assert.AreEqual(9, LayerFactory.GradientRowLength(spec, 49), "gradient row: one kernel when the accumulator row holds one channel");
+            Assert.AreEqual(18, LayerFactory.GradientRowLength(spec, 50), "gradient row: the whole filter when it holds both");
         }
 
         private static void HandChecked(int stride, int padding, int[] expected)

@@ -35,7 +35,7 @@ namespace NFUnitTest
             }
 
             AssertForwardKernel(layer, r, x, reference, "hand-checked");
-            AssertRequantized(reference, r.Filters, true, Unit, output, "hand-checked output");
+            AssertRequantized(reference, r.OutHeight * r.OutWidth, true, Unit, output, "hand-checked output");
         }
 
         // Random input, weights and biases (a layer with biases); accumulators, int8 output and MACs.
@@ -62,7 +62,7 @@ namespace NFUnitTest
 
             long[] expected = r.Forward(x, w, biasUnits);
             AssertForwardKernel(layer, r, x, r.Forward(x, w, null), "forward");
-            AssertRequantized(expected, r.Filters, true, Scale.PowerOfTwo(-14), output, "output");
+            AssertRequantized(expected, r.OutHeight * r.OutWidth, true, Scale.PowerOfTwo(-14), output, "output");
             Assert.AreEqual(layer.Spec.ForwardMacs, layer.Stats.Macs, "Macs");
         }
 
@@ -72,7 +72,9 @@ namespace NFUnitTest
         // inputs (a ReLU), so it computes the error in the same pass as the gradient and only at
         // nonzero inputs: the reference is then 0 there, and the weights must move exactly as when
         // the error has its own pass.
-        public static void InputErrorMatchesReference(WeightedLayer layer, ConvReference r, uint seed, bool dropAtZeroInputs)
+        // perPass: the input channels one backward pass takes, set through the accumulator row's length
+        // (LayerFactory.ChannelsPerPass); every pass's error is requantized at its own step.
+        public static void InputErrorMatchesReference(WeightedLayer layer, ConvReference r, uint seed, bool dropAtZeroInputs, int perPass)
         {
             Xorshift32 random = new Xorshift32(seed);
             sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 127);
@@ -96,7 +98,8 @@ namespace NFUnitTest
             TrainingOptions options = new TrainingOptions();
             options.Mode = TrainingMode.Niti;
             options.MuBits = 5;
-            Workspace workspace = NewWorkspace(r, options, 5);
+            Workspace workspace = NewWorkspace(r, options, 5, perPass * r.Height * r.Width);
+            Assert.AreEqual(perPass, LayerFactory.ChannelsPerPass(layer.Spec, workspace.Accumulators.Length), "premise: channels per pass");
             Tensor8 inputError = new Tensor8(new sbyte[r.InputSize], 0);
             Scale errorScale = Scale.PowerOfTwo(-9);
             layer.ZeroInputsDropTheirError = dropAtZeroInputs;
@@ -111,12 +114,12 @@ namespace NFUnitTest
                 }
 
                 // The same step with the error in its own pass: the weights must end up identical.
-                sbyte[] separate = SeparatePassWeights(layer, r, options, x, e, w, errorScale);
+                sbyte[] separate = SeparatePassWeights(layer, r, options, x, e, w, errorScale, perPass);
                 Assert.IsTrue(SameValues(separate, layer.Weights), "fused and separate passes move the weights alike");
             }
 
-            AssertInputErrorKernels(layer, r, x, e, w, dropAtZeroInputs, expected);
-            AssertRequantized(expected, r.Channels, false, Scale.Product(errorScale, Scale.PowerOfTwo(-7)), inputError, "input error");
+            AssertInputErrorKernels(layer, r, x, e, w, dropAtZeroInputs, perPass, expected);
+            AssertRequantized(expected, perPass * r.Height * r.Width, false, Scale.Product(errorScale, Scale.PowerOfTwo(-7)), inputError, "input error");
             Assert.IsFalse(SameValues(w, layer.Weights), "the update should have moved the weights");
         }
 
@@ -165,8 +168,8 @@ namespace NFUnitTest
             Assert.IsTrue(ConvReference.SameScale(twin.WeightScale, layer.WeightScale), "fused and separate passes rescale the weights alike");
 
             // Independent of both: the reference error with the old weights at scale(e) * scale(W) before the update.
-            AssertRequantized(r.InputError(e, w), r.Channels, true, Scale.Product(errorScale, weightScale), separate, "separate-pass input error");
-            AssertRequantized(r.InputError(e, w), r.Channels, true, Scale.Product(errorScale, weightScale), fused, "fused input error");
+            AssertRequantized(r.InputError(e, w), r.InputSize, true, Scale.Product(errorScale, weightScale), separate, "separate-pass input error");
+            AssertRequantized(r.InputError(e, w), r.InputSize, true, Scale.Product(errorScale, weightScale), fused, "fused input error");
         }
 
         // One step on small values (|x|, |e| <= 3, |w| <= 40: w - G stays in [-127, 127], asserted)
@@ -220,10 +223,10 @@ namespace NFUnitTest
         }
 
         // Two filters (weights 0, no biases): filter 0 sees errors up to 127, filter 1 only up to 3.
-        // With a per-layer shift filter 1 would hardly move; per kernel (one filter over one input
-        // channel) its largest update has μ = 3 bits (4..8 steps), and every update is NITI's
-        // |G| >> shift or one more.
-        public static void NitiShiftPerKernel(WeightedLayer layer, ConvReference r)
+        // With a per-layer shift filter 1 would hardly move; per block (one filter over the perPass
+        // channels of one backward pass) its largest update has μ = 3 bits (4..8 steps), and every
+        // update is NITI's |G| >> shift or one more.
+        public static void NitiShiftPerBlock(WeightedLayer layer, ConvReference r, int perPass)
         {
             Xorshift32 random = new Xorshift32(71);
             sbyte[] x = ConvReference.RandomValues(random, r.InputSize, 127);
@@ -238,15 +241,17 @@ namespace NFUnitTest
             TrainingOptions options = new TrainingOptions();
             options.Mode = TrainingMode.Niti;
             options.MuBits = 3;
-            Workspace workspace = NewWorkspace(r, options, 1);
+            Workspace workspace = NewWorkspace(r, options, 1, perPass * r.Height * r.Width);
             layer.Backward(ConvReference.Tensor(x, Unit), Dummy(), ConvReference.Tensor(e, Unit), null, workspace);
 
             long[] g = r.WeightGradient(x, e);
             int kernelArea = r.KernelHeight * r.KernelWidth;
-            for (int k = 0; k < r.Filters * r.Channels; k++)
+            for (int k = 0; k < r.Filters * r.Channels; k += perPass)
             {
+                int blockEnd = (k + perPass) * kernelArea;
+                blockEnd = blockEnd > ((k / r.Channels) + 1) * r.FilterSize ? ((k / r.Channels) + 1) * r.FilterSize : blockEnd;
                 long max = 0;
-                for (int i = k * kernelArea; i < (k + 1) * kernelArea; i++)
+                for (int i = k * kernelArea; i < blockEnd; i++)
                 {
                     long magnitude = g[i] < 0 ? -g[i] : g[i];
                     max = magnitude > max ? magnitude : max;
@@ -255,18 +260,18 @@ namespace NFUnitTest
                 int shift = BitLength(max) - 3;
                 shift = shift < 0 ? 0 : shift;
                 int largest = 0;
-                for (int i = k * kernelArea; i < (k + 1) * kernelArea; i++)
+                for (int i = k * kernelArea; i < blockEnd; i++)
                 {
                     // Weights started at 0: the new weight is -update.
                     long magnitude = (g[i] < 0 ? -g[i] : g[i]) >> shift;
                     long update = -layer.Weights[i];
                     long sign = g[i] < 0 ? -1 : 1;
-                    Assert.IsTrue(update == sign * magnitude || update == sign * (magnitude + 1), "kernel " + k.ToString() + " weight " + i.ToString());
+                    Assert.IsTrue(update == sign * magnitude || update == sign * (magnitude + 1), "block " + k.ToString() + " weight " + i.ToString());
                     int size = update < 0 ? (int)-update : (int)update;
                     largest = size > largest ? size : largest;
                 }
 
-                Assert.IsTrue(max == 0 || (largest >= 4 && largest <= 8), "kernel " + k.ToString() + " largest update " + largest.ToString());
+                Assert.IsTrue(max == 0 || (largest >= 4 && largest <= 8), "block " + k.ToString() + " largest update " + largest.ToString());
             }
         }
 
@@ -357,8 +362,13 @@ namespace NFUnitTest
 
         public static Workspace NewWorkspace(ConvReference r, TrainingOptions options, uint seed)
         {
-            int length = r.InputSize > r.OutputSize ? r.InputSize : r.OutputSize;
-            return new Workspace(length, r.FilterSize, options, new Xorshift32(seed));
+            return NewWorkspace(r, options, seed, r.InputSize > r.OutputSize ? r.InputSize : r.OutputSize);
+        }
+
+        // A workspace whose accumulator row has the given length (it sets the channels per backward pass).
+        public static Workspace NewWorkspace(ConvReference r, TrainingOptions options, uint seed, int accumulatorLength)
+        {
+            return new Workspace(accumulatorLength, r.FilterSize, options, new Xorshift32(seed));
         }
 
         // The output of the forward pass: convolutions do not read it in backward.
@@ -393,41 +403,43 @@ namespace NFUnitTest
             }
         }
 
-        // Each input channel's error row against the reference: its own pass (ConvInputError), or with
-        // dropAtZeroInputs the gradient pass that sums it (ConvGradient with an error row, every filter).
-        public static void AssertInputErrorKernels(WeightedLayer layer, ConvReference r, sbyte[] x, sbyte[] e, sbyte[] w, bool dropAtZeroInputs, long[] expected)
+        // Each pass's error row (perPass input channels) against the reference: its own pass
+        // (ConvInputError), or with dropAtZeroInputs the gradient pass that sums it (ConvGradient with an
+        // error row, every filter).
+        public static void AssertInputErrorKernels(WeightedLayer layer, ConvReference r, sbyte[] x, sbyte[] e, sbyte[] w, bool dropAtZeroInputs, int perPass, long[] expected)
         {
             int plane = r.Height * r.Width;
-            int[] row = new int[plane];
-            int[] gradient = new int[r.KernelHeight * r.KernelWidth];
+            int[] row = new int[perPass * plane];
+            int[] gradient = new int[perPass * r.KernelHeight * r.KernelWidth];
             int[] geometry = ((Convolution)layer).Geometry;
             ManagedKernels kernels = new ManagedKernels();
-            for (int c = 0; c < r.Channels; c++)
+            for (int c = 0; c < r.Channels; c += perPass)
             {
+                int count = r.Channels - c < perPass ? r.Channels - c : perPass;
                 if (dropAtZeroInputs)
                 {
-                    Array.Clear(row, 0, plane);
+                    Array.Clear(row, 0, count * plane);
                     for (int f = 0; f < r.Filters; f++)
                     {
-                        kernels.ConvGradient(geometry, f, c, w, x, e, gradient, true, row);
+                        kernels.ConvGradient(geometry, f, c, count, w, x, e, gradient, true, row);
                     }
                 }
                 else
                 {
-                    kernels.ConvInputError(geometry, c, w, e, row);
+                    kernels.ConvInputError(geometry, c, count, w, e, row);
                 }
 
-                AssertAccumulators(expected, c * plane, row, plane, "input error channel " + c.ToString());
+                AssertAccumulators(expected, c * plane, row, count * plane, "input error channels from " + c.ToString());
             }
         }
 
-        // The int8 tensor a convolution gives from exact accumulators in `rows` rows: the reference
+        // The int8 tensor a convolution gives from exact accumulators in rows of rowLength: the reference
         // row-by-row requantization exactly; the scale of a requantization of the whole tensor at once,
         // and within 1 of its values; its largest magnitude as the tensor records it.
-        public static void AssertRequantized(long[] acc, int rows, bool compound, Scale accScale, Tensor8 actual, string what)
+        public static void AssertRequantized(long[] acc, int rowLength, bool compound, Scale accScale, Tensor8 actual, string what)
         {
             Scale scale;
-            sbyte[] expected = ConvReference.RequantizeRows(acc, rows, compound, accScale, out scale);
+            sbyte[] expected = ConvReference.RequantizeRows(acc, rowLength, compound, accScale, out scale);
             Scale wholeScale;
             sbyte[] whole = ConvReference.Requantize(acc, compound, accScale, out wholeScale);
             Assert.AreEqual(expected.Length, actual.Length, what + " length");
@@ -464,12 +476,12 @@ namespace NFUnitTest
         }
 
         // One step of a fresh layer like `like`, its error computed in its own pass (the layer below keeps every error).
-        private static sbyte[] SeparatePassWeights(WeightedLayer like, ConvReference r, TrainingOptions options, sbyte[] x, sbyte[] e, sbyte[] w, Scale errorScale)
+        private static sbyte[] SeparatePassWeights(WeightedLayer like, ConvReference r, TrainingOptions options, sbyte[] x, sbyte[] e, sbyte[] w, Scale errorScale, int perPass)
         {
             WeightedLayer layer = (WeightedLayer)LayerFactory.Create(like.Spec, false);
             Array.Copy(w, layer.Weights, w.Length);
             layer.WeightScale = Scale.PowerOfTwo(-7);
-            Workspace workspace = NewWorkspace(r, options, 5);
+            Workspace workspace = NewWorkspace(r, options, 5, perPass * r.Height * r.Width);
             layer.Backward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), Dummy(), ConvReference.Tensor(e, errorScale), new Tensor8(new sbyte[r.InputSize], 0), workspace);
             return layer.Weights;
         }

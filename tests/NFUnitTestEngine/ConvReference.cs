@@ -192,29 +192,29 @@ namespace NFUnitTest
             return result;
         }
 
-        // The int8 tensor a convolution produces row by row (rows of acc.Length / rows values: filters
-        // forward, input channels backward): each row requantized alone by the library's requantizer,
+        // The int8 tensor a convolution produces row by row (rows of rowLength values, the last one possibly
+        // shorter: one filter's output forward, one pass of input channels backward): each row requantized alone by the library's requantizer,
         // then every row brought to the step of the whole tensor's largest magnitude (resultScale) by
         // exact rational arithmetic: q * 3^a / 3^b * 2^c / 2^d as one fraction n / m, rounded half away
         // from zero (floor((2|q|n + m) / 2m)), clamped to 127. Written as a fraction on purpose: the
         // library's Requantizer.Align takes shifts where it can.
-        public static sbyte[] RequantizeRows(long[] acc, int rows, bool compound, Scale accScale, out Scale resultScale)
+        public static sbyte[] RequantizeRows(long[] acc, int rowLength, bool compound, Scale accScale, out Scale resultScale)
         {
-            int count = acc.Length / rows;
             Requantize(acc, compound, accScale, out resultScale);
             RescaleStep tensor = StepOf(acc, 0, acc.Length, compound);
             sbyte[] result = new sbyte[acc.Length];
-            for (int r = 0; r < rows; r++)
+            for (int start = 0; start < acc.Length; start += rowLength)
             {
+                int count = acc.Length - start < rowLength ? acc.Length - start : rowLength;
                 long[] row = new long[count];
                 for (int i = 0; i < count; i++)
                 {
-                    row[i] = acc[r * count + i];
+                    row[i] = acc[start + i];
                 }
 
                 Scale ignored;
                 sbyte[] own = Requantize(row, compound, accScale, out ignored);
-                RescaleStep step = StepOf(acc, r * count, count, compound);
+                RescaleStep step = StepOf(acc, start, count, compound);
 
                 // own * 3^(pt - pr) * 2^(tr - tt), t the total right shift, p the factors of 3.
                 int powerOf3 = (tensor.Up + tensor.Down) - (step.Up + step.Down);
@@ -256,7 +256,7 @@ namespace NFUnitTest
                     long magnitude = q < 0 ? -q : q;
                     long v = ((2 * magnitude * n) + m) / (2 * m);
                     v = v > 127 ? 127 : v;
-                    result[r * count + i] = (sbyte)(q < 0 ? -v : v);
+                    result[start + i] = (sbyte)(q < 0 ? -v : v);
                 }
             }
 

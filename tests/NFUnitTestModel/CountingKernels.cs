@@ -56,16 +56,16 @@ namespace NFUnitTest
             base.ConvForward(geometry, filter, weights, input, sparse, acc);
         }
 
-        public override void ConvInputError(int[] geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc)
+        public override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
         {
             Calls++;
-            base.ConvInputError(geometry, channel, weights, errors, acc);
+            base.ConvInputError(geometry, firstChannel, channelCount, weights, errors, acc);
         }
 
-        public override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+        public override void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
         {
             Calls++;
-            base.ConvGradient(geometry, filter, channel, weights, input, errors, gradient, sparse, errorAcc);
+            base.ConvGradient(geometry, filter, firstChannel, channelCount, weights, input, errors, gradient, sparse, errorAcc);
         }
 
         public override int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random)

@@ -34,8 +34,8 @@ namespace NFUnitTest
         private const uint GoldenMlpNitiBatch4 = 0xF6DA7A85;
         private const uint GoldenConv2DTinTin = 0x81CA8598;
         private const uint GoldenConv2DNiti = 0x576BC942;
-        private const uint GoldenConv1DTinTin = 0x1FA44C65;
-        private const uint GoldenConv1DNiti = 0x01F6BF97;
+        private const uint GoldenConv1DTinTin = 0x507995EC;
+        private const uint GoldenConv1DNiti = 0x344564D8;
 
         [TestMethod]
         public void MlpTinTinTrainingMatchesTheGoldenChecksum()
