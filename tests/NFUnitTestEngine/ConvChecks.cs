@@ -14,7 +14,7 @@ namespace NFUnitTest
     // holds the output's accumulators (biases added, before requantization), after Backward the
     // input error's; the gradient row holds the last filter's weight gradient. The int8 results
     // are checked against the library's requantizer applied to the reference accumulators.
-    public static class ConvChecks
+    internal static class ConvChecks
     {
         public static readonly Scale Unit = Scale.PowerOfTwo(0);
 
