@@ -14,23 +14,32 @@ using System.Runtime.InteropServices;
 [assembly: AssemblyFileVersion("0.1.0.0")]
 
 // The public surface is what an app needs (lib-tintin/README.md, "Public API"); the kernels, layers,
-// workspace and scale arithmetic are internal. These assemblies see them:
-// the kernel seam's native implementation (it overrides TrainingKernels' internal members),
+// workspace, scale arithmetic and PRNG are internal. These assemblies see them.
+
+// The kernel seam's native implementation: NativeTrainingKernels overrides TrainingKernels' internal members.
 [assembly: InternalsVisibleTo("TinTin.Engine.Native")]
-// the on-device tests (every NFUnitTest* project, device and host builds, is named NFUnitTest),
+
+// The on-device tests: every NFUnitTest* project is named NFUnitTest, on the device and in its host build.
 [assembly: InternalsVisibleTo("NFUnitTest")]
-// the host tools that measure or mirror the engine's insides (the native kernels' host library, the
-// benchmark, the FP32 reference trainer with lib-tintin's buffer layout),
+
+// Device programs that measure or mirror the engine: the bit-exact twin and the interpreter cost calibration
+// (tools/TinTin.IlCost/Calibration, also compiled into the host fixture TinTin.IlCost.Fixture).
+[assembly: InternalsVisibleTo("TinTin.DeviceTwin")]
+[assembly: InternalsVisibleTo("TinTin.IlCost.Calibration")]
+[assembly: InternalsVisibleTo("TinTin.IlCost.Fixture")]
+
+// The FP32 reference trainer, which keeps lib-tintin's buffer layout (LayerFactory's in-place rules).
+[assembly: InternalsVisibleTo("TinTin.Reference")]
+
+// Host tools: the native kernels' host library (a TrainingKernels), the benchmark (PRNG, layers' weights,
+// counting kernels) and the CLI (`tintin model` prints each layer's weights and scales).
 [assembly: InternalsVisibleTo("TinTin.NativeHost")]
 [assembly: InternalsVisibleTo("TinTin.Bench")]
 [assembly: InternalsVisibleTo("tintin")]
-[assembly: InternalsVisibleTo("TinTin.Reference")]
-[assembly: InternalsVisibleTo("TinTin.IlCost.Fixture")]
-[assembly: InternalsVisibleTo("TinTin.IlCost.Calibration")]
-// and the host tests.
-[assembly: InternalsVisibleTo("TinTin.Engine.Tests")]
-[assembly: InternalsVisibleTo("TinTin.Native.Tests")]
-[assembly: InternalsVisibleTo("TinTin.Firmware.Tests")]
+
+// Host tests.
 [assembly: InternalsVisibleTo("TinTin.Bench.Tests")]
+[assembly: InternalsVisibleTo("TinTin.Engine.Tests")]
+[assembly: InternalsVisibleTo("TinTin.Firmware.Tests")]
+[assembly: InternalsVisibleTo("TinTin.Native.Tests")]
 [assembly: InternalsVisibleTo("TinTin.Reference.Tests")]
-[assembly: InternalsVisibleTo("TinTin.DeviceTwin")]

@@ -25,6 +25,11 @@ namespace TinTin.Training
     /// costs the same, but a class lets <see cref="ManagedKernels"/> supply every kernel a native
     /// engine lacks (the interop assembly declares ten native methods, the seam has thirteen kernels).
     /// </para>
+    /// <para>
+    /// The class is public so that an app can hand an engine to <see cref="Model.Kernels"/>; its
+    /// members are internal, so only the assemblies lib-tintin names in InternalsVisibleTo
+    /// (TinTin.Engine.Native, the host's native engine, the tests) implement or call them.
+    /// </para>
     /// </remarks>
     public abstract class TrainingKernels
     {
