@@ -2,6 +2,7 @@
 
 using System;
 using TinTin.Description;
+using TinTin.Diagnostics;
 using TinTin.Layers;
 using TinTin.Numerics;
 using TinTin.Random;
@@ -105,8 +106,8 @@ namespace TinTin
         /// <summary>Gets the memory plan the model was built to.</summary>
         public MemoryPlan Plan { get; }
 
-        /// <summary>Gets the PRNG (its state is part of the training state).</summary>
-        public Xorshift32 Random { get; }
+        /// <summary>Gets the PRNG (its state is part of the training state; a model file records it).</summary>
+        internal Xorshift32 Random { get; }
 
         /// <summary>
         /// Gets or sets the kernels the layers run their hot loops on: <see cref="ManagedKernels"/> unless
@@ -149,16 +150,42 @@ namespace TinTin
             get { return _layers.Length; }
         }
 
+        /// <summary>
+        /// Gets the class the last forward pass predicted (that of <see cref="Predict"/> or of
+        /// <see cref="TrainStep"/>, before its update): the index of the largest output.
+        /// </summary>
+        public int LastPrediction
+        {
+            get { return SoftmaxCrossEntropy.ArgMax(Output); }
+        }
+
+        /// <summary>
+        /// Gets the confidence of <see cref="LastPrediction"/> in per-mille: the integer softmax
+        /// probability of the largest output of the last forward pass.
+        /// </summary>
+        public int LastConfidencePerMille
+        {
+            get { return SoftmaxCrossEntropy.ConfidencePerMille(Output); }
+        }
+
         /// <summary>Gets the output of the last forward pass (one int8 value per class, with its scale).</summary>
-        public Tensor8 Output
+        internal Tensor8 Output
         {
             get { return _activations[_activations.Length - 1]; }
+        }
+
+        /// <summary>Gets a layer's counters and last scales (what to look at when integer training misbehaves).</summary>
+        /// <param name="index">The layer index, 0 to <see cref="LayerCount"/> - 1.</param>
+        /// <returns>The layer's statistics, updated in place by every step.</returns>
+        public LayerStats GetLayerStats(int index)
+        {
+            return _layers[index].Stats;
         }
 
         /// <summary>Gets a layer.</summary>
         /// <param name="index">The layer index.</param>
         /// <returns>The layer.</returns>
-        public Layer GetLayer(int index)
+        internal Layer GetLayer(int index)
         {
             return _layers[index];
         }

@@ -47,7 +47,7 @@ namespace TinTin.Layers
     /// error), Hout*Wout*127^2 &lt; 2^31 (a weight gradient).
     /// </para>
     /// </remarks>
-    public sealed class Convolution : WeightedLayer
+    internal sealed class Convolution : WeightedLayer
     {
         // The largest left shift of the gradient accumulation: gradients below 2^31 times a
         // mantissa of at most 2^15, shifted by 17, still fit a long. A larger shift (a multiplier of

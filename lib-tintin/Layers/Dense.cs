@@ -12,7 +12,7 @@ namespace TinTin.Layers
     /// Fully connected layer: <c>y = W x + b</c> with int8 W [outputs x inputs] (row-major), int8 x,
     /// int32 accumulation, then one rescale to int8.
     /// </summary>
-    public sealed class Dense : WeightedLayer
+    internal sealed class Dense : WeightedLayer
     {
         /// <summary>Creates the layer for a description.</summary>
         /// <param name="spec">A Dense description with its shapes set.</param>

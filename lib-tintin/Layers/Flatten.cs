@@ -9,7 +9,7 @@ namespace TinTin.Layers
     /// Reshape to a vector. Tensors are stored flat, channels first, so no data moves: the model
     /// gives this layer the same tensor as input and output.
     /// </summary>
-    public sealed class Flatten : Layer
+    internal sealed class Flatten : Layer
     {
         /// <summary>Creates the layer.</summary>
         /// <param name="spec">A Flatten description.</param>

@@ -12,7 +12,7 @@ namespace TinTin.Layers
     /// the activation, error and scratch buffers and hands them in, so nothing allocates while
     /// training.
     /// </summary>
-    public abstract class Layer
+    internal abstract class Layer
     {
         /// <summary>Creates the layer for a description whose shapes are set.</summary>
         /// <param name="spec">The layer description.</param>

@@ -6,7 +6,7 @@ using TinTin.Description;
 namespace TinTin.Layers
 {
     /// <summary>Builds the layer for a description, and answers the memory questions the planner asks before any layer exists.</summary>
-    public static class LayerFactory
+    internal static class LayerFactory
     {
         /// <summary>Creates the layer.</summary>
         /// <param name="spec">The layer description, shapes set.</param>

@@ -23,7 +23,7 @@ namespace TinTin.Layers
     /// outside every window; they get zero error. The kinds' window limits keep the window area
     /// within the 256 positions one kept byte can name.
     /// </remarks>
-    public sealed class MaxPool : Layer
+    internal sealed class MaxPool : Layer
     {
         private readonly byte[] _argMax;
         private readonly int _plane;

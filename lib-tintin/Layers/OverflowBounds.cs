@@ -13,7 +13,7 @@ namespace TinTin.Layers
     /// &lt; 2^31; a weight gradient adds one product per output position (a convolution's filter is
     /// applied at every position; a dense weight at one), so positions * 127^2 &lt; 2^31.
     /// </summary>
-    public static class OverflowBounds
+    internal static class OverflowBounds
     {
         /// <summary>The largest magnitude of an int8 x int8 product: 127 * 127.</summary>
         public const long ProductBound = 127 * 127;

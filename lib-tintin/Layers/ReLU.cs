@@ -9,7 +9,7 @@ namespace TinTin.Layers
     /// Rectified linear unit, in place on int8: negative values become 0 and the scale passes
     /// through. Backward zeroes the error where the output is 0 (the output is the mask).
     /// </summary>
-    public sealed class ReLU : Layer
+    internal sealed class ReLU : Layer
     {
         /// <summary>Creates the layer.</summary>
         /// <param name="spec">A ReLU description.</param>

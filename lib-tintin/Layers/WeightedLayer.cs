@@ -13,7 +13,7 @@ namespace TinTin.Layers
     /// biases, initialisation, the update multipliers of both modes, mini-batch accumulators, and
     /// weight-tensor rescaling when updates saturate or the weights stop using their int8 range.
     /// </summary>
-    public abstract class WeightedLayer : Layer
+    internal abstract class WeightedLayer : Layer
     {
         /// <summary>Fraction bits of the mini-batch gradient accumulators (in units of one weight step).</summary>
         public const int AccumulatorFractionBits = 10;

@@ -10,7 +10,7 @@ namespace TinTin.Layers
     /// int32 accumulator row and an int32 gradient row, plus the training options, the PRNG and the
     /// kernels the layers run their hot loops on.
     /// </summary>
-    public sealed class Workspace
+    internal sealed class Workspace
     {
         /// <summary>Creates a workspace on the managed kernels.</summary>
         /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>

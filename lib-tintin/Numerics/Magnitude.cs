@@ -8,7 +8,7 @@ namespace TinTin.Numerics
     /// How big a value or a tensor is: the bit length of a magnitude and the largest magnitude in an
     /// array. Rescaling uses both once per tensor: shift = BitLength(MaxAbs(acc)) - 7.
     /// </summary>
-    public static class Magnitude
+    internal static class Magnitude
     {
         /// <summary>
         /// Returns the number of bits needed to write |<paramref name="value"/>| in binary.

@@ -19,7 +19,7 @@ namespace TinTin.Numerics
     /// engine; its hot loops inline the same arithmetic.
     /// </para>
     /// </remarks>
-    public static class Rounding
+    internal static class Rounding
     {
         /// <summary>
         /// Computes <c>value / 2^shift</c> rounded to nearest, ties away from zero.

@@ -8,7 +8,7 @@ namespace TinTin.Numerics
     /// Clamping instead of wrapping: to Tin-Tin's symmetric int8 range and to the int range after a
     /// left shift.
     /// </summary>
-    public static class Saturation
+    internal static class Saturation
     {
         /// <summary>
         /// The largest int8 magnitude Tin-Tin stores: 127. Values live in [-127, 127], not [-128, 127].

@@ -20,7 +20,7 @@ namespace TinTin.Random
     /// except <see cref="NextInt(int)"/>, which takes one more step for each rejected draw.
     /// </para>
     /// </remarks>
-    public sealed class Xorshift32
+    internal sealed class Xorshift32
     {
         /// <summary>
         /// The state used when the seed is zero: 0x9E3779B9 (2^32 divided by the golden ratio), a

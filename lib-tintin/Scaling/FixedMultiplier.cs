@@ -15,7 +15,7 @@ namespace TinTin.Scaling
     /// A mantissa below 2^15 times an int8*int8 product (below 2^14) stays below 2^29: the product
     /// fits an int.
     /// </remarks>
-    public struct FixedMultiplier
+    internal struct FixedMultiplier
     {
         /// <summary>Mantissa bits: the mantissa lies in [2^(Bits-1), 2^Bits).</summary>
         public const int Bits = 15;

@@ -17,7 +17,7 @@ namespace TinTin.Scaling
     /// range). The factor is chosen so the result never exceeds 127: saturation is avoided by
     /// rescaling, never by clipping.
     /// </remarks>
-    public static class Requantizer
+    internal static class Requantizer
     {
         /// <summary>The largest int8 magnitude used (symmetric range, as NITI).</summary>
         public const int Limit = 127;
@@ -229,7 +229,7 @@ namespace TinTin.Scaling
     }
 
     /// <summary>A rescale step: the factor <c>2^-Shift * 1.5^Up * 0.75^Down</c> applied to accumulators.</summary>
-    public struct RescaleStep
+    internal struct RescaleStep
     {
         /// <summary>The power-of-two part s (the result is divided by 2^s).</summary>
         public int Shift;

@@ -8,7 +8,7 @@ namespace TinTin.Scaling
     /// tensor (shared scratch). Fields, not properties: kernels read them once per call, and a
     /// property call costs as much as ~15 additions on the interpreter.
     /// </summary>
-    public sealed class Tensor8
+    internal sealed class Tensor8
     {
         /// <summary>The values (the first <see cref="Length"/> are the tensor).</summary>
         public sbyte[] Data;

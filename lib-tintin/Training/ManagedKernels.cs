@@ -15,7 +15,7 @@ namespace TinTin.Training
     public class ManagedKernels : TrainingKernels
     {
         /// <inheritdoc/>
-        public override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
+        internal override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
         {
             // One pass: dot product from the bias, and the largest magnitude together. Mostly-zero
             // inputs (ReLU outputs, image backgrounds) take the loop that skips them after an int test.
@@ -68,7 +68,7 @@ namespace TinTin.Training
         }
 
         /// <inheritdoc/>
-        public override void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
+        internal override void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
         {
             sbyte[] w = weights;
             sbyte[] e = errors;
@@ -90,7 +90,7 @@ namespace TinTin.Training
         }
 
         /// <inheritdoc/>
-        public override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
+        internal override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
         {
             sbyte[] e = errors;
             uint state = random;
@@ -118,7 +118,7 @@ namespace TinTin.Training
         }
 
         /// <inheritdoc/>
-        public override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
+        internal override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
         {
             sbyte[] e = errors;
             int clamped = 0;
@@ -135,7 +135,7 @@ namespace TinTin.Training
         }
 
         /// <inheritdoc/>
-        public override void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift)
+        internal override void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift)
         {
             sbyte[] e = errors;
             for (int o = 0; o < outputs; o++)
@@ -150,7 +150,7 @@ namespace TinTin.Training
         /// range of kernel rows and columns that fall inside the input, so the innermost loop has no
         /// bounds check. Per output position the loops run kernel rows outside and channels inside.
         /// </remarks>
-        public override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+        internal override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
         {
             int channels = geometry[0];
             int height = geometry[1];
@@ -241,7 +241,7 @@ namespace TinTin.Training
         }
 
         /// <inheritdoc/>
-        public override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
+        internal override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
         {
             int channels = geometry[0];
             int height = geometry[1];
@@ -328,7 +328,7 @@ namespace TinTin.Training
         /// G[ky, kx] = sum over output positions of e[f, oy, ox] * x[c, oy*sy + ky - py, ox*sx + kx - px].
         /// sparse: visit only nonzero inputs (an exact int test; the product is 0 anyway).
         /// </remarks>
-        public override void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+        internal override void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
         {
             int channels = geometry[0];
             int height = geometry[1];
@@ -438,32 +438,32 @@ namespace TinTin.Training
         }
 
         /// <inheritdoc/>
-        public override int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random)
+        internal override int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random)
         {
             return WeightUpdate.TinTinGradients(weights, weightOffset, gradients, gradientOffset, count, mantissa, shift, ref random);
         }
 
         /// <inheritdoc/>
-        public override int NitiGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int shift)
+        internal override int NitiGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int shift)
         {
             return WeightUpdate.NitiGradients(weights, weightOffset, gradients, gradientOffset, count, shift);
         }
 
         /// <inheritdoc/>
-        public override void AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift)
+        internal override void AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift)
         {
             WeightUpdate.AccumulateGradients(accumulators, offset, gradients, gradientOffset, count, mantissa, shift);
         }
 
         /// <inheritdoc/>
-        public override void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step)
+        internal override void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step)
         {
             Requantizer.Choose(maxAbs < 0 ? Magnitude.MaxAbs(acc, 0, count) : maxAbs, compound, ref step);
             Requantizer.Apply(acc, 0, destination, 0, count, step);
         }
 
         /// <inheritdoc/>
-        public override int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound)
+        internal override int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound)
         {
             return SoftmaxCrossEntropy.Compute(logits, label, error, scratch, compound);
         }

@@ -30,7 +30,7 @@ namespace TinTin.Training
     /// Every kernel clamps the new weight to [-127, 127] and returns how many it clamped.
     /// </para>
     /// </remarks>
-    public static class RowUpdate
+    internal static class RowUpdate
     {
         /// <summary>The Weyl increment of the dither: 2^32 / golden ratio, odd, so u_k runs through every 32-bit value.</summary>
         public const uint DitherStep = 0x9E3779B9u;

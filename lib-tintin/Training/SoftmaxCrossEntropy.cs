@@ -24,7 +24,7 @@ namespace TinTin.Training
     /// wrong the prediction.
     /// </para>
     /// </remarks>
-    public static class SoftmaxCrossEntropy
+    internal static class SoftmaxCrossEntropy
     {
         /// <summary>Fraction bits of the base-2 exponents.</summary>
         public const int ExponentFractionBits = 10;

@@ -25,11 +25,16 @@ namespace TinTin.Training
     /// costs the same, but a class lets <see cref="ManagedKernels"/> supply every kernel a native
     /// engine lacks (the interop assembly declares ten native methods, the seam has thirteen kernels).
     /// </para>
+    /// <para>
+    /// The class is public so that an app can hand an engine to <see cref="Model.Kernels"/>; its
+    /// members are internal, so only the assemblies lib-tintin names in InternalsVisibleTo
+    /// (TinTin.Engine.Native, the host's native engine, the tests) implement or call them.
+    /// </para>
     /// </remarks>
     public abstract class TrainingKernels
     {
         /// <summary>Ints in a convolution geometry: channels, height, width, filters, kernel height, kernel width, stride y, stride x, padding y, padding x, out height, out width (tt_conv_geometry's order).</summary>
-        public const int GeometryLength = 12;
+        internal const int GeometryLength = 12;
 
         /// <summary>
         /// A Dense layer's forward sums: <c>acc[o] = (hasBias ? acc[o] : 0) + sum_i weights[o * inputs + i] * input[i]</c>
@@ -44,7 +49,7 @@ namespace TinTin.Training
         /// <param name="sparse">Whether most inputs are 0.</param>
         /// <param name="acc">The accumulators, one per output.</param>
         /// <returns>The largest |acc[o]|.</returns>
-        public abstract int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc);
+        internal abstract int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc);
 
         /// <summary>A Dense layer's error to its input in its own pass: clears acc[0 .. inputs), then adds <c>weights[o, i] * errors[o]</c> for every row with a nonzero error.</summary>
         /// <param name="weights">The weights of the forward pass.</param>
@@ -52,7 +57,7 @@ namespace TinTin.Training
         /// <param name="inputs">Inputs per row.</param>
         /// <param name="outputs">Rows.</param>
         /// <param name="acc">Receives the input error, int32.</param>
-        public abstract void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc);
+        internal abstract void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc);
 
         /// <summary>
         /// A Dense layer's Tin-Tin update at batch size 1: for every row o with errors[o] != 0, one
@@ -70,7 +75,7 @@ namespace TinTin.Training
         /// <param name="random">The model's xorshift32 state, advanced once per row with a nonzero error.</param>
         /// <param name="inputError">The input error accumulators (added to, at nonzero inputs), or null.</param>
         /// <returns>The weights clamped.</returns>
-        public abstract int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError);
+        internal abstract int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError);
 
         /// <summary>A Dense layer's NITI update at batch size 1: <see cref="RowUpdate.NitiPropagating"/> for every row with a nonzero error.</summary>
         /// <param name="weights">The weights, updated.</param>
@@ -81,7 +86,7 @@ namespace TinTin.Training
         /// <param name="shift">NITI's shift, 0..30.</param>
         /// <param name="inputError">The input error accumulators (added to, at nonzero inputs), or null.</param>
         /// <returns>The weights clamped.</returns>
-        public abstract int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError);
+        internal abstract int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError);
 
         /// <summary>A Dense layer's mini-batch gradient: <see cref="WeightUpdate.AccumulateRow"/> for every row.</summary>
         /// <param name="accumulators">The layer's gradient accumulators, [outputs x inputs].</param>
@@ -91,7 +96,7 @@ namespace TinTin.Training
         /// <param name="outputs">Rows.</param>
         /// <param name="mantissa">The multiplier mantissa.</param>
         /// <param name="shift">The multiplier shift (negative: left).</param>
-        public abstract void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift);
+        internal abstract void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift);
 
         /// <summary>
         /// One filter's forward sums into acc[0 .. out height x out width), biases not added (the layer
@@ -104,7 +109,7 @@ namespace TinTin.Training
         /// <param name="input">The input, channels x height x width.</param>
         /// <param name="sparse">Whether most inputs are 0.</param>
         /// <param name="acc">Receives the sums.</param>
-        public abstract void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc);
+        internal abstract void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc);
 
         /// <summary>
         /// The input error of consecutive input channels in its own pass (the transposed convolution
@@ -117,7 +122,7 @@ namespace TinTin.Training
         /// <param name="weights">The weights of the forward pass.</param>
         /// <param name="errors">The output error, int8.</param>
         /// <param name="acc">Receives the channels' input error, int32.</param>
-        public abstract void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc);
+        internal abstract void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc);
 
         /// <summary>
         /// The weight gradient of one filter over consecutive input channels into gradient[0 .. count x
@@ -135,7 +140,7 @@ namespace TinTin.Training
         /// <param name="gradient">Receives the gradient.</param>
         /// <param name="sparse">Whether to skip zero inputs (the same sums).</param>
         /// <param name="errorAcc">The channels' input error accumulators, or null.</param>
-        public abstract void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc);
+        internal abstract void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc);
 
         /// <summary>Applies a gradient array in Tin-Tin mode: <see cref="WeightUpdate.TinTinGradients"/>.</summary>
         /// <param name="weights">The weights, updated.</param>
@@ -147,7 +152,7 @@ namespace TinTin.Training
         /// <param name="shift">The multiplier shift, 0..62.</param>
         /// <param name="random">The xorshift32 state, one step per weight.</param>
         /// <returns>The weights clamped.</returns>
-        public abstract int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random);
+        internal abstract int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random);
 
         /// <summary>Applies a gradient array in NITI mode: <see cref="WeightUpdate.NitiGradients"/>.</summary>
         /// <param name="weights">The weights, updated.</param>
@@ -157,7 +162,7 @@ namespace TinTin.Training
         /// <param name="count">How many.</param>
         /// <param name="shift">The shift, 0..30.</param>
         /// <returns>The weights clamped.</returns>
-        public abstract int NitiGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int shift);
+        internal abstract int NitiGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int shift);
 
         /// <summary>Adds a gradient array to the mini-batch accumulators: <see cref="WeightUpdate.AccumulateGradients"/>.</summary>
         /// <param name="accumulators">The accumulators.</param>
@@ -167,7 +172,7 @@ namespace TinTin.Training
         /// <param name="count">How many.</param>
         /// <param name="mantissa">The multiplier mantissa.</param>
         /// <param name="shift">The multiplier shift (negative: left).</param>
-        public abstract void AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift);
+        internal abstract void AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift);
 
         /// <summary>
         /// Rescales acc[0 .. count) into destination[0 .. count): <see cref="Requantizer.Choose"/> for the
@@ -179,7 +184,7 @@ namespace TinTin.Training
         /// <param name="compound">Whether the step may use factors 1.5 and 0.75 (Tin-Tin) or only powers of two (NITI).</param>
         /// <param name="destination">The int8 result.</param>
         /// <param name="step">Receives the step.</param>
-        public abstract void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step);
+        internal abstract void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step);
 
         /// <summary>One sample's softmax cross-entropy: <see cref="SoftmaxCrossEntropy.Compute"/>.</summary>
         /// <param name="logits">The model output.</param>
@@ -188,6 +193,6 @@ namespace TinTin.Training
         /// <param name="scratch">At least as many ints as classes.</param>
         /// <param name="compound">Whether the error may be rescaled with non-power-of-two factors.</param>
         /// <returns>The loss in Q16 nats.</returns>
-        public abstract int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound);
+        internal abstract int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound);
     }
 }

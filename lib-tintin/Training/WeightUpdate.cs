@@ -27,7 +27,7 @@ namespace TinTin.Training
     /// run once per weight per training step, are in <see cref="RowUpdate"/>.
     /// </para>
     /// </remarks>
-    public static class WeightUpdate
+    internal static class WeightUpdate
     {
         /// <summary>
         /// Tin-Tin update from precomputed int32 gradients (convolutions, mini-batch accumulators):

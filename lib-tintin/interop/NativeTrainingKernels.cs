@@ -29,7 +29,7 @@ namespace TinTin.Native
         private int[] _list;
 
         /// <inheritdoc/>
-        public override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
+        internal override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
         {
             int bias = hasBias ? 1 : 0;
             if (!sparse)
@@ -44,7 +44,7 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
-        public override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
+        internal override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
         {
             sbyte[] e = errors;
             uint state = random;
@@ -71,7 +71,7 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
-        public override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
+        internal override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
         {
             sbyte[] e = errors;
             int clamped = 0;
@@ -88,19 +88,19 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
-        public override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+        internal override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
         {
             NativeKernels.ConvForward(geometry, filter, weights, input, 0, sparse ? 1 : 0, acc, 0);
         }
 
         /// <inheritdoc/>
-        public override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+        internal override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
         {
             NativeKernels.ConvGradient(geometry, filter, channel, weights, input, 0, errors, 0, gradient, sparse ? 1 : 0, errorAcc, 0);
         }
 
         /// <inheritdoc/>
-        public override void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step)
+        internal override void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step)
         {
             int[] s = _step;
             NativeKernels.Requantize(acc, 0, count, maxAbs, compound ? 1 : 0, destination, 0, s);
@@ -111,7 +111,7 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
-        public override int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound)
+        internal override int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound)
         {
             int classes = logits.Length;
             int shift;

@@ -14,7 +14,7 @@ namespace NFUnitTest
     // (one filter's output, one input channel's error); the int8 results against the reference
     // accumulators requantized row by row and aligned (ConvReference.RequantizeRows), which must
     // also have the scale of the whole tensor requantized at once and stay within 1 of its values.
-    public static class ConvChecks
+    internal static class ConvChecks
     {
         public static readonly Scale Unit = Scale.PowerOfTwo(0);
 

@@ -10,7 +10,7 @@ namespace NFUnitTest
     // copy of the input (no kernel ranges), the input error gathers with division and remainder
     // (the layers scatter), and every sum is a long. A 1-D convolution is the 2-D one with a
     // 1 x K kernel, height 1 and no vertical padding.
-    public sealed class ConvReference
+    internal sealed class ConvReference
     {
         public readonly int Channels;
         public readonly int Height;

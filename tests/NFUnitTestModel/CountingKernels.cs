@@ -15,88 +15,88 @@ namespace NFUnitTest
         public int Requantizes;
         public int Loss;
 
-        public override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
+        internal override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
         {
             Calls++;
             Forward++;
             return base.DenseForward(weights, input, inputs, outputs, hasBias, sparse, acc);
         }
 
-        public override void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
+        internal override void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
         {
             Calls++;
             base.DenseInputError(weights, errors, inputs, outputs, acc);
         }
 
-        public override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
+        internal override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
         {
             Calls++;
             Update++;
             return base.DenseUpdateRowsTinTin(weights, errors, input, inputs, outputs, mantissa, shift, ref random, inputError);
         }
 
-        public override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
+        internal override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
         {
             Calls++;
             Update++;
             return base.DenseUpdateRowsNiti(weights, errors, input, inputs, outputs, shift, inputError);
         }
 
-        public override void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift)
+        internal override void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift)
         {
             Calls++;
             Update++;
             base.DenseAccumulateRows(accumulators, errors, input, inputs, outputs, mantissa, shift);
         }
 
-        public override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+        internal override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
         {
             Calls++;
             Forward++;
             base.ConvForward(geometry, filter, weights, input, sparse, acc);
         }
 
-        public override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
+        internal override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
         {
             Calls++;
             base.ConvInputError(geometry, firstChannel, channelCount, weights, errors, acc);
         }
 
-        public override void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+        internal override void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
         {
             Calls++;
             base.ConvGradient(geometry, filter, firstChannel, channelCount, weights, input, errors, gradient, sparse, errorAcc);
         }
 
-        public override int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random)
+        internal override int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random)
         {
             Calls++;
             Update++;
             return base.TinTinGradients(weights, weightOffset, gradients, gradientOffset, count, mantissa, shift, ref random);
         }
 
-        public override int NitiGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int shift)
+        internal override int NitiGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int shift)
         {
             Calls++;
             Update++;
             return base.NitiGradients(weights, weightOffset, gradients, gradientOffset, count, shift);
         }
 
-        public override void AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift)
+        internal override void AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift)
         {
             Calls++;
             Update++;
             base.AccumulateGradients(accumulators, offset, gradients, gradientOffset, count, mantissa, shift);
         }
 
-        public override void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step)
+        internal override void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step)
         {
             Calls++;
             Requantizes++;
             base.Requantize(acc, count, maxAbs, compound, destination, ref step);
         }
 
-        public override int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound)
+        internal override int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound)
         {
             Calls++;
             Loss++;

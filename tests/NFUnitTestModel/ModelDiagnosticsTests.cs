@@ -38,6 +38,29 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        public void PublicViewsReadTheLayersAndTheLastForwardPass()
+        {
+            // What an app sees without the internals: GetLayerStats is the layer's own LayerStats, and
+            // LastPrediction and LastConfidencePerMille read the output of the last forward pass.
+            Model model = new Model(QuadrantToy.Network(), QuadrantToy.TinTinOptions(1, 1));
+            for (int l = 0; l < model.LayerCount; l++)
+            {
+                Assert.IsTrue(model.GetLayerStats(l) == model.GetLayer(l).Stats, "GetLayerStats(" + l.ToString() + ")");
+            }
+
+            int predicted = model.Predict(s_point, QuadrantToy.InputScale);
+            Assert.AreEqual(predicted, model.LastPrediction, "LastPrediction after Predict");
+            int confidence = model.LastConfidencePerMille;
+            Assert.AreEqual(SoftmaxCrossEntropy.ConfidencePerMille(model.Output), confidence, "LastConfidencePerMille after Predict");
+            Assert.IsTrue(confidence >= 250 && confidence <= 1000, "four classes so at least 1000 / 4 per mille: " + confidence.ToString());
+
+            // A training step predicts with its forward pass, before its update: the same weights as Predict's.
+            model.TrainStep(s_point, QuadrantToy.InputScale, Label);
+            Assert.AreEqual(predicted, model.LastPrediction, "LastPrediction after TrainStep");
+            Assert.AreEqual(confidence, model.LastConfidencePerMille, "LastConfidencePerMille after TrainStep");
+        }
+
+        [TestMethod]
         [DataRow(1)]
         [DataRow(2)]
         public void OutputScaleDescribesTheAccumulatorsExactly(int mode)

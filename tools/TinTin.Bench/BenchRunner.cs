@@ -188,7 +188,7 @@ public static class BenchRunner
     /// <summary>Fisher-Yates with the engine's PRNG (the device can reproduce the order).</summary>
     /// <param name="order">The indices to shuffle in place.</param>
     /// <param name="random">The PRNG.</param>
-    public static void Shuffle(int[] order, Xorshift32 random)
+    internal static void Shuffle(int[] order, Xorshift32 random)
     {
         for (int i = order.Length - 1; i > 0; i--)
         {

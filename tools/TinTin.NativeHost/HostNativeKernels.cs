@@ -88,7 +88,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
+    internal override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
     {
         fixed (sbyte* w = weights)
         fixed (sbyte* x = input)
@@ -108,7 +108,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
+    internal override void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
     {
         fixed (sbyte* w = weights)
         fixed (sbyte* e = errors)
@@ -119,7 +119,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
+    internal override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
     {
         uint state = random;
         int clamped;
@@ -138,7 +138,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
+    internal override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
     {
         fixed (sbyte* w = weights)
         fixed (sbyte* e = errors)
@@ -150,7 +150,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift)
+    internal override void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift)
     {
         fixed (int* a = accumulators)
         fixed (sbyte* e = errors)
@@ -161,7 +161,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+    internal override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
     {
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
@@ -173,7 +173,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override void ConvInputError(int[] geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc)
+    internal override void ConvInputError(int[] geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc)
     {
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
@@ -185,7 +185,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+    internal override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
     {
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
@@ -199,7 +199,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random)
+    internal override int TinTinGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int mantissa, int shift, ref uint random)
     {
         uint state = random;
         int clamped;
@@ -214,7 +214,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override int NitiGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int shift)
+    internal override int NitiGradients(sbyte[] weights, int weightOffset, int[] gradients, int gradientOffset, int count, int shift)
     {
         fixed (sbyte* w = weights)
         fixed (int* g = gradients)
@@ -224,7 +224,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override void AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift)
+    internal override void AccumulateGradients(int[] accumulators, int offset, int[] gradients, int gradientOffset, int count, int mantissa, int shift)
     {
         fixed (int* a = accumulators)
         fixed (int* g = gradients)
@@ -234,7 +234,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step)
+    internal override void Requantize(int[] acc, int count, int maxAbs, bool compound, sbyte[] destination, ref RescaleStep step)
     {
         int* s = stackalloc int[4];
         fixed (int* a = acc)
@@ -250,7 +250,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    public override int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound)
+    internal override int SoftmaxLoss(Tensor8 logits, int label, Tensor8 error, int[] scratch, bool compound)
     {
         int classes = logits.Length;
         if (label < 0 || label >= classes)

@@ -283,8 +283,8 @@ namespace TinTin.Firmware.Core.App
             int rescales = 0;
             for (int l = 0; l < Loop.Model.LayerCount; l++)
             {
-                saturations += Loop.Model.GetLayer(l).Stats.Saturations;
-                rescales += Loop.Model.GetLayer(l).Stats.WeightRescales;
+                saturations += Loop.Model.GetLayerStats(l).Saturations;
+                rescales += Loop.Model.GetLayerStats(l).WeightRescales;
             }
 
             message.Set(CounterId.Saturations, saturations);

@@ -72,7 +72,7 @@ namespace TinTin.Firmware.Core.Learning
         /// </summary>
         public int LastConfidencePerMille
         {
-            get { return SoftmaxCrossEntropy.ConfidencePerMille(Model.Output); }
+            get { return Model.LastConfidencePerMille; }
         }
 
         /// <summary>Gets the loss of the last training step (Q16 nats; 0 after an inference).</summary>
@@ -132,7 +132,7 @@ namespace TinTin.Firmware.Core.Learning
             {
                 // The training step's forward pass is the prediction before this update.
                 LastLoss = Model.TrainStep(input, scale, label);
-                LastPrediction = SoftmaxCrossEntropy.ArgMax(Model.Output);
+                LastPrediction = Model.LastPrediction;
                 Accuracy.Add(LastPrediction == label);
                 TrainingSteps++;
             }

@@ -14,7 +14,7 @@ namespace TinTin.Native.Tests.Support;
 /// them and the scalar bookkeeping their callers do are private and called by reflection. A rename in
 /// lib-tintin fails here by name.
 /// </summary>
-public static class Managed
+internal static class Managed
 {
     private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.NonPublic;
     private const BindingFlags Static = BindingFlags.Static | BindingFlags.NonPublic;

@@ -9,7 +9,7 @@ namespace TinTin.Native.Tests.Support;
 
 /// <summary>tt_rescale_step.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct NativeStep
+internal struct NativeStep
 {
     public int Shift;
     public int Up;
@@ -23,7 +23,7 @@ public struct NativeStep
 
 /// <summary>tt_conv_geometry.</summary>
 [StructLayout(LayoutKind.Sequential)]
-public struct NativeGeometry
+internal struct NativeGeometry
 {
     public int Channels;
     public int Height;
@@ -45,7 +45,7 @@ public struct NativeGeometry
 /// (optimised and sanitizer-trapping) live side by side, which one DllImport name could not resolve.
 /// Arrays are pinned for the call; a null array is passed as NULL.
 /// </summary>
-public sealed unsafe class NativeKernels
+internal sealed unsafe class NativeKernels
 {
     private static readonly ConcurrentDictionary<string, NativeKernels> s_loaded = new();
 

@@ -5,7 +5,7 @@ using TinTin.Scaling;
 namespace TinTin.Native.Tests.Support;
 
 /// <summary>Conversions between the native and managed rescale steps.</summary>
-public static class Steps
+internal static class Steps
 {
     public static RescaleStep ToManaged(NativeStep s) => new() { Shift = s.Shift, Up = s.Up, Down = s.Down, ResultMaxAbs = s.ResultMaxAbs };
 
