@@ -56,6 +56,9 @@ namespace TinTin.Layers
         private const int MaxAccumulateLeftShift = 17;
         private const int MaxGradientShift = 62;
 
+        // The bits of a packed step (PackStep) that say how it scales, without its largest result.
+        private const int FactorsAndShift = ~(127 << 4);
+
         private readonly int _inputs;
         private readonly int _channels;
         private readonly int _plane;
@@ -65,8 +68,9 @@ namespace TinTin.Layers
         private readonly long _forwardMacs;
         private readonly int[] _geometry;
 
-        // The largest accumulator of each row (filter output or input channel error) until the rows are aligned.
-        private readonly int[] _rowMaxima;
+        // The step each row (a filter's output, a pass's input error) was requantized with, packed
+        // (PackStep), until the rows are aligned: choosing it again would cost more than the row.
+        private readonly int[] _rowSteps;
         private int _errorMax;
 
         /// <summary>Creates the layer for a description, after checking that none of its sums can overflow int32.</summary>
@@ -88,7 +92,7 @@ namespace TinTin.Layers
             _kernelArea = spec.WeightCount / (spec.Units * spec.Input.Channels);
             _positions = spec.Output.Height * spec.Output.Width;
             _forwardMacs = spec.ForwardMacs;
-            _rowMaxima = new int[LayerFactory.RowCount(spec)];
+            _rowSteps = new int[LayerFactory.RowCount(spec)];
 
             // The shape as the kernels take it (the kernels read it; the layer keeps only what it uses itself).
             _geometry = new int[]
@@ -112,7 +116,7 @@ namespace TinTin.Layers
         /// <inheritdoc/>
         public override int ScratchBytes
         {
-            get { return 4 * _rowMaxima.Length; }
+            get { return 4 * _rowSteps.Length; }
         }
 
         /// <inheritdoc/>
@@ -143,10 +147,10 @@ namespace TinTin.Layers
                 }
 
                 int rowMax = Magnitude.MaxAbs(acc, 0, positions);
-                _rowMaxima[f] = rowMax;
                 max = rowMax > max ? rowMax : max;
                 Requantizer.Choose(rowMax, compound, ref step);
                 Requantizer.Apply(acc, 0, y, f * positions, positions, step);
+                _rowSteps[f] = PackStep(step);
             }
 
             Stats.Macs += _forwardMacs;
@@ -297,14 +301,14 @@ namespace TinTin.Layers
         }
 
         // Requantizes `count` accumulators, row `row` of the tensor, into destination at `offset` at
-        // their own step, remembers their largest magnitude for AlignRows and returns the running maximum.
+        // their own step, remembers the step for AlignRows and returns the running largest accumulator.
         private int RequantizeRow(int[] acc, int row, int offset, int count, int max, bool compound, sbyte[] destination)
         {
             int rowMax = Magnitude.MaxAbs(acc, 0, count);
-            _rowMaxima[row] = rowMax;
             RescaleStep step = default(RescaleStep);
             Requantizer.Choose(rowMax, compound, ref step);
             Requantizer.Apply(acc, 0, destination, offset, count, step);
+            _rowSteps[row] = PackStep(step);
             return rowMax > max ? rowMax : max;
         }
 
@@ -316,19 +320,20 @@ namespace TinTin.Layers
         {
             RescaleStep tensorStep = default(RescaleStep);
             Requantizer.Choose(max, compound, ref tensorStep);
+            int tensorPacked = PackStep(tensorStep) & FactorsAndShift;
             RescaleStep rowStep = default(RescaleStep);
             sbyte[] data = result.Data;
             int resultMax = tensorStep.ResultMaxAbs;
             int row = 0;
             for (int start = 0; start < length; start += rowLength)
             {
-                int rowMax = _rowMaxima[row++];
-                if (rowMax == max || rowMax == 0)
+                int packed = _rowSteps[row++];
+                if ((packed & FactorsAndShift) == tensorPacked || packed == 0)
                 {
-                    continue; // the same step (Choose depends only on the magnitude), or all zeros
+                    continue; // already in the tensor's step (at least the row of the largest accumulator), or all zeros
                 }
 
-                Requantizer.Choose(rowMax, compound, ref rowStep);
+                UnpackStep(packed, ref rowStep);
                 int count = length - start < rowLength ? length - start : rowLength;
                 int aligned = Requantizer.Align(data, start, count, rowStep, tensorStep);
                 resultMax = aligned > resultMax ? aligned : resultMax;
@@ -341,6 +346,21 @@ namespace TinTin.Layers
             {
                 Stats.CompoundRescales++;
             }
+        }
+
+        // A step in one int: the shift (|shift| < 128), the largest result (0..127) and the two factor
+        // counts (0..2); 0 only for a row of zeros (largest result 0), which needs no alignment.
+        private static int PackStep(RescaleStep step)
+        {
+            return step.ResultMaxAbs == 0 ? 0 : ((step.Shift + 128) << 11) | (step.ResultMaxAbs << 4) | (step.Up << 2) | step.Down;
+        }
+
+        private static void UnpackStep(int packed, ref RescaleStep step)
+        {
+            step.Shift = (packed >> 11) - 128;
+            step.ResultMaxAbs = (packed >> 4) & 127;
+            step.Up = (packed >> 2) & 3;
+            step.Down = packed & 3;
         }
 
         // Runs before the base constructor allocates anything, so a rejected layer costs nothing.

@@ -118,7 +118,8 @@ namespace TinTin.Scaling
         /// <param name="count">How many.</param>
         /// <param name="from">The step they were produced with.</param>
         /// <param name="to">The step of the scale they are to carry.</param>
-        /// <returns>The largest magnitude of the aligned values.</returns>
+        /// <returns>The largest magnitude of the aligned values. Their largest magnitude before is taken to be
+        /// <paramref name="from"/>.ResultMaxAbs, as <see cref="Apply"/> leaves it.</returns>
         public static int Align(sbyte[] data, int offset, int count, RescaleStep from, RescaleStep to)
         {
             int fromPow3 = from.Up + from.Down;
@@ -144,15 +145,30 @@ namespace TinTin.Scaling
                 shift = 0;
             }
 
-            // Exact rational rounding, floor((2|q|n + d) / 2d) with d = divisor * 2^shift. In int while
-            // n <= 3^4 (d <= 3^4 * 2^15, so 2 * 127 * 81 + 2d < 2^23), as a long division costs the
-            // interpreter thirteen times an int one.
-            int max = 0;
+            // Exact rational rounding, floor((2|q|n + d) / 2d) with d = divisor * 2^shift, in int while
+            // n <= 3^4 (d <= 3^4 * 2^15, so 2 * 127 * 81 + 2d < 2^23). Division truncates toward zero, so
+            // adding d - 2d for a negative q gives -floor((2|q|n + d) / 2d): half away from zero with no
+            // branch. Rounding is monotonic in |q|, so the largest result is that of the largest input
+            // (from.ResultMaxAbs, the step's own result); the clamp is needed only when n > d.
             if (numerator <= 81)
             {
                 int n2 = (int)numerator * 2;
                 int d = divisor << shift;
                 int twice = d << 1;
+                int minusTwice = -twice;
+                bool clamp = numerator > d;
+                if (!clamp)
+                {
+                    for (int i = offset; i < end; i++)
+                    {
+                        int q = data[i];
+                        data[i] = (sbyte)(((q * n2) + d + ((q >> 31) & minusTwice)) / twice);
+                    }
+
+                    return ((from.ResultMaxAbs * n2) + d) / twice;
+                }
+
+                int max = 0;
                 for (int i = offset; i < end; i++)
                 {
                     int q = data[i];
@@ -167,6 +183,7 @@ namespace TinTin.Scaling
             }
 
             // A row coarser than the tensor made n larger (rare: Choose picks a finer step for a smaller row): in long.
+            int largest = 0;
             long dl = divisor;
             long twiceLong = dl << 1;
             for (int i = offset; i < end; i++)
@@ -176,10 +193,10 @@ namespace TinTin.Scaling
                 long r = ((a * numerator * 2) + dl) / twiceLong;
                 int m = r > Limit ? Limit : (int)r;
                 data[i] = (sbyte)(q < 0 ? -m : m);
-                max = m > max ? m : max;
+                largest = m > largest ? m : largest;
             }
 
-            return max;
+            return largest;
         }
 
         /// <summary>3^n for n in 0..4.</summary>

@@ -246,7 +246,7 @@ namespace NFUnitTest
             }
         }
 
-        // Align against the fraction it stands for, on every int8 value, for steps chosen for row
+        // Align against the fraction it stands for, on every int8 value the first step leaves, for steps chosen for row
         // maxima 1..2^30 (powers of 2 and 3 and their neighbours) aligned to the steps of every larger
         // maximum among them: q * (3^pt / 2^tt) / (3^pf / 2^tf), rounded half away from zero by long
         // division with an explicit remainder, clamped to 127; also the largest magnitude it returns.
@@ -265,16 +265,18 @@ namespace NFUnitTest
                 {
                     RescaleStep to = default(RescaleStep);
                     Requantizer.Choose(maxima[t], compound, ref to);
+                    // Every value Apply can have left with this step: |q| up to from.ResultMaxAbs.
+                    int limit = from.ResultMaxAbs;
                     for (int q = -127; q <= 127; q++)
                     {
-                        values[q + 127] = (sbyte)q;
+                        values[q + 127] = (sbyte)(q > limit ? limit : (q < -limit ? -limit : q));
                     }
 
                     int max = Requantizer.Align(values, 0, values.Length, from, to);
                     int expectedMax = 0;
                     for (int q = -127; q <= 127; q++)
                     {
-                        long expected = AlignedByFraction(q, from, to);
+                        long expected = AlignedByFraction(q > limit ? limit : (q < -limit ? -limit : q), from, to);
                         Assert.AreEqual(expected, (long)values[q + 127], "q " + q.ToString() + " from max " + maxima[f].ToString() + " to max " + maxima[t].ToString());
                         int magnitude = (int)(expected < 0 ? -expected : expected);
                         expectedMax = magnitude > expectedMax ? magnitude : expectedMax;
