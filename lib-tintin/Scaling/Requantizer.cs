@@ -22,9 +22,12 @@ namespace TinTin.Scaling
         /// <summary>The largest int8 magnitude used (symmetric range, as NITI).</summary>
         public const int Limit = 127;
 
-        // Candidate (u, d) pairs, fewest factors first so ties keep the simpler factor.
-        private static readonly int[] s_candidateUp = new int[] { 0, 1, 0, 2, 1, 0, 2, 1, 2 };
-        private static readonly int[] s_candidateDown = new int[] { 0, 0, 1, 0, 1, 2, 1, 2, 2 };
+        // The candidates that can win, one per power of three 3^(u+d) = 3^0 .. 3^4: (0,0), (1,0), (2,0),
+        // (2,1), (2,2). The result depends only on u+d, and of the nine (u, d) pairs with u, d in 0..2,
+        // listed fewest factors first, the first of each power is the one a tie keeps.
+        private static readonly int[] s_candidateUp = new int[] { 0, 1, 2, 2, 2 };
+        private static readonly int[] s_candidateDown = new int[] { 0, 0, 0, 1, 2 };
+        private static readonly int[] s_powersOf3 = new int[] { 1, 3, 9, 27, 81 };
 
         /// <summary>
         /// Chooses the rescale step for a tensor whose largest magnitude is <paramref name="maxAbs"/>.
@@ -45,12 +48,13 @@ namespace TinTin.Scaling
             }
 
             int bestResult = -1;
+            long scaled = maxAbs;
             for (int c = 0; c < candidates; c++)
             {
                 int up = s_candidateUp[c];
                 int down = s_candidateDown[c];
-                long scaled = maxAbs * (long)Pow3(up + down);
                 int total = TotalShift(scaled, out int result);
+                scaled *= 3; // the next candidate has one factor of 3 more
                 if (result > bestResult)
                 {
                     bestResult = result;
@@ -82,7 +86,7 @@ namespace TinTin.Scaling
         /// <param name="step">The step from <see cref="Choose"/>.</param>
         public static void Apply(int[] source, int sourceOffset, sbyte[] destination, int destinationOffset, int count, RescaleStep step)
         {
-            long multiplier = Pow3(step.Up + step.Down);
+            long multiplier = s_powersOf3[step.Up + step.Down];
             int shift = step.Shift + step.Up + (step.Down << 1);
             int end = sourceOffset + count;
             int d = destinationOffset;
@@ -125,8 +129,8 @@ namespace TinTin.Scaling
             int fromPow3 = from.Up + from.Down;
             int toPow3 = to.Up + to.Down;
             int shift = (to.Shift + to.Up + (to.Down << 1)) - (from.Shift + from.Up + (from.Down << 1)); // > 0: right
-            long numerator = Pow3(toPow3 > fromPow3 ? toPow3 - fromPow3 : 0);
-            int divisor = Pow3(fromPow3 > toPow3 ? fromPow3 - toPow3 : 0);
+            long numerator = s_powersOf3[toPow3 > fromPow3 ? toPow3 - fromPow3 : 0];
+            int divisor = s_powersOf3[fromPow3 > toPow3 ? fromPow3 - toPow3 : 0];
             int end = offset + count;
             if (shift > 15)
             {
@@ -199,7 +203,7 @@ namespace TinTin.Scaling
             return largest;
         }
 
-        /// <summary>3^n for n in 0..4.</summary>
+        /// <summary>3^n (the requantizer's steps need n in 0..4, which they read from a table; larger n wrap as int multiplication does).</summary>
         /// <param name="n">The exponent.</param>
         /// <returns>3^n.</returns>
         public static int Pow3(int n)
