@@ -20,7 +20,8 @@ namespace TinTin.Layers
     /// <para>
     /// No int32 buffer holds a whole output or input error: each filter's output row (and, backward,
     /// each input channel's error row) is requantized to int8 at its own step as soon as it is
-    /// summed, into one shared accumulator row. Once all rows are known, the tensor takes the step its
+    /// summed, into one shared accumulator row (backward, a row is one pass of input channels). Once all
+    /// rows are known, the tensor takes the step its
     /// largest accumulator asks for (the step a requantization of the whole tensor at once would
     /// take) and the other rows are re-expressed in it (<see cref="Requantizer.Align"/>): a second
     /// rounding on those rows, no state carried between samples, no recomputation. That keeps the
@@ -33,13 +34,15 @@ namespace TinTin.Layers
     /// inside, so a one-row kernel pays for its row loop once per position, not once per channel.
     /// </para>
     /// <para>
-    /// Backward visits the kernels (filter x input channel) channel by channel: the weight gradient of
-    /// one kernel into the workspace's gradient row (no gradient buffer for the whole layer), applied
-    /// with one kernel call, and, when the layer below drops the error at zero inputs, that kernel's
-    /// share of the channel's input error with its old weights in the same pass. Otherwise the input
-    /// error is computed in its own pass first (the transposed convolution, one channel at a time). In
-    /// NITI mode the update shift is chosen per kernel from that kernel's largest gradient; NITI's own
-    /// rule is per layer, which would need the whole layer's gradient at once.
+    /// Backward visits the input channels in passes of as many channels as the shared accumulator row
+    /// holds (<see cref="LayerFactory.ChannelsPerPass"/>: 4 on LeNet-5 and cwru-cnn1d), and in each pass
+    /// every filter: the weight gradient of that filter over the pass's channels into the workspace's
+    /// gradient row (no gradient buffer for the whole layer), applied with one kernel call, and, when
+    /// the layer below drops the error at zero inputs, those weights' share of the pass's input error in
+    /// the same loop, before they are updated; the pass's error is then requantized as one row. Otherwise
+    /// the input error is computed in its own passes first (the transposed convolution). In NITI mode
+    /// the update shift is chosen per filter and pass from those gradients; NITI's own rule is per
+    /// layer, which would need the whole layer's gradient at once.
     /// </para>
     /// <para>
     /// int32 bounds, checked when the layer is built (<see cref="OverflowBounds"/>): C*KH*KW*127^2

@@ -50,7 +50,7 @@ namespace TinTin.Layers
             get { return 0; }
         }
 
-        /// <summary>Gets the bytes of scratch the layer owns itself (a convolution's row maxima).</summary>
+        /// <summary>Gets the bytes of scratch the layer owns itself (a convolution's row steps).</summary>
         public virtual int ScratchBytes
         {
             get { return 0; }

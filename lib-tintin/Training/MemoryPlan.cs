@@ -26,7 +26,7 @@ namespace TinTin.Training
 
         /// <summary>
         /// The int32 accumulator row, the convolution gradient row, the two int8 error buffers (each sized
-        /// by the errors it carries) and the convolutions' row maxima.
+        /// by the errors it carries) and the convolutions' row steps.
         /// </summary>
         public int ScratchBytes { get; private set; }
 
@@ -36,8 +36,8 @@ namespace TinTin.Training
         /// <summary>Length of the shared int32 accumulator row.</summary>
         public int AccumulatorLength { get; private set; }
 
-        /// <summary>The convolutions' row maxima: one int per filter or input channel, whichever is more (<see cref="LayerFactory.RowCount"/>).</summary>
-        public int RowMaximaBytes { get; private set; }
+        /// <summary>The convolutions' row steps (each row's rescale step until the rows are aligned): one int per filter or input channel, whichever is more.</summary>
+        public int RowStepBytes { get; private set; }
 
         /// <summary>Length of the shared int32 gradient row.</summary>
         public int GradientRowLength { get; private set; }
@@ -80,7 +80,7 @@ namespace TinTin.Training
 
                 plan.ActivationBytes += LayerFactory.KeptBytes(layer);
                 accumulators = Max(accumulators, LayerFactory.AccumulatorLength(layer, l == 0));
-                plan.RowMaximaBytes += 4 * LayerFactory.RowCount(layer);
+                plan.RowStepBytes += 4 * LayerFactory.RowCount(layer);
             }
 
             // A convolution's backward pass takes as many channels as the row holds, so the gradient row
@@ -92,7 +92,7 @@ namespace TinTin.Training
 
             plan.AccumulatorLength = accumulators;
             SizeErrorBuffers(spec, plan);
-            plan.ScratchBytes = 4 * accumulators + 4 * plan.GradientRowLength + plan.ErrorLength + plan.SpareErrorLength + plan.RowMaximaBytes;
+            plan.ScratchBytes = 4 * accumulators + 4 * plan.GradientRowLength + plan.ErrorLength + plan.SpareErrorLength + plan.RowStepBytes;
             return plan;
         }
 

@@ -85,11 +85,11 @@ namespace NFUnitTest
             //   activations conv output 32 + pooled 8 + pooling indices 8 + dense output 3        -> 51
             //   scratch     accumulators max(3, one filter's output row 16, max(8, 3)) = 16 ints = 64
             //               (the first layer's input never needs an error)
-            //               gradient row: one kernel (filter x channel) 3*3 = 9 ints = 36
+            //               gradient row: one filter over one pass of channels (the only one) 3*3 = 9 ints = 36
             //               error buffers from the top: the first holds the loss's 3, the pool's input
             //               error 32 (ReLU and conv keep it); the second Dense's input error 8 (Flatten
             //               and the pool's output keep it): 32 + 8 = 40
-            //               row maxima: max(2 filters, 1 channel) = 2 ints = 8                   -> 148
+            //               row steps: max(2 filters, 1 channel) = 2 ints = 8                   -> 148
             //   total 62 + 51 + 148 = 261; batch 4 adds 4 * (18 + 2 + 24 + 3) = 188 -> 449.
             ModelSpec spec = new ModelSpec(new Shape(1, 6, 6)).Conv2D(2, 3).ReLU().MaxPool2D(2).Flatten().Dense(3);
             MemoryPlan plan = AssertPlan(spec, 1, 62, 51, 0, 148, 261);
@@ -106,11 +106,28 @@ namespace NFUnitTest
             //   weights     conv 3*2*3 = 18 + 12 = 30; dense 2*12 = 24 + 8 = 32                  -> 62
             //   activations 24 + 12 + 12 (indices) + 2                                           -> 50
             //   scratch     accumulators max(2, one filter's row 8 (first layer: no input error), max(12, 2)) = 12 ints = 48
-            //               gradient row one kernel 3 ints = 12; errors 24 (loss 2, pool input 24) + 12 = 36;
-            //               row maxima max(3 filters, 2 channels) = 3 ints = 12                  -> 108
+            //               gradient row one filter over one pass (12 / 10: 1 channel) 3 ints = 12;
+            //               errors 24 (loss 2, pool input 24) + 12 = 36;
+            //               row steps max(3 filters, 2 channels) = 3 ints = 12                  -> 108
             //   total 62 + 50 + 108 = 220.
             ModelSpec spec = new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3).ReLU().MaxPool1D(2).Flatten().Dense(2);
             AssertPlan(spec, 1, 62, 50, 0, 108, 220);
+        }
+
+        [TestMethod]
+        public void ConvolutionPassesTakeAsManyChannelsAsTheAccumulatorRowHolds()
+        {
+            // Conv1D(3, 3, pad 1) on 2x1x10 -> 3x1x10, then Dense(2) on 30 inputs: the accumulator row is the
+            // Dense layer's 30 inputs, which hold 3 planes of 10, so a pass takes both channels and the
+            // gradient row is a whole filter (2 * 3 = 6 ints); with 4 channels a pass takes 3 (row 9 ints).
+            MemoryPlan plan = MemoryPlan.Create(new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2), Options(1));
+            Assert.AreEqual(30, plan.AccumulatorLength, "accumulator length");
+            Assert.AreEqual(6, plan.GradientRowLength, "gradient row: both channels");
+            plan = MemoryPlan.Create(new ModelSpec(new Shape(4, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2), Options(1));
+            Assert.AreEqual(30, plan.AccumulatorLength, "accumulator length (4 channels)");
+            Assert.AreEqual(9, plan.GradientRowLength, "gradient row: 3 of 4 channels");
+            ModelSpec spec = new ModelSpec(new Shape(4, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2);
+            Assert.AreEqual(plan.TotalBytes, new Model(spec, Options(1)).CountAllocatedBytes(), "allocated bytes");
         }
 
         [TestMethod]
