@@ -67,12 +67,13 @@ namespace TinTin.Native
         public static extern void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] x, int xOffset, int sparse, int[] acc, int accOffset);
 
         /// <summary>
-        /// tt_conv_gradient: the weight gradient of one kernel (the filter over one input channel) into gradient[0 .. kernel area),
-        /// cleared first; with errorAcc not null, also errorAcc[errorAccOffset + i] += w_old * e at the channel's nonzero inputs
-        /// (errorAcc: the channel's own plane, height * width ints). errors: the layer's output error from errorsOffset.
+        /// tt_conv_gradient: the weight gradient of one filter over the input channels [firstChannel, firstChannel + channelCount)
+        /// (one backward pass) into gradient[0 .. channelCount * kernel area), cleared first; with errorAcc not null, also
+        /// errorAcc[errorAccOffset + i] += w_old * e at those channels' nonzero inputs (errorAcc: the pass's planes from the first
+        /// channel's, channelCount * height * width ints). errors: the layer's output error from errorsOffset.
         /// </summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] x, int xOffset, sbyte[] errors, int errorsOffset, int[] gradient, int sparse, int[] errorAcc, int errorAccOffset);
+        public static extern void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] x, int xOffset, sbyte[] errors, int errorsOffset, int[] gradient, int sparse, int[] errorAcc, int errorAccOffset);
 
         /// <summary>
         /// tt_requantize (WeightedLayer.Requantize): rescales acc[accOffset .. + count) into destination[destinationOffset ..];

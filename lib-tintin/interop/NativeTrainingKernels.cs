@@ -15,12 +15,13 @@ namespace TinTin.Native
     /// </summary>
     /// <remarks>
     /// Native calls are made once per kernel call of the seam: once per Dense layer, once per
-    /// convolution filter forward and once per kernel (filter x input channel) for the gradient (the
-    /// layer requantizes row by row between them), except the Dense update rows: the interop declares the
-    /// one-row kernels, so the rows' loop (one xorshift32 step per row with a nonzero error, as
-    /// <see cref="ManagedKernels.DenseUpdateRowsTinTin"/>) stays here and calls the firmware once per
-    /// row. Scratch (the list of nonzero inputs, the rescale step) is allocated on first use and
-    /// kept: nothing allocates per training step once the largest layer has run.
+    /// convolution filter forward and once per filter and backward pass (the filter's kernels over the
+    /// pass's input channels) for the gradient (the layer requantizes row by row between them), except
+    /// the Dense update rows: the interop declares the one-row kernels, so the rows' loop (one xorshift32
+    /// step per row with a nonzero error, as <see cref="ManagedKernels.DenseUpdateRowsTinTin"/>) stays
+    /// here and calls the firmware once per row. Scratch (the list of nonzero inputs, the rescale step)
+    /// is allocated on first use and kept: nothing allocates per training step once the largest layer
+    /// has run.
     /// </remarks>
     public class NativeTrainingKernels : ManagedKernels
     {
@@ -94,9 +95,9 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
-        internal override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+        internal override void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
         {
-            NativeKernels.ConvGradient(geometry, filter, channel, weights, input, 0, errors, 0, gradient, sparse ? 1 : 0, errorAcc, 0);
+            NativeKernels.ConvGradient(geometry, filter, firstChannel, channelCount, weights, input, 0, errors, 0, gradient, sparse ? 1 : 0, errorAcc, 0);
         }
 
         /// <inheritdoc/>

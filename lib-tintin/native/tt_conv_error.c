@@ -2,7 +2,8 @@
 #include "tt_conv_error.h"
 #include "tt_conv_rows.h"
 
-void tt_conv_input_error(const tt_conv_geometry *geometry, int32_t channel, const int8_t *weights, const int8_t *errors, int32_t *acc)
+void tt_conv_input_error(const tt_conv_geometry *geometry, int32_t first_channel, int32_t channel_count, const int8_t *weights, const int8_t *errors,
+                         int32_t *acc)
 {
     const int32_t channels = geometry->channels;
     const int32_t height = geometry->height;
@@ -17,18 +18,20 @@ void tt_conv_input_error(const tt_conv_geometry *geometry, int32_t channel, cons
     int32_t plane = height * width;
     int32_t kernel_area = kernel_height * kernel_width;
     int32_t filter_size = channels * kernel_area;
+    int32_t channel_step = kernel_area - plane; /* how the weight-minus-input offset moves from one channel to the next */
+    int32_t length = channel_count * plane;
     int32_t o = 0;
     int32_t f;
     int32_t n;
-    for (n = 0; n < plane; n++)
+    for (n = 0; n < length; n++)
     {
         acc[n] = 0;
     }
 
     for (f = 0; f < filters; f++)
     {
-        /* The weights of this filter's kernel over the channel; acc is indexed in the channel's own plane. */
-        int32_t kernel_start = f * filter_size + channel * kernel_area;
+        /* The weights of this filter's kernels over the channels; acc is indexed from the first channel's plane. */
+        int32_t kernel_start = f * filter_size + first_channel * kernel_area;
         int32_t oy;
         for (oy = 0; oy < out_height; oy++)
         {
@@ -64,11 +67,20 @@ void tt_conv_input_error(const tt_conv_geometry *geometry, int32_t channel, cons
                 for (r = 0; r < rows; r++)
                 {
                     int32_t d = w_row - x_row;
+                    int32_t start = x_row + kx_lo;
                     int32_t end = x_row + kx_hi;
-                    int32_t i;
-                    for (i = x_row + kx_lo; i < end; i++)
+                    int32_t c;
+                    for (c = 0; c < channel_count; c++)
                     {
-                        acc[i] = tt_add32(acc[i], weights[i + d] * eo);
+                        int32_t i;
+                        for (i = start; i < end; i++)
+                        {
+                            acc[i] = tt_add32(acc[i], weights[i + d] * eo);
+                        }
+
+                        start += plane;
+                        end += plane;
+                        d += channel_step;
                     }
 
                     x_row += width;

@@ -68,8 +68,8 @@ static void gradient_line(int32_t *g, const int8_t *x, int32_t e, int32_t count)
     }
 }
 
-void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, int32_t channel, const int8_t *weights, const int8_t *x,
-                      const int8_t *errors, int32_t *gradient, int32_t sparse, int32_t *error_acc)
+void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, int32_t first_channel, int32_t channel_count, const int8_t *weights,
+                      const int8_t *x, const int8_t *errors, int32_t *gradient, int32_t sparse, int32_t *error_acc)
 {
     const int32_t channels = geometry->channels;
     const int32_t height = geometry->height;
@@ -80,15 +80,20 @@ void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, int32_t 
     const int32_t padding_x = geometry->padding_x;
     const int32_t out_height = geometry->out_height;
     const int32_t out_width = geometry->out_width;
+    int32_t plane = height * width;
     int32_t kernel_area = kernel_height * kernel_width;
-    /* The channel's plane of the input (error_acc is indexed in it) and the kernel's weights (weight index = gradient index). */
-    const int8_t *x_plane = x + channel * height * width;
-    const int8_t *kernel_weights = weights + (filter * channels + channel) * kernel_area;
+    int32_t length = channel_count * kernel_area;
+    /*
+     * The first channel's plane of the input (error_acc is indexed from it) and the first kernel's weights
+     * (weight index = gradient index): the pass's channels follow one plane, one kernel apart.
+     */
+    const int8_t *x_first = x + first_channel * plane;
+    const int8_t *kernel_weights = weights + (filter * channels + first_channel) * kernel_area;
     const int8_t *e_row = errors + filter * out_height * out_width;
     int32_t n;
     int32_t oy;
     (void)sparse;
-    for (n = 0; n < kernel_area; n++)
+    for (n = 0; n < length; n++)
     {
         gradient[n] = 0;
     }
@@ -99,6 +104,8 @@ void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, int32_t 
         int32_t rows;
         int32_t row_start = tt_conv_kernel_rows(geometry, oy, &ky_lo, &rows);
         int32_t g_row_start = ky_lo * kernel_width;
+        int32_t skip = plane - rows * width;              /* from the end of a channel's rows to the next channel's */
+        int32_t gskip = kernel_area - rows * kernel_width; /* likewise in the gradient and the weights */
         int32_t ox;
         if (rows <= 0)
         {
@@ -113,7 +120,9 @@ void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, int32_t 
             int32_t kx_hi;
             int32_t count;
             int32_t offset;
+            const int8_t *px;
             int32_t *pg;
+            int32_t c;
             int32_t r;
             if (e == 0)
             {
@@ -134,26 +143,44 @@ void tt_conv_gradient(const tt_conv_geometry *geometry, int32_t filter, int32_t 
                 continue;
             }
 
-            offset = row_start + left + kx_lo; /* the index in the channel's plane of the first input */
+            /* The window once per output position, then the pass's channels inside. */
+            offset = row_start + left + kx_lo; /* the index in the first channel's plane of the first input */
+            px = x_first + offset;
             pg = gradient + g_row_start + kx_lo;
             if (error_acc == NULL)
             {
-                for (r = 0; r < rows; r++)
+                for (c = channel_count; c > 0; c--)
                 {
-                    gradient_line(pg, x_plane + offset, e, count);
-                    pg += kernel_width;
-                    offset += width;
+                    for (r = 0; r < rows; r++)
+                    {
+                        gradient_line(pg, px, e, count);
+                        pg += kernel_width;
+                        px += width;
+                    }
+
+                    pg += gskip;
+                    px += skip;
                 }
             }
             else
             {
                 const int8_t *pw = kernel_weights + g_row_start + kx_lo;
-                for (r = 0; r < rows; r++)
+                int32_t *pa = error_acc + offset;
+                for (c = channel_count; c > 0; c--)
                 {
-                    fused_line(pg, error_acc + offset, x_plane + offset, pw, e, count);
-                    pg += kernel_width;
-                    pw += kernel_width;
-                    offset += width;
+                    for (r = 0; r < rows; r++)
+                    {
+                        fused_line(pg, pa, px, pw, e, count);
+                        pg += kernel_width;
+                        pw += kernel_width;
+                        px += width;
+                        pa += width;
+                    }
+
+                    pg += gskip;
+                    pw += gskip;
+                    px += skip;
+                    pa += skip;
                 }
             }
         }

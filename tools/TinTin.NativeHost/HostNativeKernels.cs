@@ -31,8 +31,8 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     private readonly delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int*, int> _denseRowsNiti;
     private readonly delegate* unmanaged<int*, sbyte*, sbyte*, int, int, int, int, int> _denseAccumulateRows;
     private readonly delegate* unmanaged<int*, int, sbyte*, sbyte*, int, int*, void> _convForward;
-    private readonly delegate* unmanaged<int*, int, sbyte*, sbyte*, int*, void> _convInputError;
-    private readonly delegate* unmanaged<int*, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void> _convGradient;
+    private readonly delegate* unmanaged<int*, int, int, sbyte*, sbyte*, int*, void> _convInputError;
+    private readonly delegate* unmanaged<int*, int, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void> _convGradient;
     private readonly delegate* unmanaged<sbyte*, int, int*, int, int, int, int, uint*, int> _tinTinGradients;
     private readonly delegate* unmanaged<sbyte*, int, int*, int, int, int, int> _nitiGradients;
     private readonly delegate* unmanaged<int*, int, int*, int, int, int, int, int> _accumulateGradients;
@@ -51,8 +51,8 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
         _denseRowsNiti = (delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int*, int>)Export(library, "tt_dense_update_rows_niti");
         _denseAccumulateRows = (delegate* unmanaged<int*, sbyte*, sbyte*, int, int, int, int, int>)Export(library, "tt_dense_accumulate_rows");
         _convForward = (delegate* unmanaged<int*, int, sbyte*, sbyte*, int, int*, void>)Export(library, "tt_conv_forward");
-        _convInputError = (delegate* unmanaged<int*, int, sbyte*, sbyte*, int*, void>)Export(library, "tt_conv_input_error");
-        _convGradient = (delegate* unmanaged<int*, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void>)Export(library, "tt_conv_gradient");
+        _convInputError = (delegate* unmanaged<int*, int, int, sbyte*, sbyte*, int*, void>)Export(library, "tt_conv_input_error");
+        _convGradient = (delegate* unmanaged<int*, int, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void>)Export(library, "tt_conv_gradient");
         _tinTinGradients = (delegate* unmanaged<sbyte*, int, int*, int, int, int, int, uint*, int>)Export(library, "tt_tintin_gradients");
         _nitiGradients = (delegate* unmanaged<sbyte*, int, int*, int, int, int, int>)Export(library, "tt_niti_gradients");
         _accumulateGradients = (delegate* unmanaged<int*, int, int*, int, int, int, int, int>)Export(library, "tt_accumulate_gradients");
@@ -173,19 +173,19 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    internal override void ConvInputError(int[] geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc)
+    internal override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
     {
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
         fixed (sbyte* e = errors)
         fixed (int* a = acc)
         {
-            _convInputError(g, channel, w, e, a);
+            _convInputError(g, firstChannel, channelCount, w, e, a);
         }
     }
 
     /// <inheritdoc/>
-    internal override void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
+    internal override void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
     {
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
@@ -194,7 +194,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
         fixed (int* gr = gradient)
         fixed (int* ea = errorAcc)
         {
-            _convGradient(g, filter, channel, w, x, e, gr, sparse ? 1 : 0, ea);
+            _convGradient(g, filter, firstChannel, channelCount, w, x, e, gr, sparse ? 1 : 0, ea);
         }
     }
 

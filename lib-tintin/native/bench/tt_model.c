@@ -408,35 +408,39 @@ static void dense_forward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
 }
 
 /*
- * Convolution.RequantizeRow: one row (a filter's output or an input channel's error, count accumulators)
- * into destination at its own step; its largest magnitude is kept for align_rows. Returns the running maximum.
+ * Convolution.RequantizeRow: count accumulators (a filter's output or a pass's input error), row `row` of
+ * the tensor, into destination at `offset` at their own step; their largest magnitude is kept for
+ * align_rows. Returns the running maximum.
  */
-static int32_t requantize_row(tt_model *m, const int32_t *acc, int32_t row, int32_t count, int32_t max, int8_t *destination)
+static int32_t requantize_row(tt_model *m, const int32_t *acc, int32_t row, int32_t offset, int32_t count, int32_t max, int8_t *destination)
 {
     tt_rescale_step step;
     int32_t row_max = tt_max_abs_i32(acc, 0, count);
     m->row_maxima[row] = row_max;
     tt_requantize_choose(row_max, 1, &step);
-    tt_requantize_apply(acc, 0, destination, row * count, count, &step);
+    tt_requantize_apply(acc, 0, destination, offset, count, &step);
     return row_max > max ? row_max : max;
 }
 
 /*
- * Convolution.AlignRows: the tensor takes the step its largest accumulator asks for; every other row
- * that is not all zeros is re-expressed in it (the row holding the largest accumulator already has that
- * step: tt_requantize_choose depends only on the magnitude).
+ * Convolution.AlignRows: the tensor (length values in rows of row_length, the last one possibly shorter)
+ * takes the step its largest accumulator asks for; every other row that is not all zeros is re-expressed
+ * in it (the row holding the largest accumulator already has that step: tt_requantize_choose depends
+ * only on the magnitude).
  */
-static void align_rows(const tt_model *m, int32_t rows, int32_t count, int32_t max, tt_scale acc_scale, tt_tensor8 *result)
+static void align_rows(const tt_model *m, int32_t row_length, int32_t length, int32_t max, tt_scale acc_scale, tt_tensor8 *result)
 {
     tt_rescale_step tensor_step;
     tt_rescale_step row_step;
     int32_t result_max;
-    int32_t r;
+    int32_t row = 0;
+    int32_t start;
     tt_requantize_choose(max, 1, &tensor_step);
     result_max = tensor_step.result_max_abs;
-    for (r = 0; r < rows; r++)
+    for (start = 0; start < length; start += row_length)
     {
-        int32_t row_max = m->row_maxima[r];
+        int32_t row_max = m->row_maxima[row++];
+        int32_t count;
         int32_t aligned;
         if (row_max == max || row_max == 0)
         {
@@ -444,11 +448,12 @@ static void align_rows(const tt_model *m, int32_t rows, int32_t count, int32_t m
         }
 
         tt_requantize_choose(row_max, 1, &row_step);
-        aligned = tt_requantize_align(result->data, r * count, count, &row_step, &tensor_step);
+        count = length - start < row_length ? length - start : row_length;
+        aligned = tt_requantize_align(result->data, start, count, &row_step, &tensor_step);
         result_max = aligned > result_max ? aligned : result_max;
     }
 
-    result->length = rows * count;
+    result->length = length;
     result->scale = output_scale(acc_scale, &tensor_step);
     result->max_abs = result_max;
 }
@@ -479,10 +484,10 @@ static void conv_forward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_ten
             tt_add_biases(acc, positions, layer->biases + f, 1, fm.mantissa, fm.right_shift); /* this filter's bias only */
         }
 
-        max = requantize_row(m, acc, f, positions, max, output->data);
+        max = requantize_row(m, acc, f, f * positions, positions, max, output->data);
     }
 
-    align_rows(m, g->filters, positions, max, acc_scale, output);
+    align_rows(m, positions, g->filters * positions, max, acc_scale, output);
 }
 
 /* ReLU.Forward */
@@ -722,15 +727,18 @@ static void dense_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_t
 
 /*
  * Convolution.Backward, batch size 1, Tin-Tin (PropagateError, UpdateWeights, AlignRows, UpdateBiases): the
- * kernels channel-outer, filter-inner, so a channel's fused input error is complete (and requantized at its
- * own step) before the next channel reuses the accumulator row.
+ * input channels in passes of channels_per_pass (the last one possibly shorter), filters inside: one
+ * tt_conv_gradient and one update per filter and pass, so a pass's fused input error is complete (and
+ * requantized at its own step) before the next pass reuses the accumulator row.
  */
 static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_tensor8 *output_error, tt_tensor8 *input_error)
 {
     const tt_conv_geometry *g = &layer->geometry;
+    int32_t channels = g->channels;
+    int32_t per_pass = layer->channels_per_pass;
     int32_t plane = g->height * g->width;
     int32_t kernel_area = g->kernel_height * g->kernel_width;
-    int32_t filter_size = g->channels * kernel_area;
+    int32_t filter_size = channels * kernel_area;
     int32_t fuse_error = input_error != NULL && layer->zero_inputs_drop_error;
     int32_t *error_acc = fuse_error ? m->accumulators : NULL;
     int32_t error_max = 0;
@@ -740,13 +748,14 @@ static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
     if (input_error != NULL && !fuse_error)
     {
         int32_t max = 0;
-        for (c = 0; c < g->channels; c++)
+        for (c = 0; c < channels; c += per_pass)
         {
-            tt_conv_input_error(g, c, layer->weights, output_error->data, m->accumulators);
-            max = requantize_row(m, m->accumulators, c, plane, max, input_error->data);
+            int32_t count = channels - c < per_pass ? channels - c : per_pass;
+            tt_conv_input_error(g, c, count, layer->weights, output_error->data, m->accumulators);
+            max = requantize_row(m, m->accumulators, c / per_pass, c * plane, count * plane, max, input_error->data);
         }
 
-        align_rows(m, g->channels, plane, max, scale_product(output_error->scale, layer->weight_scale), input_error);
+        align_rows(m, per_pass * plane, channels * plane, max, scale_product(output_error->scale, layer->weight_scale), input_error);
     }
 
     /* The fused error is summed with the weights before this update: their scale, taken before after_update may rescale them. */
@@ -756,32 +765,34 @@ static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
     fm = limit_shift(update_multiplier(m, layer, scale_product(output_error->scale, input->scale)), 62);
     if (!(fm.mantissa == 0 && error_acc == NULL))
     {
-        int32_t sparse = error_acc != NULL || tt_mostly_zeros(input->data, g->channels * plane);
+        int32_t sparse = error_acc != NULL || tt_mostly_zeros(input->data, channels * plane);
         uint32_t random = m->random;
         int32_t clamped = 0;
-        for (c = 0; c < g->channels; c++)
+        for (c = 0; c < channels; c += per_pass)
         {
+            int32_t count = channels - c < per_pass ? channels - c : per_pass;
+            int32_t length = count * kernel_area;
             int32_t f;
             if (error_acc != NULL)
             {
-                clear_i32(error_acc, plane);
+                clear_i32(error_acc, count * plane);
             }
 
             for (f = 0; f < g->filters; f++)
             {
-                tt_conv_gradient(g, f, c, layer->weights, input->data, output_error->data, m->gradients, sparse, error_acc);
+                tt_conv_gradient(g, f, c, count, layer->weights, input->data, output_error->data, m->gradients, sparse, error_acc);
                 if (fm.mantissa == 0)
                 {
                     continue;
                 }
 
-                clamped += tt_tintin_gradients(layer->weights, f * filter_size + c * kernel_area, m->gradients, 0, kernel_area, fm.mantissa,
+                clamped += tt_tintin_gradients(layer->weights, f * filter_size + c * kernel_area, m->gradients, 0, length, fm.mantissa,
                                                fm.right_shift, &random);
             }
 
             if (error_acc != NULL)
             {
-                error_max = requantize_row(m, error_acc, c, plane, error_max, input_error->data);
+                error_max = requantize_row(m, error_acc, c / per_pass, c * plane, count * plane, error_max, input_error->data);
             }
         }
 
@@ -791,7 +802,7 @@ static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
 
     if (fuse_error)
     {
-        align_rows(m, g->channels, plane, error_max, error_scale, input_error);
+        align_rows(m, per_pass * plane, channels * plane, error_max, error_scale, input_error);
     }
 
     update_biases(m, layer, output_error, g->out_height * g->out_width);
@@ -1189,7 +1200,7 @@ static int32_t max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
 static int32_t allocate(tt_model *m)
 {
     int32_t l;
-    int32_t acc = 0;
+    int32_t acc = m->classes; /* MemoryPlan: the loss uses one int per class */
     int32_t errors = 0;
     int32_t gradients = 0;
     int32_t rows = 0;
@@ -1202,10 +1213,9 @@ static int32_t allocate(tt_model *m)
         errors = max_i32(errors, max_i32(layer->in_size, layer->out_size));
         if (layer->kind == TT_LAYER_CONV)
         {
-            /* LayerFactory.AccumulatorLength, GradientRowLength, RowCount: one filter's row, one channel's error row, one kernel */
+            /* LayerFactory.AccumulatorLength, RowCount: one filter's row, one channel's error row; the gradient row below */
             const tt_conv_geometry *g = &layer->geometry;
             acc = max_i32(acc, max_i32(g->out_height * g->out_width, l > 0 ? g->height * g->width : 0));
-            gradients = max_i32(gradients, g->kernel_height * g->kernel_width);
             rows = max_i32(rows, max_i32(g->filters, g->channels));
         }
         else if (layer->weight_count > 0)
@@ -1253,6 +1263,23 @@ static int32_t allocate(tt_model *m)
             {
                 return -1;
             }
+        }
+    }
+
+    /*
+     * MemoryPlan.GradientRowLength: a convolution's backward pass takes as many input channels as one plane
+     * each of the accumulator row holds (LayerFactory.ChannelsPerPass), its gradient row one filter's
+     * kernels over them.
+     */
+    for (l = 0; l < m->count; l++)
+    {
+        tt_layer *layer = &m->layers[l];
+        if (layer->kind == TT_LAYER_CONV)
+        {
+            const tt_conv_geometry *g = &layer->geometry;
+            int32_t fit = acc / (g->height * g->width);
+            layer->channels_per_pass = fit < 1 ? 1 : (fit > g->channels ? g->channels : fit);
+            gradients = max_i32(gradients, layer->channels_per_pass * g->kernel_height * g->kernel_width);
         }
     }
 
@@ -1417,7 +1444,14 @@ int32_t tt_bench_layer_info(int32_t layer, int32_t *info)
     info[2] = p->out_size;
     info[3] = p->weight_count;
     info[4] = p->bias_count;
+    info[5] = p->kind == TT_LAYER_CONV ? p->channels_per_pass : 0;
     return 0;
+}
+
+void tt_bench_buffers(int32_t *info)
+{
+    info[0] = s_current == NULL ? 0 : s_current->accumulator_length;
+    info[1] = s_current == NULL ? 0 : s_current->gradient_length;
 }
 
 int8_t *tt_bench_weights(int32_t layer)

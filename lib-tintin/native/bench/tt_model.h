@@ -57,6 +57,7 @@ typedef struct tt_layer
     int32_t zero_inputs_drop_error;
     /* convolution */
     tt_conv_geometry geometry;
+    int32_t channels_per_pass; /* LayerFactory.ChannelsPerPass with the model's accumulator row: input channels per backward pass */
     /* max pooling */
     int32_t window_height, window_width, column_stride, row_step, row_gap;
     uint8_t *arg_max;
@@ -84,7 +85,7 @@ typedef struct tt_model
     tt_tensor8 error_b;
     int32_t *accumulators;
     int32_t *gradients;
-    int32_t *row_maxima; /* a convolution's row maxima (filters forward, input channels backward) until its rows are aligned */
+    int32_t *row_maxima; /* a convolution's row maxima (filters forward, passes of input channels backward) until its rows are aligned */
     int32_t accumulator_length;
     int32_t error_length;
     int32_t gradient_length;
@@ -114,8 +115,10 @@ int32_t tt_model_train(tt_model *m, const int8_t *input, int32_t input_log2_scal
 /* Accessors for the host test (the model is the one tt_model_build returned last). */
 int32_t tt_bench_build(int32_t model, uint32_t seed, int32_t learning_rate_shift);
 int32_t tt_bench_layer_count(void);
-/** kind, in_size, out_size, weight_count, bias_count into info[0..5); returns 0, or -1 for a bad layer. */
+/** kind, in_size, out_size, weight_count, bias_count, channels per backward pass (convolutions, else 0) into info[0..6); returns 0, or -1 for a bad layer. */
 int32_t tt_bench_layer_info(int32_t layer, int32_t *info);
+/** The accumulator row's and the gradient row's lengths (ints) into info[0..2) (MemoryPlan.AccumulatorLength, GradientRowLength). */
+void tt_bench_buffers(int32_t *info);
 int8_t *tt_bench_weights(int32_t layer);
 int32_t *tt_bench_biases(int32_t layer);
 /** shift, up, down of the layer's weight scale, updates since check into scale[0..4). */

@@ -356,9 +356,9 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
     NANOCLR_NOCLEANUP();
 }
 
-// void ConvGradient(int[] geometry, int filter, int channel, sbyte[] weights, sbyte[] x, int xOffset, sbyte[] errors, int errorsOffset, int[] gradient, int sparse, int[] errorAcc, int errorAccOffset)
+// void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] x, int xOffset, sbyte[] errors, int errorsOffset, int[] gradient, int sparse, int[] errorAcc, int errorAccOffset)
 HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
-    ConvGradient___STATIC__VOID__SZARRAY_I4__I4__I4__SZARRAY_I1__SZARRAY_I1__I4__SZARRAY_I1__I4__SZARRAY_I4__I4__SZARRAY_I4__I4(
+    ConvGradient___STATIC__VOID__SZARRAY_I4__I4__I4__I4__SZARRAY_I1__SZARRAY_I1__I4__SZARRAY_I1__I4__SZARRAY_I4__I4__SZARRAY_I4__I4(
         CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -370,20 +370,21 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
     int32_t *gradient;
     int32_t *error_acc;
     const CLR_INT32 filter = I4(stack.Arg1());
-    const CLR_INT32 channel = I4(stack.Arg2());
+    const CLR_INT32 first_channel = I4(stack.Arg2());
+    const CLR_INT32 channel_count = I4(stack.Arg3());
     NANOCLR_CHECK_HRESULT(Geometry(stack.Arg0(), &g));
-    if (filter < 0 || filter >= g.filters || channel < 0 || channel >= g.channels)
+    if (filter < 0 || filter >= g.filters || first_channel < 0 || channel_count < 1 || channel_count > g.channels - first_channel)
     {
         NANOCLR_SET_AND_LEAVE(CLR_E_OUT_OF_RANGE);
     }
 
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg3(), 0, WeightCount(g), &weights));
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg4(), I4(stack.Arg5()), InputSize(g), &x));
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg6(), I4(stack.Arg7()), OutputSize(g), &errors));
-    NANOCLR_CHECK_HRESULT(Ints(stack.ArgN(8), 0, (CLR_INT64)g.kernel_height * g.kernel_width, &gradient));
-    NANOCLR_CHECK_HRESULT(OptionalInts(stack.ArgN(10), I4(stack.ArgN(11)), (CLR_INT64)g.height * g.width, &error_acc));
+    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg4(), 0, WeightCount(g), &weights));
+    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg5(), I4(stack.Arg6()), InputSize(g), &x));
+    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg7(), I4(stack.ArgN(8)), OutputSize(g), &errors));
+    NANOCLR_CHECK_HRESULT(Ints(stack.ArgN(9), 0, (CLR_INT64)channel_count * g.kernel_height * g.kernel_width, &gradient));
+    NANOCLR_CHECK_HRESULT(OptionalInts(stack.ArgN(11), I4(stack.ArgN(12)), (CLR_INT64)channel_count * g.height * g.width, &error_acc));
 
-    tt_conv_gradient(&g, filter, channel, weights, x, errors, gradient, I4(stack.ArgN(9)) != 0, error_acc);
+    tt_conv_gradient(&g, filter, first_channel, channel_count, weights, x, errors, gradient, I4(stack.ArgN(10)) != 0, error_acc);
 
     NANOCLR_NOCLEANUP();
 }

@@ -16,8 +16,9 @@ namespace TinTin.Native.Tests.BitExact;
 /// The convolution kernels against real managed Conv2D and Conv1D layers (random geometry, padding
 /// wider than the kernel included): every filter's forward row (both input loops) against the managed
 /// kernel, and the layer's whole Forward rebuilt from the native rows (bias, per-row requantization,
-/// alignment); every input channel's error row and the layer's error pass rebuilt likewise; and every
-/// kernel's (filter x channel) gradient in its dense, sparse and fused form, in the layer's channel-outer order.
+/// alignment); every backward pass's error row (1 to all channels per pass, a shorter last pass) and the
+/// layer's error pass rebuilt likewise; and every filter's gradient over every pass's channels (and over
+/// a channel range anywhere) in its dense, sparse and fused form, in the layer's pass-outer order.
 /// </summary>
 public sealed class ConvolutionTests
 {
@@ -109,50 +110,58 @@ public sealed class ConvolutionTests
 
     [Theory]
     [MemberData(nameof(Flavours))]
-    public void InputErrorOfEveryChannelMatchesTheManagedPass(string flavour)
+    public void InputErrorOfEveryPassMatchesTheManagedPass(string flavour)
     {
         var native = NativeKernels.For(flavour);
         var cases = new Cases(402);
-        int laterChannels = 0;
+        var coverage = new PassCoverage();
         for (int n = 0; n < CaseCount; n++)
         {
             var c = ConvCase.Random(cases);
             int channels = c.Geometry.Channels;
             int plane = c.Plane;
+            int perPass = c.PerPass;
             var inputError = new Tensor8(new sbyte[c.Inputs], c.Inputs);
             Array.Fill(c.Workspace.Accumulators, -777);
-            Managed.ConvPropagateError(c.Layer, c.OutputError, inputError, c.Workspace);
+            Managed.ConvPropagateError(c.Layer, c.OutputError, inputError, perPass, c.Workspace);
 
             bool compound = c.Options.Mode == TrainingMode.TinTin;
-            string label = $"case {n}: {c.Describe()}";
+            string label = $"case {n}, {perPass} channels per pass: {c.Describe()}";
             var data = new sbyte[c.Inputs];
-            var steps = new NativeStep[channels];
-            int[] rowMax = new int[channels];
+            int rows = (channels + perPass - 1) / perPass;
+            var steps = new NativeStep[rows];
+            int[] rowMax = new int[rows];
             int max = 0;
-            for (int ch = 0; ch < channels; ch++)
+            for (int first = 0; first < channels; first += perPass)
             {
-                int[] expected = cases.Int32s(plane);
-                Managed.ConvInputError(c.Layer, ch, c.OutputError.Data, expected);
-                int[] acc = cases.Int32s(plane + Guard); // garbage: the kernel clears its row, and nothing after it
-                int[] tail = acc.AsSpan(plane).ToArray();
-                native.ConvInputError(c.Geometry, ch, c.Layer.Weights, c.OutputError.Data, acc);
-                Assert.True(expected.AsSpan().SequenceEqual(acc.AsSpan(0, plane)), label + $" channel {ch}: error sums differ");
-                Assert.True(acc.AsSpan(plane).SequenceEqual(tail), label + $" channel {ch}: written past the row");
+                int count = Math.Min(perPass, channels - first);
+                int length = count * plane;
+                int row = first / perPass;
+                int[] expected = cases.Int32s(length);
+                Managed.ConvInputError(c.Layer, first, count, c.OutputError.Data, expected);
+                int[] acc = cases.Int32s(length + Guard); // garbage: the kernel clears its row, and nothing after it
+                int[] tail = acc.AsSpan(length).ToArray();
+                native.ConvInputError(c.Geometry, first, count, c.Layer.Weights, c.OutputError.Data, acc);
+                Assert.True(expected.AsSpan().SequenceEqual(acc.AsSpan(0, length)), label + $" channels {first}+{count}: error sums differ");
+                Assert.True(acc.AsSpan(length).SequenceEqual(tail), label + $" channels {first}+{count}: written past the row");
 
-                rowMax[ch] = native.MaxAbs(acc, 0, plane);
-                max = Math.Max(max, rowMax[ch]);
-                steps[ch] = native.Choose(rowMax[ch], compound);
-                native.Apply(acc, 0, data, ch * plane, plane, steps[ch]);
-                laterChannels += ch > 0 ? 1 : 0;
+                rowMax[row] = native.MaxAbs(acc, 0, length);
+                max = Math.Max(max, rowMax[row]);
+                steps[row] = native.Choose(rowMax[row], compound);
+                native.Apply(acc, 0, data, first * plane, length, steps[row]);
+                coverage.Add(first, count, perPass, channels);
             }
 
+            // Convolution.AlignRows over rows of perPass planes, the last one possibly shorter.
             NativeStep tensorStep = native.Choose(max, compound);
             int resultMax = tensorStep.ResultMaxAbs;
-            for (int ch = 0; ch < channels; ch++)
+            for (int first = 0; first < channels; first += perPass)
             {
-                if (rowMax[ch] != max && rowMax[ch] != 0)
+                int row = first / perPass;
+                if (rowMax[row] != max && rowMax[row] != 0)
                 {
-                    resultMax = Math.Max(resultMax, native.Align(data, ch * plane, plane, steps[ch], tensorStep));
+                    int length = Math.Min(perPass, channels - first) * plane;
+                    resultMax = Math.Max(resultMax, native.Align(data, first * plane, length, steps[row], tensorStep));
                 }
             }
 
@@ -161,58 +170,102 @@ public sealed class ConvolutionTests
             Assert.Equal(inputError.MaxAbs, resultMax);
         }
 
-        Assert.True(laterChannels > CaseCount / 2, $"channels other than 0 compared: {laterChannels}");
+        coverage.AssertBroad(CaseCount);
     }
 
     [Theory]
     [MemberData(nameof(Flavours))]
-    public void GradientOfEveryKernelMatchesTheManagedPassInEachForm(string flavour)
+    public void GradientOfEveryPassMatchesTheManagedPassInEachForm(string flavour)
     {
         var native = NativeKernels.For(flavour);
         var cases = new Cases(403);
+        var coverage = new PassCoverage();
         int kernels = 0;
         int offDiagonal = 0;
         for (int n = 0; n < CaseCount; n++)
         {
             var c = ConvCase.Random(cases);
             int kernelArea = c.Geometry.KernelHeight * c.Geometry.KernelWidth;
+            int channels = c.Geometry.Channels;
+            int perPass = c.PerPass;
             int form = cases.Int(0, 2); // 0 dense, 1 sparse, 2 fused with the input error
             bool sparse = form > 0;
 
-            // The layer's order: channels outside (each channel's error row complete before the next), filters inside.
-            for (int ch = 0; ch < c.Geometry.Channels; ch++)
+            // The layer's order: passes of channels outside (each pass's error row complete before the next), filters inside.
+            for (int first = 0; first < channels; first += perPass)
             {
-                int[]? expectedError = form == 2 ? cases.Int32s(c.Plane) : null;
+                int count = Math.Min(perPass, channels - first);
+                int length = count * kernelArea;
+                int errorLength = count * c.Plane;
+                int[]? expectedError = form == 2 ? cases.Int32s(errorLength) : null;
                 int[]? actualError = expectedError != null ? expectedError.Concat(cases.Int32s(Guard)).ToArray() : null;
                 for (int f = 0; f < c.Geometry.Filters; f++)
                 {
-                    int[] expected = cases.Int32s(kernelArea); // garbage: the kernels clear it
-                    int[] actual = cases.Int32s(kernelArea + Guard);
-                    int[] tail = actual.AsSpan(kernelArea).ToArray();
-                    int[]? errorTail = actualError?.AsSpan(c.Plane).ToArray();
-                    Managed.ConvComputeGradient(c.Layer, f, ch, c.Input.Data, c.OutputError.Data, expected, sparse, expectedError);
-                    native.ConvGradient(c.Geometry, f, ch, c.Layer.Weights, c.Input.Data, c.OutputError.Data, actual, sparse, actualError);
+                    int[] expected = cases.Int32s(length); // garbage: the kernels clear it
+                    int[] actual = cases.Int32s(length + Guard);
+                    int[] tail = actual.AsSpan(length).ToArray();
+                    int[]? errorTail = actualError?.AsSpan(errorLength).ToArray();
+                    Managed.ConvComputeGradient(c.Layer, f, first, count, c.Input.Data, c.OutputError.Data, expected, sparse, expectedError);
+                    native.ConvGradient(c.Geometry, f, first, count, c.Layer.Weights, c.Input.Data, c.OutputError.Data, actual, sparse, actualError);
 
-                    string label = $"case {n} filter {f} channel {ch} form {form}: {c.Describe()}";
-                    Assert.True(expected.AsSpan().SequenceEqual(actual.AsSpan(0, kernelArea)), label + ": gradients differ");
-                    Assert.True(actual.AsSpan(kernelArea).SequenceEqual(tail), label + ": gradient written past the kernel");
+                    string label = $"case {n} filter {f} channels {first}+{count} form {form}: {c.Describe()}";
+                    Assert.True(expected.AsSpan().SequenceEqual(actual.AsSpan(0, length)), label + ": gradients differ");
+                    Assert.True(actual.AsSpan(length).SequenceEqual(tail), label + ": gradient written past the pass's kernels");
                     if (expectedError != null)
                     {
-                        Assert.True(expectedError.AsSpan().SequenceEqual(actualError.AsSpan(0, c.Plane)), label + ": input errors differ");
-                        Assert.True(actualError.AsSpan(c.Plane).SequenceEqual(errorTail), label + ": input error written past the channel");
+                        Assert.True(expectedError.AsSpan().SequenceEqual(actualError.AsSpan(0, errorLength)), label + ": input errors differ");
+                        Assert.True(actualError.AsSpan(errorLength).SequenceEqual(errorTail), label + ": input error written past the pass's planes");
                     }
 
                     kernels++;
-                    offDiagonal += f > 0 && ch > 0 ? 1 : 0;
+                    offDiagonal += f > 0 && first > 0 ? 1 : 0;
                 }
+
+                coverage.Add(first, count, perPass, channels);
             }
+
+            // And one channel range anywhere (not only on the pass grid): any first, any count that fits.
+            int anyFirst = cases.Int(0, channels - 1);
+            int anyCount = cases.Int(1, channels - anyFirst);
+            int anyLength = anyCount * kernelArea;
+            int filter = cases.Int(0, c.Geometry.Filters - 1);
+            int[]? expectedAny = form == 2 ? cases.Int32s(anyCount * c.Plane) : null;
+            int[]? actualAny = expectedAny?.ToArray();
+            int[] expectedGradient = cases.Int32s(anyLength);
+            int[] actualGradient = cases.Int32s(anyLength);
+            Managed.ConvComputeGradient(c.Layer, filter, anyFirst, anyCount, c.Input.Data, c.OutputError.Data, expectedGradient, sparse, expectedAny);
+            native.ConvGradient(c.Geometry, filter, anyFirst, anyCount, c.Layer.Weights, c.Input.Data, c.OutputError.Data, actualGradient, sparse, actualAny);
+            Assert.True(expectedGradient.AsSpan().SequenceEqual(actualGradient), $"case {n} filter {filter} channels {anyFirst}+{anyCount} form {form}: gradients differ");
+            Assert.True(expectedAny == null || expectedAny.AsSpan().SequenceEqual(actualAny), $"case {n} filter {filter} channels {anyFirst}+{anyCount}: input errors differ");
         }
 
-        Assert.True(kernels > CaseCount && offDiagonal > CaseCount / 4, $"kernels compared: {kernels}, {offDiagonal} with filter and channel > 0");
+        coverage.AssertBroad(CaseCount);
+        Assert.True(kernels > CaseCount && offDiagonal > CaseCount / 8, $"filter passes compared: {kernels}, {offDiagonal} with filter and first channel > 0");
+    }
+
+    /// <summary>Which channel ranges the pass tests reached: later passes, several channels, all channels, a shorter last pass.</summary>
+    private sealed class PassCoverage
+    {
+        private int _later;
+        private int _several;
+        private int _whole;
+        private int _shorterLast;
+
+        public void Add(int first, int count, int perPass, int channels)
+        {
+            _later += first > 0 ? 1 : 0;
+            _several += count > 1 ? 1 : 0;
+            _whole += count == channels && channels > 1 ? 1 : 0;
+            _shorterLast += count < perPass ? 1 : 0;
+        }
+
+        public void AssertBroad(int caseCount) =>
+            Assert.True(_later > caseCount / 4 && _several > caseCount / 4 && _whole > caseCount / 10 && _shorterLast > caseCount / 20,
+                $"passes with first channel > 0: {_later}, with several channels: {_several}, all channels: {_whole}, a shorter last pass: {_shorterLast}");
     }
 
     /// <summary>A managed convolution with random geometry, weights, biases and scales; its input, output error and workspace.</summary>
-    private sealed record ConvCase(Convolution Layer, NativeGeometry Geometry, Tensor8 Input, Tensor8 OutputError, Workspace Workspace, TrainingOptions Options)
+    private sealed record ConvCase(Convolution Layer, NativeGeometry Geometry, Tensor8 Input, Tensor8 OutputError, Workspace Workspace, TrainingOptions Options, int PerPass)
     {
         public int Inputs => Geometry.Channels * Geometry.Height * Geometry.Width;
 
@@ -279,10 +332,13 @@ public sealed class ConvolutionTests
                 input.MaxAbs = Magnitude.MaxAbs(input.Data, 0, inputs);
                 var error = new Tensor8(cases.Int8s(outputs, zeroPercent: cases.Int(0, 70)), outputs) { Scale = new Scale(cases.Int(-20, 0), cases.Int(0, 1), 0) };
                 error.MaxAbs = Magnitude.MaxAbs(error.Data, 0, outputs);
-                // Sized as MemoryPlan sizes them for a convolution: one row (a filter's output, a channel's error), one kernel.
+                // Channels per backward pass from 1 to all (the last pass shorter when they do not divide the channels);
+                // the workspace sized as MemoryPlan sizes it for that many: a row of perPass planes (at least a
+                // filter's output), the gradient row one filter's kernels over a pass.
+                int perPass = cases.Int(1, channels);
                 int kernelArea = geometry.KernelHeight * geometry.KernelWidth;
-                var workspace = new Workspace(Math.Max(height * width, spec.Output.Height * spec.Output.Width), kernelArea, options, new Xorshift32(cases.UInt()));
-                return new ConvCase(layer, geometry, input, error, workspace, options);
+                var workspace = new Workspace(Math.Max(perPass * height * width, spec.Output.Height * spec.Output.Width), perPass * kernelArea, options, new Xorshift32(cases.UInt()));
+                return new ConvCase(layer, geometry, input, error, workspace, options, perPass);
             }
         }
 

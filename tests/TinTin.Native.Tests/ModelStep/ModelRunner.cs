@@ -24,6 +24,7 @@ public sealed unsafe class ModelRunner
     private readonly delegate* unmanaged<int, uint, int, int> _build;
     private readonly delegate* unmanaged<int> _layerCount;
     private readonly delegate* unmanaged<int, int*, int> _layerInfo;
+    private readonly delegate* unmanaged<int*, void> _buffers;
     private readonly delegate* unmanaged<int, sbyte*> _weights;
     private readonly delegate* unmanaged<int, int*> _biases;
     private readonly delegate* unmanaged<int, int*, void> _weightScale;
@@ -39,6 +40,7 @@ public sealed unsafe class ModelRunner
         _build = (delegate* unmanaged<int, uint, int, int>)NativeLibrary.GetExport(lib, "tt_bench_build");
         _layerCount = (delegate* unmanaged<int>)NativeLibrary.GetExport(lib, "tt_bench_layer_count");
         _layerInfo = (delegate* unmanaged<int, int*, int>)NativeLibrary.GetExport(lib, "tt_bench_layer_info");
+        _buffers = (delegate* unmanaged<int*, void>)NativeLibrary.GetExport(lib, "tt_bench_buffers");
         _weights = (delegate* unmanaged<int, sbyte*>)NativeLibrary.GetExport(lib, "tt_bench_weights");
         _biases = (delegate* unmanaged<int, int*>)NativeLibrary.GetExport(lib, "tt_bench_biases");
         _weightScale = (delegate* unmanaged<int, int*, void>)NativeLibrary.GetExport(lib, "tt_bench_weight_scale");
@@ -61,13 +63,25 @@ public sealed unsafe class ModelRunner
 
     public int LayerCount => _layerCount();
 
-    /// <summary>kind, in size, out size, weight count, bias count.</summary>
+    /// <summary>kind, in size, out size, weight count, bias count, channels per backward pass (convolutions, else 0).</summary>
     public int[] LayerInfo(int layer)
     {
-        var info = new int[5];
+        var info = new int[6];
         fixed (int* p = info)
         {
             Assert.Equal(0, _layerInfo(layer, p));
+        }
+
+        return info;
+    }
+
+    /// <summary>The accumulator row's and the gradient row's lengths (ints).</summary>
+    public int[] Buffers()
+    {
+        var info = new int[2];
+        fixed (int* p = info)
+        {
+            _buffers(p);
         }
 
         return info;

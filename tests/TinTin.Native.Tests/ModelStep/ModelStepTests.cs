@@ -49,6 +49,7 @@ public sealed class ModelStepTests
         Assert.True(native.Build(index, Seed, rate), $"tt_bench_build({index}) failed");
 
         CompareShapes(managed, native);
+        CompareBuffers(managed, native);
         CompareState(managed, native, "after initialisation");
 
         var cases = new Cases(1000 + index);
@@ -118,6 +119,23 @@ public sealed class ModelStepTests
             Assert.True(spec.Output.Size == info[2], $"layer {l} ({spec}): output size {info[2]}");
             Assert.True(spec.WeightCount == info[3], $"layer {l} ({spec}): {info[3]} weights");
             Assert.True(spec.BiasCount == info[4], $"layer {l} ({spec}): {info[4]} biases");
+        }
+    }
+
+    // The runner's buffers as MemoryPlan sizes them, and each convolution's channels per backward pass as the
+    // layer computes them from the accumulator row (LayerFactory.ChannelsPerPass): the passes decide the
+    // update blocks and the error rows, so the step comparison below depends on them.
+    private static void CompareBuffers(Model managed, ModelRunner native)
+    {
+        int[] buffers = native.Buffers();
+        Assert.True(managed.Plan.AccumulatorLength == buffers[0], $"accumulator row {buffers[0]}, MemoryPlan {managed.Plan.AccumulatorLength}");
+        Assert.True(managed.Plan.GradientRowLength == buffers[1], $"gradient row {buffers[1]}, MemoryPlan {managed.Plan.GradientRowLength}");
+        for (int l = 0; l < managed.LayerCount; l++)
+        {
+            LayerSpec spec = managed.Spec[l];
+            bool convolution = spec.Kind == LayerKind.Conv2D || spec.Kind == LayerKind.Conv1D;
+            int expected = convolution ? LayerFactory.ChannelsPerPass(spec, managed.Plan.AccumulatorLength) : 0;
+            Assert.True(expected == native.LayerInfo(l)[5], $"layer {l} ({spec}): {native.LayerInfo(l)[5]} channels per pass, managed {expected}");
         }
     }
 

@@ -21,7 +21,7 @@ internal static class Managed
 
     private static readonly MethodInfo s_denseUpdateRows = Find(typeof(Dense), "UpdateRows", Instance, typeof(Tensor8), typeof(Tensor8), typeof(int[]), typeof(Workspace));
     private static readonly MethodInfo s_denseAccumulateRows = Find(typeof(Dense), "AccumulateRows", Instance, typeof(Tensor8), typeof(Tensor8), typeof(Workspace));
-    private static readonly MethodInfo s_convPropagateError = Find(typeof(Convolution), "PropagateError", Instance, typeof(Tensor8), typeof(Tensor8), typeof(Workspace));
+    private static readonly MethodInfo s_convPropagateError = Find(typeof(Convolution), "PropagateError", Instance, typeof(Tensor8), typeof(Tensor8), typeof(int), typeof(Workspace));
     private static readonly ManagedKernels s_kernels = new();
     private static readonly MethodInfo s_updateMultiplier = Find(typeof(WeightedLayer), "UpdateMultiplier", Instance, typeof(Scale), typeof(TrainingOptions), typeof(bool));
     private static readonly MethodInfo s_limitShift = Find(typeof(WeightedLayer), "LimitShift", Static, typeof(FixedMultiplier), typeof(int));
@@ -37,17 +37,17 @@ internal static class Managed
     public static int DenseAccumulateRows(Dense layer, Tensor8 input, Tensor8 outputError, Workspace workspace) =>
         (int)s_denseAccumulateRows.Invoke(layer, new object[] { input, outputError, workspace })!;
 
-    public static void ConvPropagateError(Convolution layer, Tensor8 outputError, Tensor8 inputError, Workspace workspace) =>
-        s_convPropagateError.Invoke(layer, new object[] { outputError, inputError, workspace });
+    public static void ConvPropagateError(Convolution layer, Tensor8 outputError, Tensor8 inputError, int perPass, Workspace workspace) =>
+        s_convPropagateError.Invoke(layer, new object[] { outputError, inputError, perPass, workspace });
 
     public static void ConvForward(Convolution layer, int filter, sbyte[] x, bool sparse, int[] acc) =>
         s_kernels.ConvForward(layer.Geometry, filter, layer.Weights, x, sparse, acc);
 
-    public static void ConvInputError(Convolution layer, int channel, sbyte[] e, int[] acc) =>
-        s_kernels.ConvInputError(layer.Geometry, channel, layer.Weights, e, acc);
+    public static void ConvInputError(Convolution layer, int firstChannel, int channelCount, sbyte[] e, int[] acc) =>
+        s_kernels.ConvInputError(layer.Geometry, firstChannel, channelCount, layer.Weights, e, acc);
 
-    public static void ConvComputeGradient(Convolution layer, int filter, int channel, sbyte[] x, sbyte[] e, int[] g, bool sparse, int[]? errorAcc) =>
-        s_kernels.ConvGradient(layer.Geometry, filter, channel, layer.Weights, x, e, g, sparse, errorAcc);
+    public static void ConvComputeGradient(Convolution layer, int filter, int firstChannel, int channelCount, sbyte[] x, sbyte[] e, int[] g, bool sparse, int[]? errorAcc) =>
+        s_kernels.ConvGradient(layer.Geometry, filter, firstChannel, channelCount, layer.Weights, x, e, g, sparse, errorAcc);
 
     public static FixedMultiplier UpdateMultiplier(WeightedLayer layer, Scale gradientScale, TrainingOptions options, bool accumulate) =>
         (FixedMultiplier)s_updateMultiplier.Invoke(layer, new object[] { gradientScale, options, accumulate })!;

@@ -67,8 +67,8 @@ internal sealed unsafe class NativeKernels
     private readonly delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int*, int> _denseRowsNiti;
     private readonly delegate* unmanaged<int*, sbyte*, sbyte*, int, int, int, int, int> _denseAccumulateRows;
     private readonly delegate* unmanaged<NativeGeometry*, int, sbyte*, sbyte*, int, int*, void> _convForward;
-    private readonly delegate* unmanaged<NativeGeometry*, int, sbyte*, sbyte*, int*, void> _convInputError;
-    private readonly delegate* unmanaged<NativeGeometry*, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void> _convGradient;
+    private readonly delegate* unmanaged<NativeGeometry*, int, int, sbyte*, sbyte*, int*, void> _convInputError;
+    private readonly delegate* unmanaged<NativeGeometry*, int, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void> _convGradient;
     private readonly delegate* unmanaged<int, int, int, int> _scaleValue;
     private readonly delegate* unmanaged<int, int, int, int> _biasContribution;
     private readonly delegate* unmanaged<int*, int, int, int, int*, void> _scaleBiases;
@@ -104,8 +104,8 @@ internal sealed unsafe class NativeKernels
         _denseRowsNiti = (delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int*, int>)NativeLibrary.GetExport(lib, "tt_dense_update_rows_niti");
         _denseAccumulateRows = (delegate* unmanaged<int*, sbyte*, sbyte*, int, int, int, int, int>)NativeLibrary.GetExport(lib, "tt_dense_accumulate_rows");
         _convForward = (delegate* unmanaged<NativeGeometry*, int, sbyte*, sbyte*, int, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_forward");
-        _convInputError = (delegate* unmanaged<NativeGeometry*, int, sbyte*, sbyte*, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_input_error");
-        _convGradient = (delegate* unmanaged<NativeGeometry*, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_gradient");
+        _convInputError = (delegate* unmanaged<NativeGeometry*, int, int, sbyte*, sbyte*, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_input_error");
+        _convGradient = (delegate* unmanaged<NativeGeometry*, int, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void>)NativeLibrary.GetExport(lib, "tt_conv_gradient");
         _scaleValue = (delegate* unmanaged<int, int, int, int>)NativeLibrary.GetExport(lib, "tt_scale_value");
         _biasContribution = (delegate* unmanaged<int, int, int, int>)NativeLibrary.GetExport(lib, "tt_bias_contribution");
         _scaleBiases = (delegate* unmanaged<int*, int, int, int, int*, void>)NativeLibrary.GetExport(lib, "tt_scale_biases");
@@ -291,17 +291,17 @@ internal sealed unsafe class NativeKernels
         }
     }
 
-    public void ConvInputError(NativeGeometry geometry, int channel, sbyte[] weights, sbyte[] errors, int[] acc)
+    public void ConvInputError(NativeGeometry geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
     {
         fixed (sbyte* w = weights)
         fixed (sbyte* e = errors)
         fixed (int* a = acc)
         {
-            _convInputError(&geometry, channel, w, e, a);
+            _convInputError(&geometry, firstChannel, channelCount, w, e, a);
         }
     }
 
-    public void ConvGradient(NativeGeometry geometry, int filter, int channel, sbyte[] weights, sbyte[] x, sbyte[] errors, int[] gradient, bool sparse, int[]? errorAcc)
+    public void ConvGradient(NativeGeometry geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] x, sbyte[] errors, int[] gradient, bool sparse, int[]? errorAcc)
     {
         fixed (sbyte* w = weights)
         fixed (sbyte* px = x)
@@ -309,7 +309,7 @@ internal sealed unsafe class NativeKernels
         fixed (int* g = gradient)
         fixed (int* d = errorAcc)
         {
-            _convGradient(&geometry, filter, channel, w, px, e, g, sparse ? 1 : 0, d);
+            _convGradient(&geometry, filter, firstChannel, channelCount, w, px, e, g, sparse ? 1 : 0, d);
         }
     }
 

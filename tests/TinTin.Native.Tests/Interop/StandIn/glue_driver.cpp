@@ -325,15 +325,16 @@ void TestConvolution()
         CHECK(Call(ConvForward, f) == S_OK);
         CHECK(acc == expected);
 
-        // One kernel (filter x channel): the gradient array holds the kernel area, the error one channel's plane.
-        const int32_t channel = Next(0, g.channels - 1);
+        // One filter over a pass of channels [first, first + count): the gradient array holds count kernels, the error count planes.
+        const int32_t first = Next(0, g.channels - 1);
+        const int32_t count = Next(1, g.channels - first);
         const bool propagate = Next(0, 1) == 1;
-        std::vector<int32_t> gradient = Ints(kernel, -9, 9), expected_gradient = gradient;
-        std::vector<int32_t> error_acc = Ints(ao + plane, -99, 99), expected_error_acc = error_acc;
-        tt_conv_gradient(&g, filter, channel, w.data(), x.data() + xo, errors.data() + eo, expected_gradient.data(), sparse,
+        std::vector<int32_t> gradient = Ints(count * kernel, -9, 9), expected_gradient = gradient;
+        std::vector<int32_t> error_acc = Ints(ao + count * plane, -99, 99), expected_error_acc = error_acc;
+        tt_conv_gradient(&g, filter, first, count, w.data(), x.data() + xo, errors.data() + eo, expected_gradient.data(), sparse,
                          propagate ? expected_error_acc.data() + ao : NULL);
         Args gr;
-        gr.Array(arrays.Of(geometry)).I4(filter).I4(channel).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
+        gr.Array(arrays.Of(geometry)).I4(filter).I4(first).I4(count).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
             .Array(arrays.Of(gradient)).I4(sparse).Array(propagate ? arrays.Of(error_acc) : NULL).I4(ao);
         CHECK(Call(ConvGradient, gr) == S_OK);
         CHECK(gradient == expected_gradient);
@@ -358,17 +359,35 @@ void TestConvolution()
         CHECK(acc == before);
         std::vector<int32_t> gradient_before = gradient;
         Args bg;
-        bg.Array(arrays.Of(geometry)).I4(g.filters).I4(channel).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
+        bg.Array(arrays.Of(geometry)).I4(g.filters).I4(first).I4(count).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
             .Array(arrays.Of(gradient)).I4(sparse).Array(NULL).I4(0);
         CHECK(Call(ConvGradient, bg) == CLR_E_OUT_OF_RANGE);
         Args bc;
-        bc.Array(arrays.Of(geometry)).I4(filter).I4(g.channels).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
+        bc.Array(arrays.Of(geometry)).I4(filter).I4(g.channels).I4(1).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
             .Array(arrays.Of(gradient)).I4(sparse).Array(NULL).I4(0);
         CHECK(Call(ConvGradient, bc) == CLR_E_OUT_OF_RANGE);
+        Args bn;
+        bn.Array(arrays.Of(geometry)).I4(filter).I4(first).I4(g.channels - first + 1).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo)
+            .Array(arrays.Of(errors)).I4(eo).Array(arrays.Of(gradient)).I4(sparse).Array(NULL).I4(0);
+        CHECK(Call(ConvGradient, bn) == CLR_E_OUT_OF_RANGE);
+        Args bz;
+        bz.Array(arrays.Of(geometry)).I4(filter).I4(first).I4(0).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
+            .Array(arrays.Of(gradient)).I4(sparse).Array(NULL).I4(0);
+        CHECK(Call(ConvGradient, bz) == CLR_E_OUT_OF_RANGE);
         Args be;
-        be.Array(arrays.Of(geometry)).I4(filter).I4(channel).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
+        be.Array(arrays.Of(geometry)).I4(filter).I4(first).I4(count).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
             .Array(arrays.Of(gradient)).I4(sparse).Array(arrays.Of(error_acc)).I4(ao + 1);
         CHECK(Call(ConvGradient, be) == CLR_E_INDEX_OUT_OF_RANGE);
+        if (count > 1)
+        {
+            // A gradient array of one kernel is too short for a pass of several channels.
+            std::vector<int32_t> short_gradient(kernel, 0);
+            Args bs;
+            bs.Array(arrays.Of(geometry)).I4(filter).I4(first).I4(count).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).Array(arrays.Of(errors)).I4(eo)
+                .Array(arrays.Of(short_gradient)).I4(sparse).Array(NULL).I4(0);
+            CHECK(Call(ConvGradient, bs) == CLR_E_INDEX_OUT_OF_RANGE);
+        }
+
         CHECK(gradient == gradient_before);
     }
 }
