@@ -47,12 +47,13 @@ public class MemoryPlanReportTests
     // weights conv 150 + 4*6, conv 2,400 + 4*16, dense 48,000 + 4*120, 10,080 + 4*84, 840 + 4*10 = 62,414
     // activations 4,704 (conv) + 1,176 + 1,176 (pool, indices) + 1,600 (conv) + 400 + 400 (pool, indices)
     //             + 120 + 84 + 10 = 9,670
-    // scratch 4 * 4,704 accumulators (the first conv's output) + 4 * 150 (one filter of the second conv)
-    //         + 4,704 + 1,176 error bytes (the first buffer carries the first pool's input error, the second
-    //         the second conv's) = 25,296
+    // scratch 4 * 784 accumulators (one 28 x 28 output row of the first conv; it holds 4 of the second conv's
+    //         14 x 14 input-error planes, so that conv's backward passes take 4 channels) + 4 * 100 (one filter
+    //         of the second conv over 4 channels of 5 x 5) + 4,704 + 1,176 error bytes (the first buffer carries
+    //         the first pool's input error, the second the second conv's) + 4 * (6 + 16) row steps = 9,504
     // gradients with mini-batches: 4 * 61,706 parameters = 246,824
-    [InlineData(1, 62_414, 9_670, 0, 25_296, 97_380)]
-    [InlineData(16, 62_414, 9_670, 246_824, 25_296, 344_204)]
+    [InlineData(1, 62_414, 9_670, 0, 9_504, 81_588)]
+    [InlineData(16, 62_414, 9_670, 246_824, 9_504, 328_412)]
     public void LeNet5(int batchSize, int weights, int activations, int gradients, int scratch, int total)
     {
         ModelSpec spec = Networks.Create("lenet-5");
