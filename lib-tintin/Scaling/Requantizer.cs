@@ -86,7 +86,8 @@ namespace TinTin.Scaling
         /// <param name="step">The step from <see cref="Choose"/>.</param>
         public static void Apply(int[] source, int sourceOffset, sbyte[] destination, int destinationOffset, int count, RescaleStep step)
         {
-            long multiplier = s_powersOf3[step.Up + step.Down];
+            int factors = step.Up + step.Down;
+            long multiplier = factors <= 4 ? s_powersOf3[factors] : Pow3(factors); // Choose's steps have at most 4
             int shift = step.Shift + step.Up + (step.Down << 1);
             int end = sourceOffset + count;
             int d = destinationOffset;

@@ -112,6 +112,17 @@ public sealed class ScalarKernelTests
             int offset = cases.Int(0, 5);
             int count = cases.Chance(50) ? 256 : cases.Int(0, 256);
             sbyte[] values = cases.Chance(50) ? (sbyte[])all.Clone() : cases.Int8s(256, zeroPercent: cases.Int(0, 50));
+
+            // Align's input is what Apply left with `from`: values in -127..127 whose largest magnitude is
+            // from.ResultMaxAbs (Align derives the largest result from it).
+            int largest = 0;
+            for (int i = 0; i < 256; i++)
+            {
+                values[i] = values[i] == -128 ? (sbyte)-127 : values[i];
+                largest = i < count ? Math.Max(largest, Math.Abs((int)values[i])) : largest;
+            }
+
+            from.ResultMaxAbs = largest;
             var expected = new sbyte[offset + 256 + 1];
             values.CopyTo(expected, offset);
             expected[^1] = 99;
