@@ -4,10 +4,21 @@
 
 #define TT_LIMIT 127
 
-/* Candidate (up, down) pairs, fewest factors first so ties keep the simpler factor. */
-static const uint8_t s_candidate_up[9] = { 0, 1, 0, 2, 1, 0, 2, 1, 2 };
-static const uint8_t s_candidate_down[9] = { 0, 0, 1, 0, 1, 2, 1, 2, 2 };
-static const uint8_t s_candidate_pow3[9] = { 1, 3, 3, 9, 9, 9, 27, 27, 81 }; /* 3^(up + down) */
+/* tt_requantize_align reads a table of its results when a row is longer than FACTOR * R + EXTRA (R: the row's largest magnitude). */
+#ifndef TT_ALIGN_TABLE_FACTOR
+#define TT_ALIGN_TABLE_FACTOR 2
+#endif
+#ifndef TT_ALIGN_TABLE_EXTRA
+#define TT_ALIGN_TABLE_EXTRA 16
+#endif
+
+/*
+ * The candidates that can win, one per power of three 3^(u+d) = 3^0 .. 3^4: (0,0), (1,0), (2,0), (2,1),
+ * (2,2). The result depends only on u+d, and of the nine (u, d) pairs with u, d in 0..2, listed fewest
+ * factors first, the first of each power is the one a tie keeps (Requantizer.Choose).
+ */
+static const uint8_t s_candidate_up[5] = { 0, 1, 2, 2, 2 };
+static const uint8_t s_candidate_down[5] = { 0, 0, 0, 1, 2 };
 
 int32_t tt_pow3(int32_t n)
 {
@@ -86,8 +97,9 @@ static int32_t total_shift32(uint32_t value, int32_t *result)
 
 void tt_requantize_choose(int32_t max_abs, int32_t compound, tt_rescale_step *step)
 {
-    int32_t candidates = compound ? 9 : 1;
+    int32_t candidates = compound ? 5 : 1;
     int32_t best_result = -1;
+    int64_t scaled = max_abs;
     int32_t c;
     step->up = 0;
     step->down = 0;
@@ -100,13 +112,13 @@ void tt_requantize_choose(int32_t max_abs, int32_t compound, tt_rescale_step *st
 
     for (c = 0; c < candidates; c++)
     {
-        int32_t up = s_candidate_up[c];
-        int32_t down = s_candidate_down[c];
-        int64_t scaled = max_abs * (int64_t)s_candidate_pow3[c];
         int32_t result;
         int32_t total = scaled < ((int64_t)1 << 31) ? total_shift32((uint32_t)scaled, &result) : total_shift(scaled, &result);
+        scaled *= 3; /* the next candidate has one factor of 3 more */
         if (result > best_result)
         {
+            int32_t up = s_candidate_up[c];
+            int32_t down = s_candidate_down[c];
             best_result = result;
             step->up = up;
             step->down = down;
@@ -221,6 +233,62 @@ int32_t tt_requantize_align(int8_t *data, int32_t offset, int32_t count, const t
         numerator = left >= 16 ? 65536u : numerator << left;
         numerator = numerator > 65536u ? 65536u : numerator;
         shift = 0;
+    }
+
+    /*
+     * No clamp needed (n <= d, d = divisor * 2^shift): the managed branch-free form, floor((2|q|n + d) / 2d)
+     * with the sign, as ((q * 2n) + d + (q < 0 ? -2d : 0)) / 2d (division truncates toward zero). Every
+     * term stays below 2^31 (2 * 127 * 81 * 2^15 + 2^23). Rounding is monotonic in |q|, so the largest
+     * result is that of from->result_max_abs, the largest value Apply left. A long row reads a table of
+     * the results for -R..R (R = from->result_max_abs) instead.
+     */
+    if (numerator <= (divisor << shift))
+    {
+        int32_t n2 = (int32_t)numerator * 2;
+        int32_t d = (int32_t)(divisor << shift);
+        int32_t twice = d << 1;
+        int32_t minus_twice = -twice;
+        int32_t largest = from->result_max_abs;
+        if (count > TT_ALIGN_TABLE_FACTOR * largest + TT_ALIGN_TABLE_EXTRA)
+        {
+            int8_t table[2 * TT_LIMIT + 1];
+            int8_t *centre = table + TT_LIMIT;
+            int32_t v;
+            int8_t *end4 = p + ((end - p) & ~3);
+            for (v = 0; v <= largest; v++)
+            {
+                int32_t r = ((v * n2) + d) / twice;
+                centre[v] = (int8_t)r;
+                centre[-v] = (int8_t)-r;
+            }
+
+            for (; p != end4; p += 4)
+            {
+                int8_t a0 = centre[p[0]];
+                int8_t a1 = centre[p[1]];
+                int8_t a2 = centre[p[2]];
+                int8_t a3 = centre[p[3]];
+                p[0] = a0;
+                p[1] = a1;
+                p[2] = a2;
+                p[3] = a3;
+            }
+
+            for (; p != end; p++)
+            {
+                *p = centre[*p];
+            }
+        }
+        else
+        {
+            for (; p != end; p++)
+            {
+                int32_t q = *p;
+                *p = (int8_t)(((q * n2) + d + ((q >> 31) & minus_twice)) / twice);
+            }
+        }
+
+        return ((largest * n2) + d) / twice;
     }
 
     if (divisor == 1)

@@ -408,46 +408,66 @@ static void dense_forward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
 }
 
 /*
+ * A step in one int (Convolution.PackStep): the shift (|shift| < 128), the largest result (0..127) and the
+ * two factor counts (0..2); 0 only for a row of zeros (largest result 0), which needs no alignment.
+ */
+#define TT_FACTORS_AND_SHIFT (~(127 << 4))
+
+static int32_t pack_step(const tt_rescale_step *step)
+{
+    return step->result_max_abs == 0 ? 0 : ((step->shift + 128) << 11) | (step->result_max_abs << 4) | (step->up << 2) | step->down;
+}
+
+static void unpack_step(int32_t packed, tt_rescale_step *step)
+{
+    step->shift = (packed >> 11) - 128;
+    step->result_max_abs = (packed >> 4) & 127;
+    step->up = (packed >> 2) & 3;
+    step->down = packed & 3;
+}
+
+/*
  * Convolution.RequantizeRow: count accumulators (a filter's output or a pass's input error), row `row` of
- * the tensor, into destination at `offset` at their own step; their largest magnitude is kept for
- * align_rows. Returns the running maximum.
+ * the tensor, into destination at `offset` at their own step; the step is kept for align_rows. Returns
+ * the running maximum.
  */
 static int32_t requantize_row(tt_model *m, const int32_t *acc, int32_t row, int32_t offset, int32_t count, int32_t max, int8_t *destination)
 {
     tt_rescale_step step;
     int32_t row_max = tt_max_abs_i32(acc, 0, count);
-    m->row_maxima[row] = row_max;
     tt_requantize_choose(row_max, 1, &step);
     tt_requantize_apply(acc, 0, destination, offset, count, &step);
+    m->row_steps[row] = pack_step(&step);
     return row_max > max ? row_max : max;
 }
 
 /*
  * Convolution.AlignRows: the tensor (length values in rows of row_length, the last one possibly shorter)
- * takes the step its largest accumulator asks for; every other row that is not all zeros is re-expressed
- * in it (the row holding the largest accumulator already has that step: tt_requantize_choose depends
- * only on the magnitude).
+ * takes the step its largest accumulator asks for; every other row that is not all zeros and not already
+ * at that step (shift and factors; at least the row holding the largest accumulator is) is re-expressed in it.
  */
 static void align_rows(const tt_model *m, int32_t row_length, int32_t length, int32_t max, tt_scale acc_scale, tt_tensor8 *result)
 {
     tt_rescale_step tensor_step;
     tt_rescale_step row_step;
+    int32_t tensor_packed;
     int32_t result_max;
     int32_t row = 0;
     int32_t start;
     tt_requantize_choose(max, 1, &tensor_step);
+    tensor_packed = pack_step(&tensor_step) & TT_FACTORS_AND_SHIFT;
     result_max = tensor_step.result_max_abs;
     for (start = 0; start < length; start += row_length)
     {
-        int32_t row_max = m->row_maxima[row++];
+        int32_t packed = m->row_steps[row++];
         int32_t count;
         int32_t aligned;
-        if (row_max == max || row_max == 0)
+        if ((packed & TT_FACTORS_AND_SHIFT) == tensor_packed || packed == 0)
         {
             continue;
         }
 
-        tt_requantize_choose(row_max, 1, &row_step);
+        unpack_step(packed, &row_step);
         count = length - start < row_length ? length - start : row_length;
         aligned = tt_requantize_align(result->data, start, count, &row_step, &tensor_step);
         result_max = aligned > result_max ? aligned : result_max;
@@ -1288,10 +1308,10 @@ static int32_t allocate(tt_model *m)
     m->gradient_length = gradients;
     m->accumulators = (int32_t *)arena_take(4 * acc);
     m->gradients = (int32_t *)arena_take(4 * (gradients > 0 ? gradients : 1));
-    m->row_maxima = (int32_t *)arena_take(4 * (rows > 0 ? rows : 1)); /* one layer's at a time: the rows are aligned before the next layer runs */
+    m->row_steps = (int32_t *)arena_take(4 * (rows > 0 ? rows : 1)); /* one layer's at a time: the rows are aligned before the next layer runs */
     m->error_a.data = (int8_t *)arena_take(errors);
     m->error_b.data = (int8_t *)arena_take(errors);
-    if (m->accumulators == NULL || m->gradients == NULL || m->row_maxima == NULL || m->error_a.data == NULL || m->error_b.data == NULL)
+    if (m->accumulators == NULL || m->gradients == NULL || m->row_steps == NULL || m->error_a.data == NULL || m->error_b.data == NULL)
     {
         return -1;
     }

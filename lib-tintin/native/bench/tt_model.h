@@ -85,7 +85,7 @@ typedef struct tt_model
     tt_tensor8 error_b;
     int32_t *accumulators;
     int32_t *gradients;
-    int32_t *row_maxima; /* a convolution's row maxima (filters forward, passes of input channels backward) until its rows are aligned */
+    int32_t *row_steps; /* a convolution's row steps (packed) (filters forward, passes of input channels backward) until its rows are aligned */
     int32_t accumulator_length;
     int32_t error_length;
     int32_t gradient_length;
