@@ -74,7 +74,6 @@ namespace TinTin.Layers
         // The step each row (a filter's output, a pass's input error) was requantized with, packed
         // (PackStep), until the rows are aligned: choosing it again would cost more than the row.
         private readonly int[] _rowSteps;
-        private int _errorMax;
 
         /// <summary>Creates the layer for a description, after checking that none of its sums can overflow int32.</summary>
         /// <param name="spec">
@@ -135,7 +134,6 @@ namespace TinTin.Layers
             FixedMultiplier toAccumulator = b != null ? FixedMultiplier.Ratio(BiasScale, accScale) : default(FixedMultiplier);
             TrainingKernels kernels = workspace.Kernels;
             int positions = _positions;
-            RescaleStep step = default(RescaleStep);
             int max = 0;
             for (int f = 0; f < _filters; f++)
             {
@@ -149,11 +147,7 @@ namespace TinTin.Layers
                     }
                 }
 
-                int rowMax = Magnitude.MaxAbs(acc, 0, positions);
-                max = rowMax > max ? rowMax : max;
-                Requantizer.Choose(rowMax, compound, ref step);
-                Requantizer.Apply(acc, 0, y, f * positions, positions, step);
-                _rowSteps[f] = PackStep(step);
+                max = RequantizeRow(acc, f, f * positions, positions, max, compound, y);
             }
 
             Stats.Macs += _forwardMacs;
@@ -165,8 +159,9 @@ namespace TinTin.Layers
         public override void Backward(Tensor8 input, Tensor8 output, Tensor8 outputError, Tensor8 inputError, Workspace workspace)
         {
             // The error to the input needs the weights of the forward pass: it is computed in the same
-            // pass as the gradients, each kernel's before that kernel is updated, when the layer below drops
-            // the error at zero inputs (then only nonzero inputs are visited); else in its own pass first.
+            // loop as the gradients, each filter's share before those weights are updated, when the layer
+            // below drops the error at zero inputs (then only nonzero inputs are visited); else in its own
+            // passes first.
             bool fuseError = inputError != null && ZeroInputsDropTheirError;
             int perPass = LayerFactory.ChannelsPerPass(Spec, workspace.Accumulators.Length);
             if (inputError != null && !fuseError)
@@ -177,11 +172,11 @@ namespace TinTin.Layers
             // The error was summed with the weights as they were before this update, so it carries their
             // scale: AfterUpdate (called by UpdateWeights) may rescale the weights and change WeightScale.
             Scale errorScale = Scale.Product(outputError.Scale, WeightScale);
-            UpdateWeights(input, outputError, fuseError ? inputError : null, perPass, workspace);
+            int errorMax = UpdateWeights(input, outputError, fuseError ? inputError : null, perPass, workspace);
             if (fuseError)
             {
                 Stats.Macs += _forwardMacs;
-                AlignRows(perPass * _plane, _inputs, _errorMax, workspace.Options.Mode == TrainingMode.TinTin, errorScale, inputError);
+                AlignRows(perPass * _plane, _inputs, errorMax, workspace.Options.Mode == TrainingMode.TinTin, errorScale, inputError);
                 Stats.ErrorScale = inputError.Scale;
             }
 
@@ -211,8 +206,9 @@ namespace TinTin.Layers
         // Channels outside (perPass at a time), filters inside: one filter's gradient over the pass's
         // channels into the workspace's gradient row, then one update (or accumulation) call for those
         // weights; with inputError, the pass's input error is summed with the old weights of all filters
-        // in the same loop and requantized at its own step before the next pass reuses the row.
-        private void UpdateWeights(Tensor8 input, Tensor8 outputError, Tensor8 inputError, int perPass, Workspace workspace)
+        // in the same loop and requantized at its own step before the next pass reuses the row. Returns
+        // the largest input error accumulator (0 without inputError).
+        private int UpdateWeights(Tensor8 input, Tensor8 outputError, Tensor8 inputError, int perPass, Workspace workspace)
         {
             TrainingOptions options = workspace.Options;
             Scale gradientScale = Scale.Product(outputError.Scale, input.Scale);
@@ -231,7 +227,7 @@ namespace TinTin.Layers
                 FixedMultiplier m = LimitShift(UpdateMultiplier(gradientScale, options, false), MaxGradientShift);
                 if (m.Mantissa == 0 && inputError == null)
                 {
-                    return; // every update is below 2^-62 of a weight step
+                    return 0; // every update is below 2^-62 of a weight step
                 }
 
                 mantissa = m.Mantissa;
@@ -294,13 +290,14 @@ namespace TinTin.Layers
                 }
             }
 
-            _errorMax = errorMax;
             workspace.Random.State = random;
             Stats.Macs += _forwardMacs;
             if (fused)
             {
                 AfterUpdate(clamped, options);
             }
+
+            return errorMax;
         }
 
         // Requantizes `count` accumulators, row `row` of the tensor, into destination at `offset` at
