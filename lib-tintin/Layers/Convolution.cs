@@ -134,20 +134,36 @@ namespace TinTin.Layers
             FixedMultiplier toAccumulator = b != null ? FixedMultiplier.Ratio(BiasScale, accScale) : default(FixedMultiplier);
             TrainingKernels kernels = workspace.Kernels;
             int positions = _positions;
+            int perPass = LayerFactory.FiltersPerPass(Spec, acc.Length, workspace.PackedWeights.Length);
             int max = 0;
-            for (int f = 0; f < _filters; f++)
+            for (int f = 0; f < _filters; f += perPass)
             {
-                kernels.ConvForward(_geometry, f, Weights, x, sparse, acc);
-                if (b != null)
+                int count = _filters - f < perPass ? _filters - f : perPass;
+                if (count == 2)
                 {
-                    int add = BiasContribution(b[f], toAccumulator);
-                    for (int i = 0; i < positions; i++)
-                    {
-                        acc[i] += add;
-                    }
+                    kernels.ConvForwardPair(_geometry, f, Weights, x, sparse, acc, workspace.PackedWeights);
+                }
+                else
+                {
+                    kernels.ConvForward(_geometry, f, Weights, x, sparse, acc);
                 }
 
-                max = RequantizeRow(acc, f, f * positions, positions, max, compound, y);
+                int rowStart = 0;
+                for (int filter = f; filter < f + count; filter++)
+                {
+                    if (b != null)
+                    {
+                        int add = BiasContribution(b[filter], toAccumulator);
+                        int end = rowStart + positions;
+                        for (int i = rowStart; i < end; i++)
+                        {
+                            acc[i] += add;
+                        }
+                    }
+
+                    max = RequantizeRow(acc, rowStart, filter, filter * positions, positions, max, compound, y);
+                    rowStart += positions;
+                }
             }
 
             Stats.Macs += _forwardMacs;
@@ -195,7 +211,7 @@ namespace TinTin.Layers
             {
                 int count = _channels - c < perPass ? _channels - c : perPass;
                 workspace.Kernels.ConvInputError(_geometry, c, count, Weights, outputError.Data, acc);
-                max = RequantizeRow(acc, c / perPass, c * plane, count * plane, max, compound, inputError.Data);
+                max = RequantizeRow(acc, 0, c / perPass, c * plane, count * plane, max, compound, inputError.Data);
             }
 
             Stats.Macs += _forwardMacs;
@@ -286,7 +302,7 @@ namespace TinTin.Layers
 
                 if (errorAcc != null)
                 {
-                    errorMax = RequantizeRow(errorAcc, c / perPass, c * plane, count * plane, errorMax, tinTin, inputError.Data);
+                    errorMax = RequantizeRow(errorAcc, 0, c / perPass, c * plane, count * plane, errorMax, tinTin, inputError.Data);
                 }
             }
 
@@ -300,14 +316,14 @@ namespace TinTin.Layers
             return errorMax;
         }
 
-        // Requantizes `count` accumulators, row `row` of the tensor, into destination at `offset` at
-        // their own step, remembers the step for AlignRows and returns the running largest accumulator.
-        private int RequantizeRow(int[] acc, int row, int offset, int count, int max, bool compound, sbyte[] destination)
+        // Requantizes `count` accumulators from acc[accStart], row `row` of the tensor, into destination at
+        // `offset` at their own step, remembers the step for AlignRows and returns the running largest accumulator.
+        private int RequantizeRow(int[] acc, int accStart, int row, int offset, int count, int max, bool compound, sbyte[] destination)
         {
-            int rowMax = Magnitude.MaxAbs(acc, 0, count);
+            int rowMax = Magnitude.MaxAbs(acc, accStart, count);
             RescaleStep step = default(RescaleStep);
             Requantizer.Choose(rowMax, compound, ref step);
-            Requantizer.Apply(acc, 0, destination, offset, count, step);
+            Requantizer.Apply(acc, accStart, destination, offset, count, step);
             _rowSteps[row] = PackStep(step);
             return rowMax > max ? rowMax : max;
         }

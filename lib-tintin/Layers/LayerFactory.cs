@@ -98,6 +98,42 @@ namespace TinTin.Layers
         }
 
         /// <summary>
+        /// Filters a convolution sums in one forward pass: two (one pair packed per long, see
+        /// <see cref="TinTin.Training.TrainingKernels.ConvForwardPair"/>) when the shared accumulator row
+        /// holds both output rows and the packed-weight scratch at least one kernel; else one. The row is
+        /// sized by the layers' other needs, so pairing costs only the packed scratch
+        /// (<see cref="PackedWeightLength"/>).
+        /// </summary>
+        /// <param name="spec">The convolution's description.</param>
+        /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
+        /// <param name="packedLength">The length of the model's packed-weight scratch.</param>
+        /// <returns>1 or 2.</returns>
+        public static int FiltersPerPass(LayerSpec spec, int accumulatorLength, int packedLength)
+        {
+            int kernelArea = spec.WeightCount / (spec.Units * spec.Input.Channels);
+            bool pair = spec.Units >= 2 && 2 * spec.Output.Height * spec.Output.Width <= accumulatorLength && packedLength >= kernelArea;
+            return pair ? 2 : 1;
+        }
+
+        /// <summary>
+        /// Length of the packed-weight scratch (longs) a convolution needs to sum filters in pairs: the
+        /// kernels of one pass of input channels (<see cref="ChannelsPerPass"/>), 0 when its output rows do
+        /// not fit the accumulator row in pairs, and for other layers.
+        /// </summary>
+        /// <param name="spec">The layer description.</param>
+        /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
+        /// <returns>The number of longs.</returns>
+        public static int PackedWeightLength(LayerSpec spec, int accumulatorLength)
+        {
+            if (!IsConvolution(spec.Kind) || spec.Units < 2 || 2 * spec.Output.Height * spec.Output.Width > accumulatorLength)
+            {
+                return 0;
+            }
+
+            return ChannelsPerPass(spec, accumulatorLength) * (spec.WeightCount / (spec.Units * spec.Input.Channels));
+        }
+
+        /// <summary>
         /// Length of the int32 gradient row a layer needs: for a convolution, the kernels of one filter
         /// over the channels of one backward pass (<see cref="ChannelsPerPass"/>).
         /// </summary>

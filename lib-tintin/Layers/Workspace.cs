@@ -7,7 +7,7 @@ namespace TinTin.Layers
 {
     /// <summary>
     /// The scratch a model shares among its layers, allocated once when the model is built: an
-    /// int32 accumulator row and an int32 gradient row, plus the training options, the PRNG and the
+    /// int32 accumulator row, an int32 gradient row and the packed weights of a convolution's filter pair, plus the training options, the PRNG and the
     /// kernels the layers run their hot loops on.
     /// </summary>
     internal sealed class Workspace
@@ -18,18 +18,30 @@ namespace TinTin.Layers
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
         public Workspace(int accumulatorLength, int gradientLength, TrainingOptions options, Xorshift32 random)
-            : this(accumulatorLength, gradientLength, options, random, new ManagedKernels())
+            : this(accumulatorLength, gradientLength, 0, options, random, new ManagedKernels())
+        {
+        }
+
+        /// <summary>Creates a workspace on the managed kernels, with packed-weight scratch.</summary>
+        /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>
+        /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
+        /// <param name="packedLength">Length of <see cref="PackedWeights"/>.</param>
+        /// <param name="options">The training options.</param>
+        /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
+        public Workspace(int accumulatorLength, int gradientLength, int packedLength, TrainingOptions options, Xorshift32 random)
+            : this(accumulatorLength, gradientLength, packedLength, options, random, new ManagedKernels())
         {
         }
 
         /// <summary>Creates a workspace.</summary>
         /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>
         /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
+        /// <param name="packedLength">Length of <see cref="PackedWeights"/> (0: convolutions sum one filter at a time).</param>
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
         /// <param name="kernels">The kernels (see <see cref="Kernels"/>).</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="kernels"/> is null.</exception>
-        public Workspace(int accumulatorLength, int gradientLength, TrainingOptions options, Xorshift32 random, TrainingKernels kernels)
+        public Workspace(int accumulatorLength, int gradientLength, int packedLength, TrainingOptions options, Xorshift32 random, TrainingKernels kernels)
         {
             if (kernels == null)
             {
@@ -38,6 +50,7 @@ namespace TinTin.Layers
 
             Accumulators = new int[accumulatorLength];
             Gradients = new int[gradientLength];
+            PackedWeights = new long[packedLength];
             Options = options;
             Random = random;
             Kernels = kernels;
@@ -48,6 +61,9 @@ namespace TinTin.Layers
 
         /// <summary>The int32 weight gradients of one convolution filter.</summary>
         public readonly int[] Gradients;
+
+        /// <summary>Two convolution filters' weights of a block of input channels, packed one tap per long (forward pass).</summary>
+        public readonly long[] PackedWeights;
 
         /// <summary>The training options.</summary>
         public readonly TrainingOptions Options;

@@ -78,6 +78,9 @@ namespace TinTin.Scaling
         /// <summary>
         /// Writes <c>round(acc * 3^(u+d) / 2^(s+u+2d))</c>, half away from zero, for every element.
         /// </summary>
+        /// <remarks>With a step <see cref="Choose"/> made for these accumulators' largest magnitude (its
+        /// ResultMaxAbs set) no result exceeds 127, and the arithmetic runs in int; any other step (ResultMaxAbs
+        /// 0) runs in long, where results outside int8 wrap as the cast to sbyte wraps them.</remarks>
         /// <param name="source">The accumulators.</param>
         /// <param name="sourceOffset">The first accumulator.</param>
         /// <param name="destination">The int8 output.</param>
@@ -98,6 +101,23 @@ namespace TinTin.Scaling
                 for (int i = sourceOffset; i < end; i++)
                 {
                     destination[d++] = (sbyte)((source[i] * multiplier) << left);
+                }
+
+                return;
+            }
+
+            if (shift <= 24 && step.ResultMaxAbs > 0)
+            {
+                // A step Choose made for these accumulators (it records their largest result) maps every |acc|
+                // to at most 127, so |acc * 3^k| < 127.5 * 2^shift and adding half stays below
+                // 2^(shift + 7) <= 2^31: int arithmetic, about a sixth cheaper on the interpreter.
+                // Half away from zero with no branch: for t < 0, (t + half - 1) >> shift = -((|t| + half) >> shift).
+                int m = (int)multiplier;
+                int halfInt = 1 << (shift - 1);
+                for (int i = sourceOffset; i < end; i++)
+                {
+                    int t = source[i] * m;
+                    destination[d++] = (sbyte)((t + halfInt + (t >> 31)) >> shift);
                 }
 
                 return;

@@ -241,6 +241,129 @@ namespace TinTin.Training
         }
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// Two int32 sums in one long: with p = w0 + w1 * 2^32 (w0, w1 the two filters' weights of one tap),
+        /// x * p = x * w0 + x * w1 * 2^32, so one multiply-add per tap sums both filters, where floats need
+        /// two. Each filter's sum stays below 2^30 (TinTin.Layers.OverflowBounds), so the long never wraps:
+        /// the low 32 bits are the first filter's sum, and adding 2^31 before the arithmetic shift takes the
+        /// borrow of a negative low half back out of the second. The packed weights are built once per
+        /// block of channels and read at every output position. Loops as in <see cref="ConvForward"/>.
+        /// </remarks>
+        internal override void ConvForwardPair(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed)
+        {
+            int channels = geometry[0];
+            int height = geometry[1];
+            int width = geometry[2];
+            int kernelHeight = geometry[4];
+            int kernelWidth = geometry[5];
+            int strideY = geometry[6];
+            int strideX = geometry[7];
+            int paddingY = geometry[8];
+            int paddingX = geometry[9];
+            int outHeight = geometry[10];
+            int outWidth = geometry[11];
+            int plane = height * width;
+            int positions = outHeight * outWidth;
+            int kernelArea = kernelHeight * kernelWidth;
+            int channelStep = kernelArea - plane;
+            int block = packed.Length / kernelArea;
+            sbyte[] x = input;
+            long[] p = packed;
+            for (int first = 0; first < channels; first += block)
+            {
+                int count = channels - first < block ? channels - first : block;
+
+                // The block's taps of both filters, packed: the second filter's weights lie one filter further on.
+                int w0 = ((filter * channels) + first) * kernelArea;
+                int w1 = w0 + (channels * kernelArea);
+                int taps = count * kernelArea;
+                for (int k = 0; k < taps; k++)
+                {
+                    p[k] = weights[w0 + k] + ((long)weights[w1 + k] << 32);
+                }
+
+                int o = 0;
+                for (int oy = 0; oy < outHeight; oy++)
+                {
+                    int top = oy * strideY - paddingY;
+                    int kyLo = top < 0 ? -top : 0;
+                    int kyHi = height - top;
+                    if (kyHi > kernelHeight)
+                    {
+                        kyHi = kernelHeight;
+                    }
+
+                    int rows = kyHi - kyLo;
+                    int rowStart = ((top + kyLo) * width) + (first * plane);
+                    int wRowStart = kyLo * kernelWidth;
+                    for (int ox = 0; ox < outWidth; ox++)
+                    {
+                        int left = ox * strideX - paddingX;
+                        int kxLo = left < 0 ? -left : 0;
+                        int kxHi = width - left;
+                        if (kxHi > kernelWidth)
+                        {
+                            kxHi = kernelWidth;
+                        }
+
+                        int xRow = rowStart + left;
+                        int wRow = wRowStart;
+                        long sum = 0;
+                        for (int r = 0; r < rows; r++)
+                        {
+                            int d = wRow - xRow;
+                            int start = xRow + kxLo;
+                            int end = xRow + kxHi;
+                            for (int c = 0; c < count; c++)
+                            {
+                                if (sparse)
+                                {
+                                    for (int i = start; i < end; i++)
+                                    {
+                                        int xi = x[i];
+                                        if (xi != 0)
+                                        {
+                                            sum += p[i + d] * xi;
+                                        }
+                                    }
+                                }
+                                else
+                                {
+                                    for (int i = start; i < end; i++)
+                                    {
+                                        sum += p[i + d] * x[i];
+                                    }
+                                }
+
+                                start += plane;
+                                end += plane;
+                                d += channelStep;
+                            }
+
+                            xRow += width;
+                            wRow += kernelWidth;
+                        }
+
+                        int low = (int)sum;
+                        int high = (int)((sum + 0x80000000L) >> 32);
+                        if (first == 0)
+                        {
+                            acc[o] = low;
+                            acc[o + positions] = high;
+                        }
+                        else
+                        {
+                            acc[o] += low;
+                            acc[o + positions] += high;
+                        }
+
+                        o++;
+                    }
+                }
+            }
+        }
+
+        /// <inheritdoc/>
         internal override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
         {
             int channels = geometry[0];

@@ -25,7 +25,7 @@ namespace TinTin.Training
         public int GradientBytes { get; private set; }
 
         /// <summary>
-        /// The int32 accumulator row, the convolution gradient row, the two int8 error buffers (each sized
+        /// The int32 accumulator row, the convolution gradient row, the packed weights of a filter pair, the two int8 error buffers (each sized
         /// by the errors it carries) and the convolutions' row steps.
         /// </summary>
         public int ScratchBytes { get; private set; }
@@ -41,6 +41,9 @@ namespace TinTin.Training
 
         /// <summary>Length of the shared int32 gradient row.</summary>
         public int GradientRowLength { get; private set; }
+
+        /// <summary>Length of the packed-weight scratch (longs) of the convolutions that sum their filters in pairs.</summary>
+        public int PackedWeightLength { get; private set; }
 
         /// <summary>Length of the first int8 error buffer: it takes the loss's error, then every other error on the way down.</summary>
         public int ErrorLength { get; private set; }
@@ -84,15 +87,16 @@ namespace TinTin.Training
             }
 
             // A convolution's backward pass takes as many channels as the row holds, so the gradient row
-            // follows from the accumulator row.
+            // follows from the accumulator row; so does the packed scratch of a filter pair (forward).
             for (int l = 0; l < spec.Count; l++)
             {
                 plan.GradientRowLength = Max(plan.GradientRowLength, LayerFactory.GradientRowLength(spec[l], accumulators));
+                plan.PackedWeightLength = Max(plan.PackedWeightLength, LayerFactory.PackedWeightLength(spec[l], accumulators));
             }
 
             plan.AccumulatorLength = accumulators;
             SizeErrorBuffers(spec, plan);
-            plan.ScratchBytes = 4 * accumulators + 4 * plan.GradientRowLength + plan.ErrorLength + plan.SpareErrorLength + plan.RowStepBytes;
+            plan.ScratchBytes = 4 * accumulators + 4 * plan.GradientRowLength + 8 * plan.PackedWeightLength + plan.ErrorLength + plan.SpareErrorLength + plan.RowStepBytes;
             return plan;
         }
 

@@ -112,6 +112,23 @@ namespace TinTin.Training
         internal abstract void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc);
 
         /// <summary>
+        /// Two filters' forward sums at once, <paramref name="filter"/> into acc[0 .. P) and the next one
+        /// into acc[P .. 2P) (P = out height x out width): the same sums as two <see cref="ConvForward"/>
+        /// calls. The managed engine packs the two filters' weights of a block of input channels into
+        /// <paramref name="packed"/> (one long per tap, the first filter's weight in the low 32 bits) and
+        /// gets both sums from one multiply-add per tap; an engine without that trick may ignore it.
+        /// </summary>
+        /// <param name="geometry">The layer's geometry (<see cref="GeometryLength"/> ints).</param>
+        /// <param name="filter">The first of the two filters.</param>
+        /// <param name="weights">The weights, [filters][channels][kernel height][kernel width].</param>
+        /// <param name="input">The input, channels x height x width.</param>
+        /// <param name="sparse">Whether most inputs are 0.</param>
+        /// <param name="acc">Receives the two rows of sums.</param>
+        /// <param name="packed">Scratch of at least one kernel (kernel height x kernel width longs); the
+        /// channels are visited in blocks of as many kernels as it holds.</param>
+        internal abstract void ConvForwardPair(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed);
+
+        /// <summary>
         /// The input error of consecutive input channels in its own pass (the transposed convolution
         /// restricted to them): clears acc[0 .. count x height x width), then scatters <c>e * W</c> of every
         /// filter; acc is indexed from the first channel's plane.

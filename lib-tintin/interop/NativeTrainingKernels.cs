@@ -95,6 +95,15 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
+        /// <remarks>Compiled code gains nothing from packing two filters: two calls of the filter kernel.</remarks>
+        internal override void ConvForwardPair(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed)
+        {
+            int positions = geometry[10] * geometry[11];
+            NativeKernels.ConvForward(geometry, filter, weights, input, 0, sparse ? 1 : 0, acc, 0);
+            NativeKernels.ConvForward(geometry, filter + 1, weights, input, 0, sparse ? 1 : 0, acc, positions);
+        }
+
+        /// <inheritdoc/>
         internal override void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] input, sbyte[] errors, int[] gradient, bool sparse, int[] errorAcc)
         {
             NativeKernels.ConvGradient(geometry, filter, firstChannel, channelCount, weights, input, 0, errors, 0, gradient, sparse ? 1 : 0, errorAcc, 0);

@@ -213,6 +213,40 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        [DataRow(127, 127, -127)]   // the first filter's sum about +2^30, the second's as negative
+        [DataRow(-127, 127, -127)]  // the other way round: the low half borrows from the high one
+        [DataRow(127, -127, -127)]  // both negative
+        public void WorstCasePairAtTheLargestFanInKeepsBothSums(int input, int weight0, int weight1)
+        {
+            // Two filters summed in one long (ConvForwardPair) at the largest fan-in (66572 * 127^2 < 2^30):
+            // the low half must give the first sum and the high half the second, whatever their signs.
+            Convolution layer;
+            sbyte[] x;
+            try
+            {
+                layer = new Convolution(new ModelSpec(new Shape(16643, 2, 2)).Conv2D(2, 2, 1, 0, true)[0], false);
+                x = ConvReference.Filled(16643 * 4, input);
+            }
+            catch (OutOfMemoryException)
+            {
+                Assert.SkipTest("not enough memory for 200 KB of worst-case tensors");
+                return;
+            }
+
+            sbyte[] w = layer.Weights;
+            int half = w.Length / 2;
+            for (int i = 0; i < w.Length; i++)
+            {
+                w[i] = (sbyte)(i < half ? weight0 : weight1);
+            }
+
+            int[] rows = new int[2];
+            new ManagedKernels().ConvForwardPair(layer.Geometry, 0, w, x, false, rows, new long[4 * 1024]);
+            Assert.AreEqual(66572L * input * weight0, (long)rows[0], "first filter");
+            Assert.AreEqual(66572L * input * weight1, (long)rows[1], "second filter");
+        }
+
+        [TestMethod]
         [DataRow(-127)]
         [DataRow(127)]
         public void WorstCaseInputErrorAtTheLargestFanOutFitsInt32(int weight)

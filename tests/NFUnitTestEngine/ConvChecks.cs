@@ -64,6 +64,26 @@ namespace NFUnitTest
             AssertForwardKernel(layer, r, x, r.Forward(x, w, null), "forward");
             AssertRequantized(expected, r.OutHeight * r.OutWidth, true, Scale.PowerOfTwo(-14), output, "output");
             Assert.AreEqual(layer.Spec.ForwardMacs, layer.Stats.Macs, "Macs");
+
+            // With room for two output rows and one packed kernel the layer sums its filters in pairs:
+            // the same int8 output, bit for bit.
+            int positions = r.OutHeight * r.OutWidth;
+            int rowLength = 2 * positions > r.InputSize ? 2 * positions : r.InputSize;
+            Workspace paired = new Workspace(rowLength, r.FilterSize, r.KernelHeight * r.KernelWidth, new TrainingOptions(), new Xorshift32(1));
+            Assert.AreEqual(r.Filters >= 2 ? 2 : 1, LayerFactory.FiltersPerPass(layer.Spec, rowLength, r.KernelHeight * r.KernelWidth), "filters per pass");
+            Tensor8 pairedOutput = new Tensor8(new sbyte[r.OutputSize], 0);
+            layer.Forward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), pairedOutput, paired);
+            Assert.AreEqual(output.Scale.Shift, pairedOutput.Scale.Shift, "paired: scale shift");
+            Assert.AreEqual(output.Scale.Up, pairedOutput.Scale.Up, "paired: scale up");
+            Assert.AreEqual(output.Scale.Down, pairedOutput.Scale.Down, "paired: scale down");
+            Assert.AreEqual(output.MaxAbs, pairedOutput.MaxAbs, "paired: largest magnitude");
+            for (int i = 0; i < r.OutputSize; i++)
+            {
+                if (output.Data[i] != pairedOutput.Data[i])
+                {
+                    Assert.AreEqual(output.Data[i], pairedOutput.Data[i], "paired: output " + i.ToString());
+                }
+            }
         }
 
         // NITI mode with μ = 5 moves the weights by up to 32 steps in this call: an input error
@@ -400,6 +420,33 @@ namespace NFUnitTest
                 AssertAccumulators(expected, f * positions, row, positions, what + " dense loop");
                 kernels.ConvForward(((Convolution)layer).Geometry, f, layer.Weights, x, true, row);
                 AssertAccumulators(expected, f * positions, row, positions, what + " sparse loop");
+            }
+
+            // Filter pairs, two sums per long, the channels in blocks of one kernel, two, and all of them.
+            int kernelArea = r.KernelHeight * r.KernelWidth;
+            int[] rows = new int[2 * positions];
+            int[] row2 = new int[positions];
+            int[] blocks = new int[] { 1, 2, r.Channels };
+            for (int b = 0; b < blocks.Length; b++)
+            {
+                int block = blocks[b];
+                if (block > r.Channels || (b == 2 && block <= 2))
+                {
+                    continue; // fewer channels than the block, or a block already checked
+                }
+
+                long[] packed = new long[block * kernelArea];
+                for (int f = 0; f + 1 < r.Filters; f++)
+                {
+                    for (int sparse = 0; sparse < 2; sparse++)
+                    {
+                        kernels.ConvForwardPair(((Convolution)layer).Geometry, f, layer.Weights, x, sparse == 1, rows, packed);
+                        string pair = what + " pair " + f.ToString() + (sparse == 1 ? " sparse" : " dense") + " loop in blocks of " + block.ToString() + " channels: filter ";
+                        AssertAccumulators(expected, f * positions, rows, positions, pair + f.ToString());
+                        Array.Copy(rows, positions, row2, 0, positions);
+                        AssertAccumulators(expected, (f + 1) * positions, row2, positions, pair + (f + 1).ToString());
+                    }
+                }
             }
         }
 

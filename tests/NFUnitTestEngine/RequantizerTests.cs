@@ -167,6 +167,38 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        public void ApplyIsExactAtTheLargestMagnitudeOfEveryBitLength()
+        {
+            // The largest |acc| of each bit length, with and without compound factors: Choose puts it at the
+            // top of the int8 range, where Apply's int path (shifts up to 24) has the least headroom.
+            int[] acc = new int[6];
+            sbyte[] destination = new sbyte[6];
+            RescaleStep step = default(RescaleStep);
+            for (int bits = 8; bits <= 31; bits++)
+            {
+                int max = bits == 31 ? int.MaxValue : (1 << bits) - 1;
+                for (int compound = 0; compound < 2; compound++)
+                {
+                    acc[0] = max;
+                    acc[1] = -max;
+                    acc[2] = max - 1;
+                    acc[3] = -(max >> 1);
+                    acc[4] = (max >> 7) + 1;
+                    acc[5] = -((max >> 8) | 1);
+                    Requantizer.Choose(max, compound == 1, ref step);
+                    Requantizer.Apply(acc, 0, destination, 0, acc.Length, step);
+                    long multiplier = ReferenceArithmetic.Power(3, step.Up + step.Down);
+                    int total = step.Shift + step.Up + 2 * step.Down;
+                    for (int i = 0; i < acc.Length; i++)
+                    {
+                        long expected = ReferenceArithmetic.RoundHalfAway(acc[i] * multiplier, ReferenceArithmetic.Power(2, total));
+                        Assert.AreEqual(expected, (long)destination[i], "bits " + bits.ToString() + " acc " + acc[i].ToString());
+                    }
+                }
+            }
+        }
+
+        [TestMethod]
         public void OutputScaleKeepsRealValuesWithinHalfAStep()
         {
             // acc * scale_in and q * scale_out differ by at most scale_out / 2, checked exactly as rationals.

@@ -56,6 +56,13 @@ namespace NFUnitTest
             base.ConvForward(geometry, filter, weights, input, sparse, acc);
         }
 
+        internal override void ConvForwardPair(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed)
+        {
+            Calls++;
+            Forward++;
+            base.ConvForwardPair(geometry, filter, weights, input, sparse, acc, packed);
+        }
+
         internal override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
         {
             Calls++;

@@ -3,6 +3,7 @@
 using nanoFramework.TestFramework;
 using TinTin;
 using TinTin.Description;
+using TinTin.Layers;
 using TinTin.Scaling;
 using TinTin.Training;
 
@@ -128,6 +129,28 @@ namespace NFUnitTest
             Assert.AreEqual(9, plan.GradientRowLength, "gradient row: 3 of 4 channels");
             ModelSpec spec = new ModelSpec(new Shape(4, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2);
             Assert.AreEqual(plan.TotalBytes, new Model(spec, Options(1)).CountAllocatedBytes(), "allocated bytes");
+        }
+
+        [TestMethod]
+        public void FilterPairsGetPackedWeightsOnlyWhereTwoOutputRowsFit()
+        {
+            // Conv1D(3, 3, pad 1) on 2x1x10 -> 3x1x10, then Dense(2) on 30 inputs: the 30-int accumulator row
+            // holds two 10-value output rows, so the filters are summed in pairs, with the packed weights of
+            // one backward pass's channels (both: 30 / 10 >= 2) of 3 taps: 6 longs, 48 bytes of scratch.
+            ModelSpec spec = new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2);
+            MemoryPlan plan = MemoryPlan.Create(spec, Options(1));
+            Assert.AreEqual(30, plan.AccumulatorLength, "accumulator length");
+            Assert.AreEqual(6, plan.PackedWeightLength, "packed weights");
+            Assert.AreEqual(2, LayerFactory.FiltersPerPass(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "filters per pass");
+            Assert.AreEqual(plan.TotalBytes, new Model(spec, Options(1)).CountAllocatedBytes(), "allocated bytes");
+
+            // Pooled to 2x1x5 before the Dense layer, the row is 10 ints: one output row, no pairs, no packed weights.
+            spec = new ModelSpec(new Shape(1, 1, 10)).Conv1D(2, 3, 1, 1).ReLU().MaxPool1D(2).Flatten().Dense(2);
+            plan = MemoryPlan.Create(spec, Options(1));
+            Assert.AreEqual(10, plan.AccumulatorLength, "accumulator length (pooled)");
+            Assert.AreEqual(0, plan.PackedWeightLength, "packed weights (pooled)");
+            Assert.AreEqual(1, LayerFactory.FiltersPerPass(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "filters per pass (pooled)");
+            Assert.AreEqual(plan.TotalBytes, new Model(spec, Options(1)).CountAllocatedBytes(), "allocated bytes (pooled)");
         }
 
         [TestMethod]

@@ -173,6 +173,21 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
+    /// <remarks>Compiled code gains nothing from packing two filters: two calls of the filter kernel.</remarks>
+    internal override void ConvForwardPair(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed)
+    {
+        int positions = geometry[10] * geometry[11];
+        fixed (int* g = Geometry(geometry))
+        fixed (sbyte* w = weights)
+        fixed (sbyte* x = input)
+        fixed (int* a = acc)
+        {
+            _convForward(g, filter, w, x, sparse ? 1 : 0, a);
+            _convForward(g, filter + 1, w, x, sparse ? 1 : 0, a + positions);
+        }
+    }
+
+    /// <inheritdoc/>
     internal override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)
     {
         fixed (int* g = Geometry(geometry))

@@ -31,14 +31,15 @@ static const CLR_RT_MethodHandler method_lookup[] =
     NULL,
     NULL,
     NULL,
+    NULL,
 };
 
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_TinTin_Engine_Native =
 {
     "TinTin.Engine.Native",
-    0x37E82256,
+    0x463F3331,
     method_lookup,
-    { 0, 4, 0, 0 }
+    { 0, 5, 0, 0 }
 };
 
 // clang-format on

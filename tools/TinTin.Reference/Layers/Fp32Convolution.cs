@@ -62,6 +62,12 @@ namespace TinTin.Reference.Layers
         }
 
         /// <inheritdoc/>
+        /// <remarks>
+        /// Two filters per pass over the output positions (register blocking, what lib-tintin's managed
+        /// engine does with its int8 filter pairs): each input is loaded once for both, and the window
+        /// arithmetic of a position is paid once for two filters. An odd last filter is summed twice and
+        /// written once.
+        /// </remarks>
         public override void Forward(float[] input, float[] output)
         {
             int channels = _channels;
@@ -73,6 +79,7 @@ namespace TinTin.Reference.Layers
             int outWidth = _outWidth;
             int filters = _filters;
             int plane = _height * width;
+            int positions = outHeight * outWidth;
             int kernelArea = _kernelHeight * kernelWidth;
             int filterSize = channels * kernelArea;
             int channelStep = kernelArea - plane; // how the weight-minus-input offset moves from one channel to the next
@@ -80,11 +87,14 @@ namespace TinTin.Reference.Layers
             float[] b = _biases;
             float[] x = input;
             float[] y = output;
-            int o = 0;
-            for (int f = 0; f < filters; f++)
+            for (int f = 0; f < filters; f += 2)
             {
+                bool pair = f + 1 < filters;
+                int second = pair ? filterSize : 0; // the second filter's weights, this many further on
                 int filterStart = f * filterSize;
-                float bias = b == null ? 0f : b[f];
+                float bias0 = b == null ? 0f : b[f];
+                float bias1 = b == null || !pair ? 0f : b[f + 1];
+                int o = f * positions;
                 for (int oy = 0; oy < outHeight; oy++)
                 {
                     int kyLo;
@@ -104,29 +114,40 @@ namespace TinTin.Reference.Layers
 
                         int xRow = rowStart + left;
                         int wRow = wRowStart;
-                        float sum = bias;
+                        float sum0 = bias0;
+                        float sum1 = bias1;
                         for (int r = 0; r < rows; r++)
                         {
-                            int d = wRow - xRow; // maps an input index of this row to the weight it meets
+                            int d0 = wRow - xRow; // maps an input index of this row to the first filter's weight it meets
+                            int d1 = d0 + second;
                             int start = xRow + kxLo;
                             int end = xRow + kxHi;
                             for (int c = 0; c < channels; c++)
                             {
                                 for (int i = start; i < end; i++)
                                 {
-                                    sum += w[i + d] * x[i];
+                                    float xi = x[i];
+                                    sum0 += w[i + d0] * xi;
+                                    sum1 += w[i + d1] * xi;
                                 }
 
                                 start += plane;
                                 end += plane;
-                                d += channelStep;
+                                d0 += channelStep;
+                                d1 += channelStep;
                             }
 
                             xRow += width;
                             wRow += kernelWidth;
                         }
 
-                        y[o++] = sum;
+                        y[o] = sum0;
+                        if (pair)
+                        {
+                            y[o + positions] = sum1;
+                        }
+
+                        o++;
                     }
                 }
             }
