@@ -67,7 +67,7 @@ namespace TinTin
             Options = options;
             Plan = MemoryPlan.Create(spec, options);
             Random = new Xorshift32(options.Seed);
-            _workspace = new Workspace(Plan.AccumulatorLength, Plan.GradientRowLength, Plan.PackedWeightLength, options, Random, kernels == null ? new ManagedKernels() : kernels);
+            _workspace = new Workspace(Plan.AccumulatorLength, Plan.PassRowLength, Plan.GradientRowLength, Plan.PackedWeightLength, options, Random, kernels == null ? new ManagedKernels() : kernels);
             _errorA = new Tensor8(new sbyte[Plan.ErrorLength], 0);
             _errorB = new Tensor8(new sbyte[Plan.SpareErrorLength], 0);
 

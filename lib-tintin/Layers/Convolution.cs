@@ -179,7 +179,7 @@ namespace TinTin.Layers
             // below drops the error at zero inputs (then only nonzero inputs are visited); else in its own
             // passes first.
             bool fuseError = inputError != null && ZeroInputsDropTheirError;
-            int perPass = LayerFactory.ChannelsPerPass(Spec, workspace.Accumulators.Length);
+            int perPass = LayerFactory.ChannelsPerPass(Spec, workspace.PassRowLength);
             if (inputError != null && !fuseError)
             {
                 PropagateError(outputError, inputError, perPass, workspace);

@@ -18,7 +18,7 @@ namespace TinTin.Layers
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
         public Workspace(int accumulatorLength, int gradientLength, TrainingOptions options, Xorshift32 random)
-            : this(accumulatorLength, gradientLength, 0, options, random, new ManagedKernels())
+            : this(accumulatorLength, accumulatorLength, gradientLength, 0, options, random, new ManagedKernels())
         {
         }
 
@@ -29,19 +29,20 @@ namespace TinTin.Layers
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
         public Workspace(int accumulatorLength, int gradientLength, int packedLength, TrainingOptions options, Xorshift32 random)
-            : this(accumulatorLength, gradientLength, packedLength, options, random, new ManagedKernels())
+            : this(accumulatorLength, accumulatorLength, gradientLength, packedLength, options, random, new ManagedKernels())
         {
         }
 
         /// <summary>Creates a workspace.</summary>
         /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>
+        /// <param name="passRowLength">See <see cref="PassRowLength"/> (at most accumulatorLength).</param>
         /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
         /// <param name="packedLength">Length of <see cref="PackedWeights"/> (0: convolutions sum one filter at a time).</param>
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
         /// <param name="kernels">The kernels (see <see cref="Kernels"/>).</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="kernels"/> is null.</exception>
-        public Workspace(int accumulatorLength, int gradientLength, int packedLength, TrainingOptions options, Xorshift32 random, TrainingKernels kernels)
+        public Workspace(int accumulatorLength, int passRowLength, int gradientLength, int packedLength, TrainingOptions options, Xorshift32 random, TrainingKernels kernels)
         {
             if (kernels == null)
             {
@@ -49,6 +50,7 @@ namespace TinTin.Layers
             }
 
             Accumulators = new int[accumulatorLength];
+            PassRowLength = passRowLength;
             Gradients = new int[gradientLength];
             PackedWeights = new long[packedLength];
             Options = options;
@@ -58,6 +60,12 @@ namespace TinTin.Layers
 
         /// <summary>The int32 accumulators of one layer's output (forward) or input error (backward).</summary>
         public readonly int[] Accumulators;
+
+        /// <summary>
+        /// The row length a convolution's backward passes are planned on (<see cref="MemoryPlan.PassRowLength"/>):
+        /// the accumulator row may be longer, for filter pairs, without changing the passes or their bits.
+        /// </summary>
+        public readonly int PassRowLength;
 
         /// <summary>The int32 weight gradients of one convolution filter.</summary>
         public readonly int[] Gradients;

@@ -36,6 +36,12 @@ namespace TinTin.Training
         /// <summary>Length of the shared int32 accumulator row.</summary>
         public int AccumulatorLength { get; private set; }
 
+        /// <summary>
+        /// The row length a convolution's backward passes are planned on (<see cref="LayerFactory.ChannelsPerPass"/>):
+        /// what the layers need, before the row grows for filter pairs (then <see cref="AccumulatorLength"/> is longer).
+        /// </summary>
+        public int PassRowLength { get; private set; }
+
         /// <summary>The convolutions' row steps (each row's rescale step until the rows are aligned): one int per filter or input channel, whichever is more.</summary>
         public int RowStepBytes { get; private set; }
 
@@ -86,17 +92,30 @@ namespace TinTin.Training
                 plan.RowStepBytes += 4 * LayerFactory.RowCount(layer);
             }
 
-            // A convolution's backward pass takes as many channels as the row holds, so the gradient row
-            // follows from the accumulator row; so does the packed scratch of a filter pair (forward).
+            // A convolution's backward pass takes as many channels as that row holds, so the gradient row
+            // follows from it. The row then grows, within a budget of the weight bytes, to hold two output
+            // rows of convolutions that can sum their filters in pairs; the passes stay planned on the row
+            // before (same passes, same bits), and pairs need packed weights of one pass's channels.
+            int pairs = accumulators;
             for (int l = 0; l < spec.Count; l++)
             {
                 plan.GradientRowLength = Max(plan.GradientRowLength, LayerFactory.GradientRowLength(spec[l], accumulators));
-                plan.PackedWeightLength = Max(plan.PackedWeightLength, LayerFactory.PackedWeightLength(spec[l], accumulators));
+                int pair = LayerFactory.PairRowLength(spec[l]);
+                if (4 * (pair - accumulators) * LayerFactory.PairRowBudget <= plan.WeightBytes)
+                {
+                    pairs = Max(pairs, pair);
+                }
             }
 
-            plan.AccumulatorLength = accumulators;
+            for (int l = 0; l < spec.Count; l++)
+            {
+                plan.PackedWeightLength = Max(plan.PackedWeightLength, LayerFactory.PackedWeightLength(spec[l], pairs, accumulators));
+            }
+
+            plan.PassRowLength = accumulators;
+            plan.AccumulatorLength = pairs;
             SizeErrorBuffers(spec, plan);
-            plan.ScratchBytes = 4 * accumulators + 4 * plan.GradientRowLength + 8 * plan.PackedWeightLength + plan.ErrorLength + plan.SpareErrorLength + plan.RowStepBytes;
+            plan.ScratchBytes = 4 * plan.AccumulatorLength + 4 * plan.GradientRowLength + 8 * plan.PackedWeightLength + plan.ErrorLength + plan.SpareErrorLength + plan.RowStepBytes;
             return plan;
         }
 

@@ -32,7 +32,7 @@ public class MemoryPlanReportTests
         ModelSpec spec = new ModelSpec(Shape.Vector(784)).Dense(128).ReLU().Dense(10);
         MemoryPlan plan = MemoryPlan.Create(spec, new TrainingOptions { BatchSize = batchSize });
         _output.WriteLine($"784-128-10 MLP, batch {batchSize}: weights {plan.WeightBytes} B, activations {plan.ActivationBytes} B, "
-            + $"gradients {plan.GradientBytes} B, scratch {plan.ScratchBytes} B (accumulator row {plan.AccumulatorLength} ints, "
+            + $"gradients {plan.GradientBytes} B, scratch {plan.ScratchBytes} B (accumulator row {plan.AccumulatorLength} ints, passes planned on {plan.PassRowLength}, "
             + $"gradient row {plan.GradientRowLength} ints, packed weights {plan.PackedWeightLength} longs, error buffers of {plan.ErrorLength} + {plan.SpareErrorLength} B), total {plan.TotalBytes} B, "
             + $"input {plan.InputBytes} B (caller's)");
         Assert.Equal(weights, plan.WeightBytes);
@@ -47,21 +47,22 @@ public class MemoryPlanReportTests
     // weights conv 150 + 4*6, conv 2,400 + 4*16, dense 48,000 + 4*120, 10,080 + 4*84, 840 + 4*10 = 62,414
     // activations 4,704 (conv) + 1,176 + 1,176 (pool, indices) + 1,600 (conv) + 400 + 400 (pool, indices)
     //             + 120 + 84 + 10 = 9,670
-    // scratch 4 * 784 accumulators (one 28 x 28 output row of the first conv; it holds 4 of the second conv's
-    //         14 x 14 input-error planes, so that conv's backward passes take 4 channels) + 4 * 100 (one filter
-    //         of the second conv over 4 channels of 5 x 5) + 8 * 100 (the second conv's two filters' weights of 4
-    //         channels, packed one tap per long; two 28 x 28 rows of the first conv do not fit the row, so it sums
-    //         one filter at a time) + 4,704 + 1,176 error bytes (the first buffer carries the first pool's input
-    //         error, the second the second conv's) + 4 * (6 + 16) row steps = 10,304
+    // scratch 4 * 1,568 accumulators (the layers need one 28 x 28 output row of the first conv, 784 ints, which
+    //         holds 4 of the second conv's 14 x 14 input-error planes, so that conv's backward passes take 4
+    //         channels; the row then grows to two 28 x 28 rows so that the first conv sums filter pairs too:
+    //         3,136 bytes, within 1/16 of the 62,414 weight bytes) + 4 * 100 (one filter of the second conv over
+    //         4 channels of 5 x 5) + 8 * 100 (two filters' weights of one pass's 4 channels, packed one tap per
+    //         long) + 4,704 + 1,176 error bytes (the first buffer carries the first pool's input error, the
+    //         second the second conv's) + 4 * (6 + 16) row steps = 13,440
     // gradients with mini-batches: 4 * 61,706 parameters = 246,824
-    [InlineData(1, 62_414, 9_670, 0, 10_304, 82_388)]
-    [InlineData(16, 62_414, 9_670, 246_824, 10_304, 329_212)]
+    [InlineData(1, 62_414, 9_670, 0, 13_440, 85_524)]
+    [InlineData(16, 62_414, 9_670, 246_824, 13_440, 332_348)]
     public void LeNet5(int batchSize, int weights, int activations, int gradients, int scratch, int total)
     {
         ModelSpec spec = Networks.Create("lenet-5");
         MemoryPlan plan = MemoryPlan.Create(spec, new TrainingOptions { BatchSize = batchSize });
         _output.WriteLine($"LeNet-5, batch {batchSize}: weights {plan.WeightBytes} B, activations {plan.ActivationBytes} B, "
-            + $"gradients {plan.GradientBytes} B, scratch {plan.ScratchBytes} B (accumulator row {plan.AccumulatorLength} ints, "
+            + $"gradients {plan.GradientBytes} B, scratch {plan.ScratchBytes} B (accumulator row {plan.AccumulatorLength} ints, passes planned on {plan.PassRowLength}, "
             + $"gradient row {plan.GradientRowLength} ints, packed weights {plan.PackedWeightLength} longs, error buffers of {plan.ErrorLength} + {plan.SpareErrorLength} B), total {plan.TotalBytes} B");
         Assert.Equal(weights, plan.WeightBytes);
         Assert.Equal(activations, plan.ActivationBytes);

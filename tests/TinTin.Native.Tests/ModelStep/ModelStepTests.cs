@@ -128,13 +128,13 @@ public sealed class ModelStepTests
     private static void CompareBuffers(Model managed, ModelRunner native)
     {
         int[] buffers = native.Buffers();
-        Assert.True(managed.Plan.AccumulatorLength == buffers[0], $"accumulator row {buffers[0]}, MemoryPlan {managed.Plan.AccumulatorLength}");
+        Assert.True(managed.Plan.PassRowLength == buffers[0], $"accumulator row {buffers[0]}, MemoryPlan {managed.Plan.PassRowLength} (before the row grows for the managed filter pairs)");
         Assert.True(managed.Plan.GradientRowLength == buffers[1], $"gradient row {buffers[1]}, MemoryPlan {managed.Plan.GradientRowLength}");
         for (int l = 0; l < managed.LayerCount; l++)
         {
             LayerSpec spec = managed.Spec[l];
             bool convolution = spec.Kind == LayerKind.Conv2D || spec.Kind == LayerKind.Conv1D;
-            int expected = convolution ? LayerFactory.ChannelsPerPass(spec, managed.Plan.AccumulatorLength) : 0;
+            int expected = convolution ? LayerFactory.ChannelsPerPass(spec, managed.Plan.PassRowLength) : 0;
             Assert.True(expected == native.LayerInfo(l)[5], $"layer {l} ({spec}): {native.LayerInfo(l)[5]} channels per pass, managed {expected}");
         }
     }
