@@ -137,35 +137,31 @@ namespace NFUnitTest
             // Conv1D(3, 3, pad 1) on 2x1x10 -> 3x1x10, then Dense(2) on 30 inputs: the 30-int accumulator row
             // holds two 10-value output rows, so the filters are summed in pairs, with the packed weights of
             // one backward pass's channels (both: 30 / 10 >= 2) of 3 taps: 6 longs, 48 bytes of scratch.
-            ModelSpec spec = new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2);
-            MemoryPlan plan = MemoryPlan.Create(spec, Options(1));
-            Assert.AreEqual(30, plan.AccumulatorLength, "accumulator length");
-            Assert.AreEqual(6, plan.PackedWeightLength, "packed weights");
-            Assert.AreEqual(2, LayerFactory.FiltersPerPass(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "filters per pass");
-            Assert.AreEqual(plan.TotalBytes, new Model(spec, Options(1)).CountAllocatedBytes(), "allocated bytes");
+            AssertPairs(new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2), 30, 30, 6, 2, "fits");
 
             // Pooled to 2x1x5 before the Dense layer the layers need a 10-int row, one output row. A second row
             // would cost 40 bytes, more than 1/16 of the 14 + 28 weight bytes: no pairs, no packed weights.
-            spec = new ModelSpec(new Shape(1, 1, 10)).Conv1D(2, 3, 1, 1).ReLU().MaxPool1D(2).Flatten().Dense(2);
-            plan = MemoryPlan.Create(spec, Options(1));
-            Assert.AreEqual(10, plan.AccumulatorLength, "accumulator length (pooled)");
-            Assert.AreEqual(10, plan.PassRowLength, "pass row length (pooled)");
-            Assert.AreEqual(0, plan.PackedWeightLength, "packed weights (pooled)");
-            Assert.AreEqual(1, LayerFactory.FiltersPerPass(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "filters per pass (pooled)");
-            Assert.AreEqual(plan.TotalBytes, new Model(spec, Options(1)).CountAllocatedBytes(), "allocated bytes (pooled)");
+            AssertPairs(new ModelSpec(new Shape(1, 1, 10)).Conv1D(2, 3, 1, 1).ReLU().MaxPool1D(2).Flatten().Dense(2), 10, 10, 0, 1, "pooled");
 
             // The same on 110 input channels: 2 * 110 * 3 + 8 + 28 = 696 weight bytes, so the 40 bytes fit the
             // budget (696 / 16 = 43): the row grows to two output rows (20 ints) for the pairs, while the backward
-            // passes stay planned on the 10 ints the layers need (one 10-value channel plane per pass).
-            spec = new ModelSpec(new Shape(110, 1, 10)).Conv1D(2, 3, 1, 1).ReLU().MaxPool1D(2).Flatten().Dense(2);
-            plan = MemoryPlan.Create(spec, Options(1));
-            Assert.AreEqual(696, plan.WeightBytes, "weight bytes (grown for pairs)");
-            Assert.AreEqual(20, plan.AccumulatorLength, "accumulator length (grown for pairs)");
-            Assert.AreEqual(10, plan.PassRowLength, "pass row length (grown for pairs)");
-            Assert.AreEqual(3, plan.PackedWeightLength, "packed weights: one channel of 3 taps (grown for pairs)");
-            Assert.AreEqual(1, LayerFactory.ChannelsPerPass(spec[0], plan.PassRowLength), "channels per backward pass (grown for pairs)");
-            Assert.AreEqual(2, LayerFactory.FiltersPerPass(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "filters per pass (grown for pairs)");
-            Assert.AreEqual(plan.TotalBytes, new Model(spec, Options(1)).CountAllocatedBytes(), "allocated bytes (grown for pairs)");
+            // passes stay planned on the 10 ints the layers need (one 10-value channel plane per pass), and the
+            // packed weights are one channel of 3 taps.
+            ModelSpec spec = new ModelSpec(new Shape(110, 1, 10)).Conv1D(2, 3, 1, 1).ReLU().MaxPool1D(2).Flatten().Dense(2);
+            MemoryPlan plan = AssertPairs(spec, 20, 10, 3, 2, "grown");
+            Assert.AreEqual(696, plan.WeightBytes, "weight bytes (grown)");
+            Assert.AreEqual(1, LayerFactory.ChannelsPerPass(spec[0], plan.PassRowLength), "channels per backward pass (grown)");
+        }
+
+        private static MemoryPlan AssertPairs(ModelSpec spec, int accumulators, int passRow, int packed, int filtersPerPass, string what)
+        {
+            MemoryPlan plan = MemoryPlan.Create(spec, Options(1));
+            Assert.AreEqual(accumulators, plan.AccumulatorLength, "accumulator length (" + what + ")");
+            Assert.AreEqual(passRow, plan.PassRowLength, "pass row length (" + what + ")");
+            Assert.AreEqual(packed, plan.PackedWeightLength, "packed weights (" + what + ")");
+            Assert.AreEqual(filtersPerPass, LayerFactory.FiltersPerPass(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "filters per pass (" + what + ")");
+            Assert.AreEqual(plan.TotalBytes, new Model(spec, Options(1)).CountAllocatedBytes(), "allocated bytes (" + what + ")");
+            return plan;
         }
 
         [TestMethod]
