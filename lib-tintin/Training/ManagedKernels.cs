@@ -267,6 +267,11 @@ namespace TinTin.Training
             int kernelArea = kernelHeight * kernelWidth;
             int channelStep = kernelArea - plane;
             int block = packed.Length / kernelArea;
+            if (block < 1)
+            {
+                throw new ArgumentException("the packed weights must hold one kernel");
+            }
+
             sbyte[] x = input;
             long[] p = packed;
             for (int first = 0; first < channels; first += block)

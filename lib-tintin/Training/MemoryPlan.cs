@@ -101,7 +101,7 @@ namespace TinTin.Training
             {
                 plan.GradientRowLength = Max(plan.GradientRowLength, LayerFactory.GradientRowLength(spec[l], accumulators));
                 int pair = LayerFactory.PairRowLength(spec[l]);
-                if (4 * (pair - accumulators) * LayerFactory.PairRowBudget <= plan.WeightBytes)
+                if ((long)(pair - accumulators) * 4 * LayerFactory.PairRowBudget <= plan.WeightBytes)
                 {
                     pairs = Max(pairs, pair);
                 }

@@ -213,6 +213,15 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        public void PairKernelRejectsPackedWeightsShorterThanAKernel()
+        {
+            ConvReference r = Reference(2, 4, 4, 2, 3, 1, 1);
+            Convolution layer = Create(r, false, false);
+            Assert.ThrowsException(typeof(ArgumentException), () =>
+                new ManagedKernels().ConvForwardPair(layer.Geometry, 0, layer.Weights, new sbyte[r.InputSize], false, new int[2 * 16], new long[8]), "8 longs for a 3 x 3 kernel");
+        }
+
+        [TestMethod]
         [DataRow(127, 127, -127)]   // the first filter's sum about +2^30, the second's as negative
         [DataRow(-127, 127, -127)]  // the other way round: the low half borrows from the high one
         [DataRow(127, -127, -127)]  // both negative

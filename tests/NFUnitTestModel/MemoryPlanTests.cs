@@ -153,6 +153,17 @@ namespace NFUnitTest
             Assert.AreEqual(1, LayerFactory.ChannelsPerPass(spec[0], plan.PassRowLength), "channels per backward pass (grown)");
         }
 
+        [TestMethod]
+        public void TheRowGrowsForPairsOnlyWithinTheBudgetEvenForHugeRows()
+        {
+            // 40 M output positions per filter, pooled to 2 x 10 M inputs of Dense(1): a second row would cost
+            // 160 MB, and 64 times that overflows an int. The budget (1/16 of the 20 MB of weights) must still say
+            // no; nothing is allocated, the plan only counts.
+            MemoryPlan plan = MemoryPlan.Create(new ModelSpec(new Shape(1, 1, 40000000)).Conv1D(2, 3, 1, 1).MaxPool1D(4).Flatten().Dense(1), Options(1));
+            Assert.AreEqual(40000000, plan.AccumulatorLength, "accumulator length");
+            Assert.AreEqual(0, plan.PackedWeightLength, "packed weights");
+        }
+
         private static MemoryPlan AssertPairs(ModelSpec spec, int accumulators, int passRow, int packed, int filtersPerPass, string what)
         {
             MemoryPlan plan = MemoryPlan.Create(spec, Options(1));
