@@ -88,12 +88,12 @@ namespace TinTin.Layers
         /// (<see cref="AccumulatorLength"/>), so this costs no memory there.
         /// </summary>
         /// <param name="spec">The convolution's description.</param>
-        /// <param name="accumulatorLength">The row length the passes are planned on (<see cref="TinTin.Training.MemoryPlan.PassRowLength"/>).</param>
+        /// <param name="passRowLength">The row length the passes are planned on (<see cref="TinTin.Training.MemoryPlan.PassRowLength"/>).</param>
         /// <returns>The number of channels per pass.</returns>
-        public static int ChannelsPerPass(LayerSpec spec, int accumulatorLength)
+        public static int ChannelsPerPass(LayerSpec spec, int passRowLength)
         {
             int channels = spec.Input.Channels;
-            int fit = accumulatorLength / (spec.Input.Height * spec.Input.Width);
+            int fit = passRowLength / (spec.Input.Height * spec.Input.Width);
             return fit < 1 ? 1 : (fit > channels ? channels : fit);
         }
 
@@ -110,9 +110,9 @@ namespace TinTin.Layers
         /// <returns>1 or 2.</returns>
         public static int FiltersPerPass(LayerSpec spec, int accumulatorLength, int packedLength)
         {
-            int kernelArea = spec.WeightCount / (spec.Units * spec.Input.Channels);
-            bool pair = spec.Units >= 2 && 2 * spec.Output.Height * spec.Output.Width <= accumulatorLength && packedLength >= kernelArea;
-            return pair ? 2 : 1;
+            int pair = PairRowLength(spec);
+            bool fits = pair != 0 && pair <= accumulatorLength && packedLength >= KernelArea(spec);
+            return fits ? 2 : 1;
         }
 
         /// <summary>
@@ -132,7 +132,7 @@ namespace TinTin.Layers
                 return 0;
             }
 
-            return ChannelsPerPass(spec, passRowLength) * (spec.WeightCount / (spec.Units * spec.Input.Channels));
+            return ChannelsPerPass(spec, passRowLength) * KernelArea(spec);
         }
 
         /// <summary>
@@ -157,11 +157,11 @@ namespace TinTin.Layers
         /// over the channels of one backward pass (<see cref="ChannelsPerPass"/>).
         /// </summary>
         /// <param name="spec">The layer description.</param>
-        /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
+        /// <param name="passRowLength">The row length the passes are planned on.</param>
         /// <returns>The number of ints.</returns>
-        public static int GradientRowLength(LayerSpec spec, int accumulatorLength)
+        public static int GradientRowLength(LayerSpec spec, int passRowLength)
         {
-            return IsConvolution(spec.Kind) ? ChannelsPerPass(spec, accumulatorLength) * (spec.WeightCount / (spec.Units * spec.Input.Channels)) : 0;
+            return IsConvolution(spec.Kind) ? ChannelsPerPass(spec, passRowLength) * KernelArea(spec) : 0;
         }
 
         /// <summary>
@@ -191,6 +191,12 @@ namespace TinTin.Layers
         public static int RowCount(LayerSpec spec)
         {
             return IsConvolution(spec.Kind) ? (spec.Units > spec.Input.Channels ? spec.Units : spec.Input.Channels) : 0;
+        }
+
+        // A convolution's taps per filter and input channel (kernel height x kernel width).
+        private static int KernelArea(LayerSpec spec)
+        {
+            return spec.WeightCount / (spec.Units * spec.Input.Channels);
         }
 
         private static bool IsConvolution(LayerKind kind)

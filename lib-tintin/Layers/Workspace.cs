@@ -22,17 +22,6 @@ namespace TinTin.Layers
         {
         }
 
-        /// <summary>Creates a workspace on the managed kernels, with packed-weight scratch.</summary>
-        /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>
-        /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
-        /// <param name="packedLength">Length of <see cref="PackedWeights"/>.</param>
-        /// <param name="options">The training options.</param>
-        /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
-        public Workspace(int accumulatorLength, int gradientLength, int packedLength, TrainingOptions options, Xorshift32 random)
-            : this(accumulatorLength, accumulatorLength, gradientLength, packedLength, options, random, new ManagedKernels())
-        {
-        }
-
         /// <summary>Creates a workspace.</summary>
         /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>
         /// <param name="passRowLength">See <see cref="PassRowLength"/> (at most accumulatorLength).</param>

@@ -69,7 +69,7 @@ namespace NFUnitTest
             // the same int8 output, bit for bit.
             int positions = r.OutHeight * r.OutWidth;
             int rowLength = 2 * positions > r.InputSize ? 2 * positions : r.InputSize;
-            Workspace paired = new Workspace(rowLength, r.FilterSize, r.KernelHeight * r.KernelWidth, new TrainingOptions(), new Xorshift32(1));
+            Workspace paired = new Workspace(rowLength, rowLength, r.FilterSize, r.KernelHeight * r.KernelWidth, new TrainingOptions(), new Xorshift32(1), new ManagedKernels());
             Assert.AreEqual(r.Filters >= 2 ? 2 : 1, LayerFactory.FiltersPerPass(layer.Spec, rowLength, r.KernelHeight * r.KernelWidth), "filters per pass");
             Tensor8 pairedOutput = new Tensor8(new sbyte[r.OutputSize], 0);
             layer.Forward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), pairedOutput, paired);
