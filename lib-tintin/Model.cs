@@ -67,7 +67,7 @@ namespace TinTin
             Options = options;
             Plan = MemoryPlan.Create(spec, options);
             Random = new Xorshift32(options.Seed);
-            _workspace = new Workspace(Plan.AccumulatorLength, Plan.PassRowLength, Plan.GradientRowLength, Plan.PackedWeightLength, options, Random, kernels == null ? new ManagedKernels() : kernels);
+            _workspace = new Workspace(Plan.AccumulatorLength, Plan.PassRowLength, Plan.GradientRowLength, Plan.PackedWeightLength, Plan.RowStepLength, options, Random, kernels == null ? new ManagedKernels() : kernels);
             _errorA = new Tensor8(new sbyte[Plan.ErrorLength], 0);
             _errorB = new Tensor8(new sbyte[Plan.SpareErrorLength], 0);
 
@@ -261,11 +261,11 @@ namespace TinTin
         public int CountAllocatedBytes()
         {
             int bytes = _errorA.Data.Length + _errorB.Data.Length;
-            bytes += 4 * (_workspace.Accumulators.Length + _workspace.Gradients.Length) + 8 * _workspace.PackedWeights.Length;
+            bytes += 4 * (_workspace.Accumulators.Length + _workspace.Gradients.Length + _workspace.RowSteps.Length) + 8 * _workspace.PackedWeights.Length;
             for (int l = 0; l < _layers.Length; l++)
             {
                 Layer layer = _layers[l];
-                bytes += layer.KeptBytes + layer.ScratchBytes;
+                bytes += layer.KeptBytes;
                 if (_activations[l + 1] != _activations[l])
                 {
                     bytes += _activations[l + 1].Data.Length;

@@ -28,11 +28,13 @@ namespace TinTin.Layers
     /// scratch of LeNet-5's first layer at one 28 x 28 row instead of 6 (4.7 K ints).
     /// </para>
     /// <para>
-    /// Forward sums two filters at once where two output rows fit the shared row
-    /// (<see cref="LayerFactory.FiltersPerPass"/>): the kernel packs both filters' weights of a tap into
-    /// one long and gets both int32 sums from one multiply-add (<see cref="TrainingKernels.ConvForwardPair"/>);
-    /// each row is then requantized as above. The same sums, so the same bits, at about 0.6 times the
-    /// interpreter cost of two filters one after the other.
+    /// Forward sums two or three filters at once (<see cref="LayerFactory.FiltersPerPass"/>): the kernel
+    /// packs the filters' weights of a tap into one long and gets every int32 sum from one multiply-add
+    /// (<see cref="TrainingKernels.ConvForwardPacked"/>); each row is then requantized as above. The same
+    /// sums, so the same bits, at about 0.6 times the interpreter cost of two filters one after the other.
+    /// Where the shared row cannot hold two whole output rows (cwru-cnn1d's first convolution), the
+    /// filters are summed in segments of their rows (<see cref="LayerFactory.SegmentLength"/>), and each
+    /// segment is requantized and aligned like a row.
     /// </para>
     /// <para>
     /// Padding is never materialised: for every output row and column the loops first compute
@@ -78,9 +80,10 @@ namespace TinTin.Layers
         private readonly long _forwardMacs;
         private readonly int[] _geometry;
 
-        // The step each row (a filter's output, a pass's input error) was requantized with, packed
-        // (PackStep), until the rows are aligned: choosing it again would cost more than the row.
-        private readonly int[] _rowSteps;
+        // The step each row (a filter's output or a segment of it, a pass's input error) was requantized
+        // with, packed (PackStep), until the rows are aligned: choosing it again would cost more than the
+        // row. The workspace's, set by Forward and Backward before the rows are requantized.
+        private int[] _rowSteps;
 
         /// <summary>Creates the layer for a description, after checking that none of its sums can overflow int32.</summary>
         /// <param name="spec">
@@ -101,7 +104,6 @@ namespace TinTin.Layers
             _kernelArea = spec.WeightCount / (spec.Units * spec.Input.Channels);
             _positions = spec.Output.Height * spec.Output.Width;
             _forwardMacs = spec.ForwardMacs;
-            _rowSteps = new int[LayerFactory.RowCount(spec)];
 
             // The shape as the kernels take it (the kernels read it; the layer keeps only what it uses itself).
             _geometry = new int[]
@@ -123,12 +125,6 @@ namespace TinTin.Layers
         }
 
         /// <inheritdoc/>
-        public override int ScratchBytes
-        {
-            get { return 4 * _rowSteps.Length; }
-        }
-
-        /// <inheritdoc/>
         public override void Forward(Tensor8 input, Tensor8 output, Workspace workspace)
         {
             int[] acc = workspace.Accumulators;
@@ -141,40 +137,42 @@ namespace TinTin.Layers
             FixedMultiplier toAccumulator = b != null ? FixedMultiplier.Ratio(BiasScale, accScale) : default(FixedMultiplier);
             TrainingKernels kernels = workspace.Kernels;
             int positions = _positions;
-            int perPass = LayerFactory.FiltersPerPass(Spec, acc.Length, workspace.PackedWeights.Length);
+            long[] packed = workspace.PackedWeights;
+            int lanes = LayerFactory.FiltersPerPass(Spec, acc.Length, packed.Length);
+            int segment = LayerFactory.SegmentLength(Spec, acc.Length, packed.Length);
+            int segments = (positions + segment - 1) / segment;
+            _rowSteps = workspace.RowSteps;
             int max = 0;
-            for (int f = 0; f < _filters; f += perPass)
+            for (int f = 0; f < _filters; f += lanes)
             {
-                int count = _filters - f < perPass ? _filters - f : perPass;
-                if (count == 2)
-                {
-                    kernels.ConvForwardPair(_geometry, f, Weights, x, sparse, acc, workspace.PackedWeights);
-                }
-                else
+                int count = _filters - f < lanes ? _filters - f : lanes;
+                if (count == 1)
                 {
                     kernels.ConvForward(_geometry, f, Weights, x, sparse, acc);
                 }
 
-                int rowStart = 0;
-                for (int filter = f; filter < f + count; filter++)
+                for (int start = 0; start < positions; start += segment)
                 {
-                    if (b != null)
+                    int length = positions - start < segment ? positions - start : segment;
+                    if (count > 1)
                     {
-                        int add = BiasContribution(b[filter], toAccumulator);
-                        int end = rowStart + positions;
-                        for (int i = rowStart; i < end; i++)
-                        {
-                            acc[i] += add;
-                        }
+                        kernels.ConvForwardPacked(_geometry, f, count, Weights, x, sparse, acc, packed, start, length);
                     }
 
-                    max = RequantizeRow(acc, rowStart, filter, filter * positions, positions, max, compound, y);
-                    rowStart += positions;
+                    // A lone filter's row is whole in acc; packed lanes lie one segment after another.
+                    int rowStart = count == 1 ? start : 0;
+                    int row = (f * segments) + (start / segment);
+                    for (int filter = f; filter < f + count; filter++)
+                    {
+                        max = RequantizeOutput(acc, rowStart, filter, row, (filter * positions) + start, length, max, toAccumulator, compound, y);
+                        rowStart += length;
+                        row += segments;
+                    }
                 }
             }
 
             Stats.Macs += _forwardMacs;
-            AlignRows(positions, _filters * positions, max, compound, accScale, output);
+            AlignRows(segment, positions, _filters * positions, max, compound, accScale, output);
             Stats.OutputScale = output.Scale;
         }
 
@@ -199,7 +197,7 @@ namespace TinTin.Layers
             if (fuseError)
             {
                 Stats.Macs += _forwardMacs;
-                AlignRows(perPass * _plane, _inputs, errorMax, workspace.Options.Mode == TrainingMode.TinTin, errorScale, inputError);
+                AlignRows(perPass * _plane, perPass * _plane, _inputs, errorMax, workspace.Options.Mode == TrainingMode.TinTin, errorScale, inputError);
                 Stats.ErrorScale = inputError.Scale;
             }
 
@@ -214,6 +212,7 @@ namespace TinTin.Layers
             bool compound = workspace.Options.Mode == TrainingMode.TinTin;
             int plane = _plane;
             int max = 0;
+            _rowSteps = workspace.RowSteps;
             for (int c = 0; c < _channels; c += perPass)
             {
                 int count = _channels - c < perPass ? _channels - c : perPass;
@@ -222,7 +221,7 @@ namespace TinTin.Layers
             }
 
             Stats.Macs += _forwardMacs;
-            AlignRows(perPass * plane, _inputs, max, compound, Scale.Product(outputError.Scale, WeightScale), inputError);
+            AlignRows(perPass * plane, perPass * plane, _inputs, max, compound, Scale.Product(outputError.Scale, WeightScale), inputError);
             Stats.ErrorScale = inputError.Scale;
         }
 
@@ -235,6 +234,7 @@ namespace TinTin.Layers
         {
             TrainingOptions options = workspace.Options;
             Scale gradientScale = Scale.Product(outputError.Scale, input.Scale);
+            _rowSteps = workspace.RowSteps;
             bool fused = workspace.Fused;
             bool tinTin = options.Mode == TrainingMode.TinTin;
             int mantissa = 0;
@@ -323,6 +323,23 @@ namespace TinTin.Layers
             return errorMax;
         }
 
+        // Adds the filter's bias to `count` output accumulators from acc[accStart] and requantizes them as row `row`.
+        private int RequantizeOutput(int[] acc, int accStart, int filter, int row, int offset, int count, int max, FixedMultiplier toAccumulator, bool compound, sbyte[] destination)
+        {
+            int[] b = Biases;
+            if (b != null)
+            {
+                int add = BiasContribution(b[filter], toAccumulator);
+                int end = accStart + count;
+                for (int i = accStart; i < end; i++)
+                {
+                    acc[i] += add;
+                }
+            }
+
+            return RequantizeRow(acc, accStart, row, offset, count, max, compound, destination);
+        }
+
         // Requantizes `count` accumulators from acc[accStart], row `row` of the tensor, into destination at
         // `offset` at their own step, remembers the step for AlignRows and returns the running largest accumulator.
         private int RequantizeRow(int[] acc, int accStart, int row, int offset, int count, int max, bool compound, sbyte[] destination)
@@ -335,11 +352,12 @@ namespace TinTin.Layers
             return rowMax > max ? rowMax : max;
         }
 
-        // The tensor (length values in rows of rowLength, the last one possibly shorter) takes the step its
-        // largest accumulator asks for, exactly as if it had been requantized at once; each row, requantized
-        // at its own (finer or equal) step, is re-expressed in it. The row that holds the largest
-        // accumulator has that very step and is left as it is.
-        private void AlignRows(int rowLength, int length, int max, bool compound, Scale accScale, Tensor8 result)
+        // The tensor (length values in rows of rowLength, the last one possibly shorter, each in segments of
+        // segmentLength, the last one possibly shorter) takes the step its largest accumulator asks for,
+        // exactly as if it had been requantized at once; each segment, requantized at its own (finer or
+        // equal) step, is re-expressed in it. The segment that holds the largest accumulator has that very
+        // step and is left as it is.
+        private void AlignRows(int segmentLength, int rowLength, int length, int max, bool compound, Scale accScale, Tensor8 result)
         {
             RescaleStep tensorStep = default(RescaleStep);
             Requantizer.Choose(max, compound, ref tensorStep);
@@ -348,18 +366,22 @@ namespace TinTin.Layers
             sbyte[] data = result.Data;
             int resultMax = tensorStep.ResultMaxAbs;
             int row = 0;
-            for (int start = 0; start < length; start += rowLength)
+            for (int rowStart = 0; rowStart < length; rowStart += rowLength)
             {
-                int packed = _rowSteps[row++];
-                if ((packed & FactorsAndShift) == tensorPacked || packed == 0)
+                int rowEnd = length - rowStart < rowLength ? length : rowStart + rowLength;
+                for (int start = rowStart; start < rowEnd; start += segmentLength)
                 {
-                    continue; // already in the tensor's step (at least the row of the largest accumulator), or all zeros
-                }
+                    int packed = _rowSteps[row++];
+                    if ((packed & FactorsAndShift) == tensorPacked || packed == 0)
+                    {
+                        continue; // already in the tensor's step (at least the segment of the largest accumulator), or all zeros
+                    }
 
-                UnpackStep(packed, ref rowStep);
-                int count = length - start < rowLength ? length - start : rowLength;
-                int aligned = Requantizer.Align(data, start, count, rowStep, tensorStep);
-                resultMax = aligned > resultMax ? aligned : resultMax;
+                    UnpackStep(packed, ref rowStep);
+                    int count = rowEnd - start < segmentLength ? rowEnd - start : segmentLength;
+                    int aligned = Requantizer.Align(data, start, count, rowStep, tensorStep);
+                    resultMax = aligned > resultMax ? aligned : resultMax;
+                }
             }
 
             result.Length = length;

@@ -50,12 +50,6 @@ namespace TinTin.Layers
             get { return 0; }
         }
 
-        /// <summary>Gets the bytes of scratch the layer owns itself (a convolution's row steps).</summary>
-        public virtual int ScratchBytes
-        {
-            get { return 0; }
-        }
-
         /// <summary>Computes the output from the input.</summary>
         /// <param name="input">The input tensor.</param>
         /// <param name="output">The output tensor (the input itself for in-place layers).</param>

@@ -2,6 +2,7 @@
 
 using System;
 using TinTin.Description;
+using TinTin.Training;
 
 namespace TinTin.Layers
 {
@@ -98,49 +99,81 @@ namespace TinTin.Layers
         }
 
         /// <summary>
-        /// Filters a convolution sums in one forward pass: two (one pair packed per long, see
-        /// <see cref="TinTin.Training.TrainingKernels.ConvForwardPair"/>) when the shared accumulator row
-        /// holds both output rows and the packed-weight scratch at least one kernel; else one. The planner
-        /// lengthens the row for pairs only within a small budget (<see cref="PairRowLength"/>), so the
-        /// result is the same sums either way.
+        /// Filters a convolution sums in one forward pass (lanes of one long, see
+        /// <see cref="TinTin.Training.TrainingKernels.ConvForwardPacked"/>): as many as its kernel allows
+        /// (<see cref="TinTin.Training.TrainingKernels.LaneLimit"/>) and, when whole output rows are summed,
+        /// as the shared accumulator row holds; one without a packed-weight scratch of one kernel. When the
+        /// row cannot hold two whole output rows, the filters are summed in segments of the positions
+        /// (<see cref="SegmentLength"/>).
         /// </summary>
         /// <param name="spec">The convolution's description.</param>
         /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
         /// <param name="packedLength">The length of the model's packed-weight scratch.</param>
-        /// <returns>1 or 2.</returns>
+        /// <returns>1, 2 or 3.</returns>
         public static int FiltersPerPass(LayerSpec spec, int accumulatorLength, int packedLength)
         {
-            int pair = PairRowLength(spec);
-            bool fits = pair != 0 && pair <= accumulatorLength && packedLength >= KernelArea(spec);
-            return fits ? 2 : 1;
-        }
-
-        /// <summary>
-        /// Length of the packed-weight scratch (longs) a convolution needs to sum filters in pairs: the
-        /// kernels of one backward pass's input channels (<see cref="ChannelsPerPass"/>), 0 when its output
-        /// rows do not fit the accumulator row in pairs, and for other layers.
-        /// </summary>
-        /// <param name="spec">The layer description.</param>
-        /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
-        /// <param name="passRowLength">The row length the backward passes are planned on.</param>
-        /// <returns>The number of longs.</returns>
-        public static int PackedWeightLength(LayerSpec spec, int accumulatorLength, int passRowLength)
-        {
-            int pair = PairRowLength(spec);
-            if (pair == 0 || pair > accumulatorLength)
+            int limit = LaneLimit(spec);
+            if (limit < 2 || packedLength < KernelArea(spec))
             {
-                return 0;
+                return 1;
             }
 
-            return ChannelsPerPass(spec, passRowLength) * KernelArea(spec);
+            int wholeRows = accumulatorLength / Positions(spec);
+            return wholeRows < 2 || wholeRows >= limit ? limit : wholeRows;
         }
 
         /// <summary>
-        /// The accumulator row a convolution needs to sum its filters in pairs: two output rows (0 for a
-        /// single filter and for other layers). The planner lengthens the shared row to it only when the
-        /// extra ints cost at most 1/<see cref="PairRowBudget"/> of the model's weight bytes: memory spent on
-        /// speed stays small next to the parameters (LeNet-5's first convolution: 3,136 bytes against
-        /// 62,414; cwru-cnn1d's would cost 2,048 against 6,480, and it sums one filter at a time).
+        /// Output positions a convolution sums per kernel call and requantizes as one row: all of them
+        /// when the filters of a pass fit the accumulator row whole (the usual case, and the one the
+        /// planner grows the row for within <see cref="PairRowBudget"/>); else the longest segment that
+        /// splits each output row evenly enough for every lane to fit (cwru-cnn1d's first convolution:
+        /// 512 positions, three filters per pass, in segments of 128). A segment is requantized at its own
+        /// step and aligned like a row: one more such rounding, a third of the cost of summing the filters
+        /// one at a time.
+        /// </summary>
+        /// <param name="spec">The convolution's description.</param>
+        /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
+        /// <param name="packedLength">The length of the model's packed-weight scratch.</param>
+        /// <returns>The number of positions.</returns>
+        public static int SegmentLength(LayerSpec spec, int accumulatorLength, int packedLength)
+        {
+            int positions = Positions(spec);
+            int lanes = FiltersPerPass(spec, accumulatorLength, packedLength);
+            if ((long)lanes * positions <= accumulatorLength)
+            {
+                return positions;
+            }
+
+            int segments = 2;
+            while ((long)lanes * CeilingDivide(positions, segments) > accumulatorLength)
+            {
+                segments++;
+            }
+
+            return CeilingDivide(positions, segments);
+        }
+
+        /// <summary>
+        /// Length of the packed-weight scratch (longs) a convolution needs to sum filters in lanes: the
+        /// kernels of one backward pass's input channels (<see cref="ChannelsPerPass"/>); 0 for a single
+        /// filter and for other layers. The planner grants it only within 1/<see cref="PairRowBudget"/> of
+        /// the model's weight bytes (a toy network sums its filters one at a time).
+        /// </summary>
+        /// <param name="spec">The layer description.</param>
+        /// <param name="passRowLength">The row length the backward passes are planned on.</param>
+        /// <returns>The number of longs.</returns>
+        public static int PackedWeightLength(LayerSpec spec, int passRowLength)
+        {
+            return LaneLimit(spec) < 2 ? 0 : ChannelsPerPass(spec, passRowLength) * KernelArea(spec);
+        }
+
+        /// <summary>
+        /// The accumulator row a convolution needs to sum its filters in pairs over whole output rows: two
+        /// output rows (0 for a single filter and for other layers). The planner lengthens the shared row
+        /// to it only when the extra ints cost at most 1/<see cref="PairRowBudget"/> of the model's weight
+        /// bytes: memory spent on speed stays small next to the parameters (LeNet-5's first convolution:
+        /// 3,136 bytes against 62,414; cwru-cnn1d's would cost 2,048 against 6,480, and it sums its filters
+        /// in segments instead, <see cref="SegmentLength"/>).
         /// </summary>
         /// <param name="spec">The layer description.</param>
         /// <returns>The number of ints.</returns>
@@ -149,7 +182,7 @@ namespace TinTin.Layers
             return IsConvolution(spec.Kind) && spec.Units >= 2 ? 2 * spec.Output.Height * spec.Output.Width : 0;
         }
 
-        /// <summary>The fraction of the weight bytes (1/16) the accumulator row may grow by so that convolutions sum filter pairs.</summary>
+        /// <summary>The fraction of the weight bytes (1/16) the accumulator row may grow by so that convolutions sum filter pairs, and the packed weights may take.</summary>
         public const int PairRowBudget = 16;
 
         /// <summary>
@@ -185,12 +218,52 @@ namespace TinTin.Layers
             return output > inputError ? output : inputError;
         }
 
-        /// <summary>Rows a convolution requantizes one at a time and then aligns (filters forward, passes of input channels backward): at most one int per filter or channel.</summary>
+        /// <summary>
+        /// Rows a convolution requantizes one at a time and then aligns: forward, each filter's output or
+        /// each of its segments (<see cref="SegmentLength"/>); backward, the passes of input channels (at
+        /// most one per channel). The workspace keeps one int per row for the layer that needs most.
+        /// </summary>
         /// <param name="spec">The layer description.</param>
+        /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
+        /// <param name="packedLength">The length of the model's packed-weight scratch.</param>
         /// <returns>The number of ints (0 for other layers).</returns>
-        public static int RowCount(LayerSpec spec)
+        public static int RowCount(LayerSpec spec, int accumulatorLength, int packedLength)
         {
-            return IsConvolution(spec.Kind) ? (spec.Units > spec.Input.Channels ? spec.Units : spec.Input.Channels) : 0;
+            if (!IsConvolution(spec.Kind))
+            {
+                return 0;
+            }
+
+            int forward = spec.Units * SegmentsPerRow(spec, accumulatorLength, packedLength);
+            return forward > spec.Input.Channels ? forward : spec.Input.Channels;
+        }
+
+        /// <summary>How many segments each filter's output row is summed and requantized in (1: whole rows).</summary>
+        /// <param name="spec">The convolution's description.</param>
+        /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
+        /// <param name="packedLength">The length of the model's packed-weight scratch.</param>
+        /// <returns>The number of segments.</returns>
+        public static int SegmentsPerRow(LayerSpec spec, int accumulatorLength, int packedLength)
+        {
+            return CeilingDivide(Positions(spec), SegmentLength(spec, accumulatorLength, packedLength));
+        }
+
+        // The filters a convolution's kernel lets one long sum (1 for other layers).
+        private static int LaneLimit(LayerSpec spec)
+        {
+            return IsConvolution(spec.Kind) ? TrainingKernels.LaneLimit(KernelArea(spec), spec.Units) : 1;
+        }
+
+        // A convolution's output positions per filter.
+        private static int Positions(LayerSpec spec)
+        {
+            return spec.Output.Height * spec.Output.Width;
+        }
+
+        // a / b rounded up, for a >= 1 (no overflow near int.MaxValue).
+        private static int CeilingDivide(int a, int b)
+        {
+            return ((a - 1) / b) + 1;
         }
 
         // A convolution's taps per filter and input channel (kernel height x kernel width).

@@ -7,18 +7,22 @@ namespace TinTin.Layers
 {
     /// <summary>
     /// The scratch a model shares among its layers, allocated once when the model is built: an
-    /// int32 accumulator row, an int32 gradient row and the packed weights of a convolution's filter pair, plus the training options, the PRNG and the
-    /// kernels the layers run their hot loops on.
+    /// int32 accumulator row, an int32 gradient row, the packed weights of a convolution's filters and
+    /// the steps of its requantized rows, plus the training options, the PRNG and the kernels the layers
+    /// run their hot loops on.
     /// </summary>
     internal sealed class Workspace
     {
-        /// <summary>Creates a workspace on the managed kernels.</summary>
+        /// <summary>The row steps the short constructor gives (single layers in tests): 256 rows.</summary>
+        public const int DefaultRowSteps = 256;
+
+        /// <summary>Creates a workspace on the managed kernels, with <see cref="DefaultRowSteps"/> row steps.</summary>
         /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>
         /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
         public Workspace(int accumulatorLength, int gradientLength, TrainingOptions options, Xorshift32 random)
-            : this(accumulatorLength, accumulatorLength, gradientLength, 0, options, random, new ManagedKernels())
+            : this(accumulatorLength, accumulatorLength, gradientLength, 0, DefaultRowSteps, options, random, new ManagedKernels())
         {
         }
 
@@ -27,11 +31,12 @@ namespace TinTin.Layers
         /// <param name="passRowLength">See <see cref="PassRowLength"/> (at most accumulatorLength).</param>
         /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
         /// <param name="packedLength">Length of <see cref="PackedWeights"/> (0: convolutions sum one filter at a time).</param>
+        /// <param name="rowStepLength">Length of <see cref="RowSteps"/>.</param>
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
         /// <param name="kernels">The kernels (see <see cref="Kernels"/>).</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="kernels"/> is null.</exception>
-        public Workspace(int accumulatorLength, int passRowLength, int gradientLength, int packedLength, TrainingOptions options, Xorshift32 random, TrainingKernels kernels)
+        public Workspace(int accumulatorLength, int passRowLength, int gradientLength, int packedLength, int rowStepLength, TrainingOptions options, Xorshift32 random, TrainingKernels kernels)
         {
             if (kernels == null)
             {
@@ -42,6 +47,7 @@ namespace TinTin.Layers
             PassRowLength = passRowLength;
             Gradients = new int[gradientLength];
             PackedWeights = new long[packedLength];
+            RowSteps = new int[rowStepLength];
             Options = options;
             Random = random;
             Kernels = kernels;
@@ -59,8 +65,14 @@ namespace TinTin.Layers
         /// <summary>The int32 weight gradients of one convolution filter.</summary>
         public readonly int[] Gradients;
 
-        /// <summary>Two convolution filters' weights of a block of input channels, packed one tap per long (forward pass).</summary>
+        /// <summary>Two or three convolution filters' weights of a block of input channels, packed one tap per long (forward pass).</summary>
         public readonly long[] PackedWeights;
+
+        /// <summary>
+        /// The step each row of a convolution (a filter's output or a segment of it, a pass's input error)
+        /// was requantized with, packed, until the layer aligns its rows (<see cref="MemoryPlan.RowStepLength"/>).
+        /// </summary>
+        public readonly int[] RowSteps;
 
         /// <summary>The training options.</summary>
         public readonly TrainingOptions Options;

@@ -242,14 +242,17 @@ namespace TinTin.Training
 
         /// <inheritdoc/>
         /// <remarks>
-        /// Two int32 sums in one long: with p = w0 + w1 * 2^32 (w0, w1 the two filters' weights of one tap),
-        /// x * p = x * w0 + x * w1 * 2^32, so one multiply-add per tap sums both filters, where floats need
-        /// two. Each filter's sum stays below 2^30 (TinTin.Layers.OverflowBounds), so the long never wraps:
-        /// the low 32 bits are the first filter's sum, and adding 2^31 before the arithmetic shift takes the
-        /// borrow of a negative low half back out of the second. The packed weights are built once per
-        /// block of channels and read at every output position. Loops as in <see cref="ConvForward"/>.
+        /// Several int32 sums in one long: with p = w0 + w1 * 2^s (+ w2 * 2^2s), the filters' weights of one
+        /// tap, x * p = x * w0 + x * w1 * 2^s (+ x * w2 * 2^2s), so one multiply-add per tap sums every
+        /// filter, where floats need one each. Two lanes are 32 bits apart: each sum stays below 2^30
+        /// (TinTin.Layers.OverflowBounds), the low 32 bits are the first sum, and adding 2^31 before the
+        /// arithmetic shift takes the borrow of a negative low half back out of the second. Three lanes are
+        /// 21 bits apart, summed over blocks of channels of fewer than 64 taps, whose sums stay below 2^20:
+        /// each lane is the sign-extended low 21 bits, taken out before the next. The packed weights
+        /// are built once per block of channels and read at every output position. Loops as in
+        /// <see cref="ConvForward"/>, over the positions start .. start + count only.
         /// </remarks>
-        internal override void ConvForwardPair(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed)
+        internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed, int start, int count)
         {
             int channels = geometry[0];
             int height = geometry[1];
@@ -260,35 +263,38 @@ namespace TinTin.Training
             int strideX = geometry[7];
             int paddingY = geometry[8];
             int paddingX = geometry[9];
-            int outHeight = geometry[10];
             int outWidth = geometry[11];
             int plane = height * width;
-            int positions = outHeight * outWidth;
             int kernelArea = kernelHeight * kernelWidth;
             int channelStep = kernelArea - plane;
-            int block = packed.Length / kernelArea;
-            if (block < 1)
-            {
-                throw new ArgumentException("the packed weights must hold one kernel");
-            }
-
+            int block = ChannelBlock(lanes, kernelArea, packed.Length);
+            CheckPacked(geometry, filter, lanes, block, start, count);
+            int laneShift = lanes == 2 ? 32 : ThreeLaneShift;
+            int filterSize = channels * kernelArea;
+            int end = start + count;
+            int lastRow = (end - 1) / outWidth;
             sbyte[] x = input;
             long[] p = packed;
             for (int first = 0; first < channels; first += block)
             {
-                int count = channels - first < block ? channels - first : block;
+                int channelCount = channels - first < block ? channels - first : block;
 
-                // The block's taps of both filters, packed: the second filter's weights lie one filter further on.
+                // The block's taps of every filter, packed: the next filter's weights lie one filter further on.
                 int w0 = ((filter * channels) + first) * kernelArea;
-                int w1 = w0 + (channels * kernelArea);
-                int taps = count * kernelArea;
+                int taps = channelCount * kernelArea;
                 for (int k = 0; k < taps; k++)
                 {
-                    p[k] = weights[w0 + k] + ((long)weights[w1 + k] << 32);
+                    long tap = 0;
+                    for (int lane = lanes - 1; lane >= 0; lane--)
+                    {
+                        tap = (tap << laneShift) + weights[w0 + (lane * filterSize) + k];
+                    }
+
+                    p[k] = tap;
                 }
 
                 int o = 0;
-                for (int oy = 0; oy < outHeight; oy++)
+                for (int oy = start / outWidth; oy <= lastRow; oy++)
                 {
                     int top = oy * strideY - paddingY;
                     int kyLo = top < 0 ? -top : 0;
@@ -301,7 +307,9 @@ namespace TinTin.Training
                     int rows = kyHi - kyLo;
                     int rowStart = ((top + kyLo) * width) + (first * plane);
                     int wRowStart = kyLo * kernelWidth;
-                    for (int ox = 0; ox < outWidth; ox++)
+                    int lineStart = oy * outWidth;
+                    int oxEnd = end - lineStart < outWidth ? end - lineStart : outWidth;
+                    for (int ox = start > lineStart ? start - lineStart : 0; ox < oxEnd; ox++)
                     {
                         int left = ox * strideX - paddingX;
                         int kxLo = left < 0 ? -left : 0;
@@ -317,13 +325,13 @@ namespace TinTin.Training
                         for (int r = 0; r < rows; r++)
                         {
                             int d = wRow - xRow;
-                            int start = xRow + kxLo;
-                            int end = xRow + kxHi;
-                            for (int c = 0; c < count; c++)
+                            int from = xRow + kxLo;
+                            int to = xRow + kxHi;
+                            for (int c = 0; c < channelCount; c++)
                             {
                                 if (sparse)
                                 {
-                                    for (int i = start; i < end; i++)
+                                    for (int i = from; i < to; i++)
                                     {
                                         int xi = x[i];
                                         if (xi != 0)
@@ -334,14 +342,14 @@ namespace TinTin.Training
                                 }
                                 else
                                 {
-                                    for (int i = start; i < end; i++)
+                                    for (int i = from; i < to; i++)
                                     {
                                         sum += p[i + d] * x[i];
                                     }
                                 }
 
-                                start += plane;
-                                end += plane;
+                                from += plane;
+                                to += plane;
                                 d += channelStep;
                             }
 
@@ -349,17 +357,39 @@ namespace TinTin.Training
                             wRow += kernelWidth;
                         }
 
-                        int low = (int)sum;
-                        int high = (int)((sum + 0x80000000L) >> 32);
-                        if (first == 0)
+                        int s0;
+                        int s1;
+                        int s2 = 0;
+                        if (lanes == 2)
                         {
-                            acc[o] = low;
-                            acc[o + positions] = high;
+                            s0 = (int)sum;
+                            s1 = (int)((sum + 0x80000000L) >> 32);
                         }
                         else
                         {
-                            acc[o] += low;
-                            acc[o + positions] += high;
+                            s0 = (int)((sum << ThreeLaneSignShift) >> ThreeLaneSignShift);
+                            sum = (sum - s0) >> ThreeLaneShift;
+                            s1 = (int)((sum << ThreeLaneSignShift) >> ThreeLaneSignShift);
+                            s2 = (int)((sum - s1) >> ThreeLaneShift);
+                        }
+
+                        if (first == 0)
+                        {
+                            acc[o] = s0;
+                            acc[o + count] = s1;
+                            if (lanes == 3)
+                            {
+                                acc[o + count + count] = s2;
+                            }
+                        }
+                        else
+                        {
+                            acc[o] += s0;
+                            acc[o + count] += s1;
+                            if (lanes == 3)
+                            {
+                                acc[o + count + count] += s2;
+                            }
                         }
 
                         o++;

@@ -42,13 +42,16 @@ namespace TinTin.Training
         /// </summary>
         public int PassRowLength { get; private set; }
 
-        /// <summary>The convolutions' row steps (each row's rescale step until the rows are aligned): one int per filter or input channel, whichever is more.</summary>
-        public int RowStepBytes { get; private set; }
+        /// <summary>
+        /// Length of the shared row-step scratch (each requantized row's step until the rows are aligned):
+        /// the most rows one convolution has (<see cref="LayerFactory.RowCount"/>).
+        /// </summary>
+        public int RowStepLength { get; private set; }
 
         /// <summary>Length of the shared int32 gradient row.</summary>
         public int GradientRowLength { get; private set; }
 
-        /// <summary>Length of the packed-weight scratch (longs) of the convolutions that sum their filters in pairs.</summary>
+        /// <summary>Length of the packed-weight scratch (longs) of the convolutions that sum their filters in lanes.</summary>
         public int PackedWeightLength { get; private set; }
 
         /// <summary>Length of the first int8 error buffer: it takes the loss's error, then every other error on the way down.</summary>
@@ -89,13 +92,13 @@ namespace TinTin.Training
 
                 plan.ActivationBytes += LayerFactory.KeptBytes(layer);
                 accumulators = Max(accumulators, LayerFactory.AccumulatorLength(layer, l == 0));
-                plan.RowStepBytes += 4 * LayerFactory.RowCount(layer);
             }
 
             // A convolution's backward pass takes as many channels as that row holds, so the gradient row
             // follows from it. The row then grows, within a budget of the weight bytes, to hold two output
             // rows of convolutions that can sum their filters in pairs; the passes stay planned on the row
-            // before (same passes, same bits), and pairs need packed weights of one pass's channels.
+            // before (same passes, same bits). Summing filters in lanes needs packed weights of one pass's
+            // channels, within the same budget.
             int pairs = accumulators;
             for (int l = 0; l < spec.Count; l++)
             {
@@ -107,15 +110,25 @@ namespace TinTin.Training
                 }
             }
 
+            // Packed weights let convolutions sum several filters per multiply-add, for the same budget.
+            int packed = 0;
             for (int l = 0; l < spec.Count; l++)
             {
-                plan.PackedWeightLength = Max(plan.PackedWeightLength, LayerFactory.PackedWeightLength(spec[l], pairs, accumulators));
+                packed = Max(packed, LayerFactory.PackedWeightLength(spec[l], accumulators));
+            }
+
+            plan.PackedWeightLength = (long)packed * 8 * LayerFactory.PairRowBudget <= plan.WeightBytes ? packed : 0;
+
+            // One step per requantized row, shared: a layer's rows are aligned before the next layer runs.
+            for (int l = 0; l < spec.Count; l++)
+            {
+                plan.RowStepLength = Max(plan.RowStepLength, LayerFactory.RowCount(spec[l], pairs, plan.PackedWeightLength));
             }
 
             plan.PassRowLength = accumulators;
             plan.AccumulatorLength = pairs;
             SizeErrorBuffers(spec, plan);
-            plan.ScratchBytes = 4 * plan.AccumulatorLength + 4 * plan.GradientRowLength + 8 * plan.PackedWeightLength + plan.ErrorLength + plan.SpareErrorLength + plan.RowStepBytes;
+            plan.ScratchBytes = 4 * plan.AccumulatorLength + 4 * plan.GradientRowLength + 8 * plan.PackedWeightLength + plan.ErrorLength + plan.SpareErrorLength + 4 * plan.RowStepLength;
             return plan;
         }
 

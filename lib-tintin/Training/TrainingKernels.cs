@@ -1,5 +1,6 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
+using System;
 using TinTin.Scaling;
 
 namespace TinTin.Training
@@ -112,21 +113,91 @@ namespace TinTin.Training
         internal abstract void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc);
 
         /// <summary>
-        /// Two filters' forward sums at once, <paramref name="filter"/> into acc[0 .. P) and the next one
-        /// into acc[P .. 2P) (P = out height x out width): the same sums as two <see cref="ConvForward"/>
-        /// calls. The managed engine packs the two filters' weights of a block of input channels into
-        /// <paramref name="packed"/> (one long per tap, the first filter's weight in the low 32 bits) and
-        /// gets both sums from one multiply-add per tap; an engine without that trick may ignore it.
+        /// Forward sums of <paramref name="lanes"/> consecutive filters at once over the output positions
+        /// start .. start + count (flat, row by row): filter <paramref name="filter"/> + l into
+        /// acc[l x count .. (l + 1) x count). The same sums as <see cref="ConvForward"/> gives for those
+        /// filters and positions. The managed engine packs the filters' weights of a block of input
+        /// channels into <paramref name="packed"/> (one long per tap, the first filter's weight in the
+        /// lowest lane) and gets every sum from one multiply-add per tap; an engine without that trick may
+        /// ignore it.
         /// </summary>
         /// <param name="geometry">The layer's geometry (<see cref="GeometryLength"/> ints).</param>
-        /// <param name="filter">The first of the two filters.</param>
+        /// <param name="filter">The first of the filters.</param>
+        /// <param name="lanes">How many filters: 2, or 3 when one channel's kernel has fewer than <see cref="ThreeLaneTaps"/> taps (<see cref="LaneLimit"/>).</param>
         /// <param name="weights">The weights, [filters][channels][kernel height][kernel width].</param>
         /// <param name="input">The input, channels x height x width.</param>
         /// <param name="sparse">Whether most inputs are 0.</param>
-        /// <param name="acc">Receives the two rows of sums.</param>
+        /// <param name="acc">Receives the rows of sums, lanes x count ints.</param>
         /// <param name="packed">Scratch of at least one kernel (kernel height x kernel width longs); the
-        /// channels are visited in blocks of as many kernels as it holds.</param>
-        internal abstract void ConvForwardPair(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed);
+        /// channels are visited in blocks of as many kernels as it holds (<see cref="ChannelBlock"/>).</param>
+        /// <param name="start">The first output position.</param>
+        /// <param name="count">How many positions.</param>
+        /// <exception cref="ArgumentException">Too many lanes for the kernel or the filters, too short a packed scratch, or positions outside the output.</exception>
+        internal abstract void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed, int start, int count);
+
+        /// <summary>
+        /// A block of input channels with fewer taps (channels x kernel area) than this has sums below 2^20
+        /// (63 x 2^14), so three filters' sums over it fit one long 21 bits apart.
+        /// </summary>
+        internal const int ThreeLaneTaps = 64;
+
+        /// <summary>Bits between two of three lanes.</summary>
+        internal const int ThreeLaneShift = 21;
+
+        /// <summary>The shift pair (left, then arithmetic right) that sign-extends a lane's low 21 bits.</summary>
+        internal const int ThreeLaneSignShift = 64 - ThreeLaneShift;
+
+        /// <summary>
+        /// How many filters <see cref="ConvForwardPacked"/> can sum at once: 3 for a kernel (per input
+        /// channel) of fewer than <see cref="ThreeLaneTaps"/> taps, summed in blocks of channels that stay
+        /// below that; else 2. Never more than the filters.
+        /// </summary>
+        /// <param name="kernelArea">Taps of one filter over one input channel: kernel height x kernel width.</param>
+        /// <param name="filters">The layer's filters.</param>
+        /// <returns>The most lanes (1 for a single filter).</returns>
+        internal static int LaneLimit(int kernelArea, int filters)
+        {
+            int lanes = kernelArea < ThreeLaneTaps ? 3 : 2;
+            return lanes < filters ? lanes : filters;
+        }
+
+        /// <summary>Input channels <see cref="ConvForwardPacked"/> sums per extraction of its lanes.</summary>
+        /// <param name="lanes">The filters summed at once.</param>
+        /// <param name="kernelArea">Kernel height x kernel width.</param>
+        /// <param name="packedLength">Length of the packed-weight scratch.</param>
+        /// <returns>The channels of one block (0 when the scratch does not hold one kernel).</returns>
+        internal static int ChannelBlock(int lanes, int kernelArea, int packedLength)
+        {
+            int block = packedLength / kernelArea;
+            int limit = (ThreeLaneTaps - 1) / kernelArea;
+            return lanes == 3 && block > limit ? limit : block;
+        }
+
+        /// <summary>Checks the arguments of <see cref="ConvForwardPacked"/> that its loops rely on.</summary>
+        /// <param name="geometry">The layer's geometry.</param>
+        /// <param name="filter">The first filter.</param>
+        /// <param name="lanes">The filters summed at once.</param>
+        /// <param name="block">Kernels the packed scratch holds.</param>
+        /// <param name="start">The first output position.</param>
+        /// <param name="count">How many positions.</param>
+        /// <exception cref="ArgumentException">When one of them is out of range.</exception>
+        internal static void CheckPacked(int[] geometry, int filter, int lanes, int block, int start, int count)
+        {
+            if (lanes < 2 || lanes > LaneLimit(geometry[4] * geometry[5], geometry[3]) || filter < 0 || filter + lanes > geometry[3])
+            {
+                throw new ArgumentException("lanes out of range for this kernel");
+            }
+
+            if (block < 1)
+            {
+                throw new ArgumentException("the packed weights must hold one kernel");
+            }
+
+            if (start < 0 || count < 1 || start + count > geometry[10] * geometry[11])
+            {
+                throw new ArgumentException("positions outside the output");
+            }
+        }
 
         /// <summary>
         /// The input error of consecutive input channels in its own pass (the transposed convolution

@@ -95,12 +95,25 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
-        /// <remarks>Compiled code gains nothing from packing two filters: two calls of the filter kernel.</remarks>
-        internal override void ConvForwardPair(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed)
+        /// <remarks>
+        /// Compiled code gains nothing from packing filters: whole output rows are one call of the filter
+        /// kernel per filter. Segments of the rows (a first convolution whose row holds one filter's
+        /// output only) run the managed kernel: the C kernel sums whole rows.
+        /// </remarks>
+        internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed, int start, int count)
         {
             int positions = geometry[10] * geometry[11];
-            NativeKernels.ConvForward(geometry, filter, weights, input, 0, sparse ? 1 : 0, acc, 0);
-            NativeKernels.ConvForward(geometry, filter + 1, weights, input, 0, sparse ? 1 : 0, acc, positions);
+            if (start != 0 || count != positions)
+            {
+                base.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, acc, packed, start, count);
+                return;
+            }
+
+            CheckPacked(geometry, filter, lanes, 1, start, count);
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                NativeKernels.ConvForward(geometry, filter + lane, weights, input, 0, sparse ? 1 : 0, acc, lane * positions);
+            }
         }
 
         /// <inheritdoc/>

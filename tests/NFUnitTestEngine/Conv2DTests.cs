@@ -213,12 +213,32 @@ namespace NFUnitTest
         }
 
         [TestMethod]
-        public void PairKernelRejectsPackedWeightsShorterThanAKernel()
+        public void PackedKernelRejectsWhatItCannotSum()
         {
-            ConvReference r = Reference(2, 4, 4, 2, 3, 1, 1);
+            ConvReference r = Reference(2, 4, 4, 3, 3, 1, 1);
+            Convolution layer = Create(r, false, false);
+            ManagedKernels kernels = new ManagedKernels();
+            sbyte[] x = new sbyte[r.InputSize];
+            int[] acc = new int[3 * 16];
+            long[] packed = new long[9];
+            Assert.ThrowsException(typeof(ArgumentException), () =>
+                kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, acc, new long[8], 0, 16), "8 longs for a 3 x 3 kernel");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 1, layer.Weights, x, false, acc, packed, 0, 16), "one lane");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 4, layer.Weights, x, false, acc, packed, 0, 16), "four lanes");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 1, 3, layer.Weights, x, false, acc, packed, 0, 16), "filters 1 to 3 of 3");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, acc, packed, 8, 9), "positions 8 to 17 of 16");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, acc, packed, 0, 0), "no positions");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, acc, packed, -1, 4), "a negative start");
+        }
+
+        [TestMethod]
+        public void PackedKernelRefusesThreeLanesForAKernelOf64Taps()
+        {
+            // 8 x 8 = 64 taps per channel: a three-lane sum could reach 64 x 2^14 = 2^20 and spill into the next lane.
+            ConvReference r = Reference(1, 8, 8, 3, 8, 1, 0);
             Convolution layer = Create(r, false, false);
             Assert.ThrowsException(typeof(ArgumentException), () =>
-                new ManagedKernels().ConvForwardPair(layer.Geometry, 0, layer.Weights, new sbyte[r.InputSize], false, new int[2 * 16], new long[8]), "8 longs for a 3 x 3 kernel");
+                new ManagedKernels().ConvForwardPacked(layer.Geometry, 0, 3, layer.Weights, new sbyte[r.InputSize], false, new int[3], new long[64], 0, 1), "three lanes");
         }
 
         [TestMethod]
@@ -227,7 +247,7 @@ namespace NFUnitTest
         [DataRow(127, -127, -127)]  // both negative
         public void WorstCasePairAtTheLargestFanInKeepsBothSums(int input, int weight0, int weight1)
         {
-            // Two filters summed in one long (ConvForwardPair) at the largest fan-in (66572 * 127^2 < 2^30):
+            // Two filters summed in one long (ConvForwardPacked) at the largest fan-in (66572 * 127^2 < 2^30):
             // the low half must give the first sum and the high half the second, whatever their signs.
             Convolution layer;
             sbyte[] x;
@@ -250,9 +270,35 @@ namespace NFUnitTest
             }
 
             int[] rows = new int[2];
-            new ManagedKernels().ConvForwardPair(layer.Geometry, 0, w, x, false, rows, new long[4 * 1024]);
+            new ManagedKernels().ConvForwardPacked(layer.Geometry, 0, 2, w, x, false, rows, new long[4 * 1024], 0, 1);
             Assert.AreEqual(66572L * input * weight0, (long)rows[0], "first filter");
             Assert.AreEqual(66572L * input * weight1, (long)rows[1], "second filter");
+        }
+
+        [TestMethod]
+        [DataRow(-128, 127, -127, 127)]   // every lane at about -2^20 or +2^20, alternating: each borrows from the next
+        [DataRow(-128, -127, -127, -127)] // all at +1,024,128
+        [DataRow(127, -127, 127, -127)]
+        [DataRow(-128, 127, 127, 127)]    // all at -1,024,128
+        public void WorstCaseThreeLanesKeepEverySum(int input, int weight0, int weight1, int weight2)
+        {
+            // A 1-D kernel of 9 taps over 14 channels, one output position: three filters summed in one long
+            // (ConvForwardPacked) in blocks of 7 channels, 63 taps, each block's sum up to 63 * 128 * 127 =
+            // 1,024,128 < 2^20 in a 21-bit lane; the blocks' sums are added in int32.
+            Convolution layer = new Convolution(new ModelSpec(new Shape(14, 1, 9)).Conv1D(3, 9, 1, 0, false)[0], false);
+            sbyte[] x = ConvReference.Filled(14 * 9, input);
+            sbyte[] w = layer.Weights;
+            int third = w.Length / 3;
+            for (int i = 0; i < w.Length; i++)
+            {
+                w[i] = (sbyte)(i < third ? weight0 : (i < 2 * third ? weight1 : weight2));
+            }
+
+            int[] rows = new int[3];
+            new ManagedKernels().ConvForwardPacked(layer.Geometry, 0, 3, w, x, false, rows, new long[14 * 9], 0, 1);
+            Assert.AreEqual(126 * input * weight0, rows[0], "first filter");
+            Assert.AreEqual(126 * input * weight1, rows[1], "second filter");
+            Assert.AreEqual(126 * input * weight2, rows[2], "third filter");
         }
 
         [TestMethod]

@@ -65,25 +65,46 @@ namespace NFUnitTest
             AssertRequantized(expected, r.OutHeight * r.OutWidth, true, Scale.PowerOfTwo(-14), output, "output");
             Assert.AreEqual(layer.Spec.ForwardMacs, layer.Stats.Macs, "Macs");
 
-            // With room for two output rows and one packed kernel the layer sums its filters in pairs:
-            // the same int8 output, bit for bit.
+            // With room for its filters' whole output rows and one packed kernel the layer sums two or three
+            // filters per long: the same int8 output, bit for bit. With room for one row only it sums them in
+            // segments of the row, each requantized at its own step and aligned like a row.
             int positions = r.OutHeight * r.OutWidth;
-            int rowLength = 2 * positions > r.InputSize ? 2 * positions : r.InputSize;
-            Workspace paired = new Workspace(rowLength, rowLength, r.FilterSize, r.KernelHeight * r.KernelWidth, new TrainingOptions(), new Xorshift32(1), new ManagedKernels());
-            Assert.AreEqual(r.Filters >= 2 ? 2 : 1, LayerFactory.FiltersPerPass(layer.Spec, rowLength, r.KernelHeight * r.KernelWidth), "filters per pass");
-            Tensor8 pairedOutput = new Tensor8(new sbyte[r.OutputSize], 0);
-            layer.Forward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), pairedOutput, paired);
-            Assert.AreEqual(output.Scale.Shift, pairedOutput.Scale.Shift, "paired: scale shift");
-            Assert.AreEqual(output.Scale.Up, pairedOutput.Scale.Up, "paired: scale up");
-            Assert.AreEqual(output.Scale.Down, pairedOutput.Scale.Down, "paired: scale down");
-            Assert.AreEqual(output.MaxAbs, pairedOutput.MaxAbs, "paired: largest magnitude");
+            int kernelArea = r.KernelHeight * r.KernelWidth;
+            int lanes = r.Filters < 2 ? 1 : (kernelArea < 64 && r.Filters >= 3 ? 3 : 2);
+            int wholeRows = lanes * positions > r.InputSize ? lanes * positions : r.InputSize;
+            Tensor8 packedOutput = ForwardWithRow(layer, x, wholeRows, kernelArea, r.OutputSize);
+            Assert.AreEqual(lanes, LayerFactory.FiltersPerPass(layer.Spec, wholeRows, kernelArea), "filters per pass");
+            Assert.AreEqual(positions, LayerFactory.SegmentLength(layer.Spec, wholeRows, kernelArea), "whole rows");
+            Assert.AreEqual(output.Scale.Shift, packedOutput.Scale.Shift, "packed: scale shift");
+            Assert.AreEqual(output.Scale.Up, packedOutput.Scale.Up, "packed: scale up");
+            Assert.AreEqual(output.Scale.Down, packedOutput.Scale.Down, "packed: scale down");
+            Assert.AreEqual(output.MaxAbs, packedOutput.MaxAbs, "packed: largest magnitude");
             for (int i = 0; i < r.OutputSize; i++)
             {
-                if (output.Data[i] != pairedOutput.Data[i])
+                if (output.Data[i] != packedOutput.Data[i])
                 {
-                    Assert.AreEqual(output.Data[i], pairedOutput.Data[i], "paired: output " + i.ToString());
+                    Assert.AreEqual(output.Data[i], packedOutput.Data[i], "packed: output " + i.ToString());
                 }
             }
+
+            if (lanes > 1 && positions >= lanes)
+            {
+                int segment = LayerFactory.SegmentLength(layer.Spec, positions, kernelArea);
+                Assert.AreEqual(lanes, LayerFactory.FiltersPerPass(layer.Spec, positions, kernelArea), "filters per pass in segments");
+                Assert.IsTrue(segment < positions && lanes * segment <= positions, "segments of " + segment.ToString() + " fit the row");
+                Tensor8 segmented = ForwardWithRow(layer, x, positions, kernelArea, r.OutputSize);
+                AssertRequantized(expected, positions, segment, true, Scale.PowerOfTwo(-14), segmented, "segments of " + segment.ToString());
+            }
+        }
+
+        // The layer's forward pass on a workspace whose accumulator row holds rowLength ints and whose packed scratch holds packedLength longs.
+        private static Tensor8 ForwardWithRow(WeightedLayer layer, sbyte[] x, int rowLength, int packedLength, int outputSize)
+        {
+            int rowSteps = LayerFactory.RowCount(layer.Spec, rowLength, packedLength);
+            Workspace workspace = new Workspace(rowLength, rowLength, 0, packedLength, rowSteps, new TrainingOptions(), new Xorshift32(1), new ManagedKernels());
+            Tensor8 result = new Tensor8(new sbyte[outputSize], 0);
+            layer.Forward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), result, workspace);
+            return result;
         }
 
         // NITI mode with μ = 5 moves the weights by up to 32 steps in this call: an input error
@@ -422,29 +443,43 @@ namespace NFUnitTest
                 AssertAccumulators(expected, f * positions, row, positions, what + " sparse loop");
             }
 
-            // Filter pairs, two sums per long, the channels in blocks of one kernel, two, and all of them.
+            // Two and (for kernels of fewer than 64 taps) three filters per long, the channels in blocks of
+            // one kernel, two, and all of them, over all positions and over a range that starts and ends
+            // inside output rows.
             int kernelArea = r.KernelHeight * r.KernelWidth;
-            int[] rows = new int[2 * positions];
-            int[] row2 = new int[positions];
+            int[] geometry = ((Convolution)layer).Geometry;
+            int[] rows = new int[3 * positions];
+            int[] lane = new int[positions];
             int[] blocks = new int[] { 1, 2, r.Channels };
-            for (int b = 0; b < blocks.Length; b++)
+            int mostLanes = kernelArea < 64 ? 3 : 2;
+            for (int lanes = 2; lanes <= mostLanes; lanes++)
             {
-                int block = blocks[b];
-                if (block > r.Channels || (b == 2 && block <= 2))
+                for (int b = 0; b < blocks.Length; b++)
                 {
-                    continue; // fewer channels than the block, or a block already checked
-                }
-
-                long[] packed = new long[block * kernelArea];
-                for (int f = 0; f + 1 < r.Filters; f++)
-                {
-                    for (int sparse = 0; sparse < 2; sparse++)
+                    int block = blocks[b];
+                    if (block > r.Channels || (b == 2 && block <= 2))
                     {
-                        kernels.ConvForwardPair(((Convolution)layer).Geometry, f, layer.Weights, x, sparse == 1, rows, packed);
-                        string pair = what + " pair " + f.ToString() + (sparse == 1 ? " sparse" : " dense") + " loop in blocks of " + block.ToString() + " channels: filter ";
-                        AssertAccumulators(expected, f * positions, rows, positions, pair + f.ToString());
-                        Array.Copy(rows, positions, row2, 0, positions);
-                        AssertAccumulators(expected, (f + 1) * positions, row2, positions, pair + (f + 1).ToString());
+                        continue; // fewer channels than the block, or a block already checked
+                    }
+
+                    long[] packed = new long[block * kernelArea];
+                    for (int f = 0; f + lanes <= r.Filters; f++)
+                    {
+                        for (int range = 0; range < 2; range++)
+                        {
+                            int start = range == 0 ? 0 : positions / 3;
+                            int count = range == 0 ? positions : (positions / 2 > 0 ? positions / 2 : 1);
+                            for (int sparse = 0; sparse < 2; sparse++)
+                            {
+                                kernels.ConvForwardPacked(geometry, f, lanes, layer.Weights, x, sparse == 1, rows, packed, start, count);
+                                string name = what + " " + lanes.ToString() + " lanes from filter " + f.ToString() + (sparse == 1 ? " sparse" : " dense") + " in blocks of " + block.ToString() + " channels positions " + start.ToString() + " to " + (start + count).ToString() + ": filter ";
+                                for (int l = 0; l < lanes; l++)
+                                {
+                                    Array.Copy(rows, l * count, lane, 0, count);
+                                    AssertAccumulators(expected, ((f + l) * positions) + start, lane, count, name + (f + l).ToString());
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -485,8 +520,14 @@ namespace NFUnitTest
         // and within 1 of its values; its largest magnitude as the tensor records it.
         public static void AssertRequantized(long[] acc, int rowLength, bool compound, Scale accScale, Tensor8 actual, string what)
         {
+            AssertRequantized(acc, rowLength, rowLength, compound, accScale, actual, what);
+        }
+
+        // As AssertRequantized, each row requantized in segments of segmentLength.
+        public static void AssertRequantized(long[] acc, int rowLength, int segmentLength, bool compound, Scale accScale, Tensor8 actual, string what)
+        {
             Scale scale;
-            sbyte[] expected = ConvReference.RequantizeRows(acc, rowLength, compound, accScale, out scale);
+            sbyte[] expected = ConvReference.RequantizeRows(acc, rowLength, segmentLength, compound, accScale, out scale);
             Scale wholeScale;
             sbyte[] whole = ConvReference.Requantize(acc, compound, accScale, out wholeScale);
             Assert.AreEqual(expected.Length, actual.Length, what + " length");

@@ -200,12 +200,22 @@ namespace NFUnitTest
         // library's Requantizer.Align takes shifts where it can.
         public static sbyte[] RequantizeRows(long[] acc, int rowLength, bool compound, Scale accScale, out Scale resultScale)
         {
+            return RequantizeRows(acc, rowLength, rowLength, compound, accScale, out resultScale);
+        }
+
+        // As RequantizeRows, each row split into segments of segmentLength (the last one possibly shorter),
+        // each segment requantized alone: a convolution that sums its filters in segments of their rows.
+        public static sbyte[] RequantizeRows(long[] acc, int rowLength, int segmentLength, bool compound, Scale accScale, out Scale resultScale)
+        {
             Requantize(acc, compound, accScale, out resultScale);
             RescaleStep tensor = StepOf(acc, 0, acc.Length, compound);
             sbyte[] result = new sbyte[acc.Length];
-            for (int start = 0; start < acc.Length; start += rowLength)
+            int start = 0;
+            while (start < acc.Length)
             {
-                int count = acc.Length - start < rowLength ? acc.Length - start : rowLength;
+                int rowLeft = rowLength - (start % rowLength);
+                int count = rowLeft < segmentLength ? rowLeft : segmentLength;
+                count = acc.Length - start < count ? acc.Length - start : count;
                 long[] row = new long[count];
                 for (int i = 0; i < count; i++)
                 {
@@ -258,6 +268,8 @@ namespace NFUnitTest
                     v = v > 127 ? 127 : v;
                     result[start + i] = (sbyte)(q < 0 ? -v : v);
                 }
+
+                start += count;
             }
 
             return result;

@@ -56,11 +56,11 @@ namespace NFUnitTest
             base.ConvForward(geometry, filter, weights, input, sparse, acc);
         }
 
-        internal override void ConvForwardPair(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed)
+        internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed, int start, int count)
         {
             Calls++;
             Forward++;
-            base.ConvForwardPair(geometry, filter, weights, input, sparse, acc, packed);
+            base.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, acc, packed, start, count);
         }
 
         internal override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)

@@ -132,12 +132,18 @@ namespace NFUnitTest
         }
 
         [TestMethod]
-        public void FilterPairsGetPackedWeightsOnlyWhereTwoOutputRowsFit()
+        public void FiltersShareALongOnlyWithinTheBudget()
         {
-            // Conv1D(3, 3, pad 1) on 2x1x10 -> 3x1x10, then Dense(2) on 30 inputs: the 30-int accumulator row
-            // holds two 10-value output rows, so the filters are summed in pairs, with the packed weights of
-            // one backward pass's channels (both: 30 / 10 >= 2) of 3 taps: 6 longs, 48 bytes of scratch.
-            AssertPairs(new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2), 30, 30, 6, 2, "fits");
+            // Conv1D(3, 3, pad 1) on 200x1x10 -> 3x1x10, then Dense(2) on 30 inputs: the 30-int accumulator row
+            // holds three 10-value output rows, so the three filters are summed in one long over whole rows,
+            // with the packed weights of one backward pass's channels (30 / 10 = 3) of 3 taps: 9 longs, 72
+            // bytes, within 1/16 of the 1,800 + 12 + 60 + 8 weight bytes.
+            MemoryPlan plan = AssertPairs(new ModelSpec(new Shape(200, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2), 30, 30, 9, 3, "fits");
+            Assert.AreEqual(1880, plan.WeightBytes, "weight bytes (fits)");
+
+            // On 2 input channels the weights are 18 + 12 + 60 + 8 = 98 bytes, and 6 packed longs would cost 48:
+            // over the budget, the filters are summed one at a time.
+            AssertPairs(new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2), 30, 30, 0, 1, "toy");
 
             // Pooled to 2x1x5 before the Dense layer the layers need a 10-int row, one output row. A second row
             // would cost 40 bytes, more than 1/16 of the 14 + 28 weight bytes: no pairs, no packed weights.
@@ -148,9 +154,26 @@ namespace NFUnitTest
             // passes stay planned on the 10 ints the layers need (one 10-value channel plane per pass), and the
             // packed weights are one channel of 3 taps.
             ModelSpec spec = new ModelSpec(new Shape(110, 1, 10)).Conv1D(2, 3, 1, 1).ReLU().MaxPool1D(2).Flatten().Dense(2);
-            MemoryPlan plan = AssertPairs(spec, 20, 10, 3, 2, "grown");
+            plan = AssertPairs(spec, 20, 10, 3, 2, "grown");
             Assert.AreEqual(696, plan.WeightBytes, "weight bytes (grown)");
             Assert.AreEqual(1, LayerFactory.ChannelsPerPass(spec[0], plan.PassRowLength), "channels per backward pass (grown)");
+            Assert.AreEqual(10, LayerFactory.SegmentLength(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "whole rows (grown)");
+        }
+
+        [TestMethod]
+        public void ARowThatCannotGrowIsSummedInSegments()
+        {
+            // cwru-cnn1d: the first convolution's 512-position rows fill the 512-int row, and a second would cost
+            // 2,048 bytes, over 1/16 of the 6,480 weight bytes. Its 8 filters of 9 taps are summed three per long
+            // in segments of 128 positions (3 x 171 would be 513 ints), 4 per row: 32 row steps. The second
+            // convolution (128 positions) sums three filters over whole rows.
+            ModelSpec spec = ModelCatalog.Create(ModelCatalog.CwruCnn1D);
+            MemoryPlan plan = AssertPairs(spec, 512, 512, 36, 3, "cwru-cnn1d");
+            Assert.AreEqual(128, LayerFactory.SegmentLength(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "first convolution's segment");
+            Assert.AreEqual(4, LayerFactory.SegmentsPerRow(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "segments per row");
+            Assert.AreEqual(3, LayerFactory.FiltersPerPass(spec[3], plan.AccumulatorLength, plan.PackedWeightLength), "second convolution's filters per pass");
+            Assert.AreEqual(128, LayerFactory.SegmentLength(spec[3], plan.AccumulatorLength, plan.PackedWeightLength), "second convolution's whole rows");
+            Assert.AreEqual(32, plan.RowStepLength, "row steps");
         }
 
         [TestMethod]
@@ -158,10 +181,13 @@ namespace NFUnitTest
         {
             // 40 M output positions per filter, pooled to 2 x 10 M inputs of Dense(1): a second row would cost
             // 160 MB, and 64 times that overflows an int. The budget (1/16 of the 20 MB of weights) must still say
-            // no; nothing is allocated, the plan only counts.
-            MemoryPlan plan = MemoryPlan.Create(new ModelSpec(new Shape(1, 1, 40000000)).Conv1D(2, 3, 1, 1).MaxPool1D(4).Flatten().Dense(1), Options(1));
+            // no, so the two filters are summed in segments of half a row; nothing is allocated, the plan only counts.
+            ModelSpec spec = new ModelSpec(new Shape(1, 1, 40000000)).Conv1D(2, 3, 1, 1).MaxPool1D(4).Flatten().Dense(1);
+            MemoryPlan plan = MemoryPlan.Create(spec, Options(1));
             Assert.AreEqual(40000000, plan.AccumulatorLength, "accumulator length");
-            Assert.AreEqual(0, plan.PackedWeightLength, "packed weights");
+            Assert.AreEqual(3, plan.PackedWeightLength, "packed weights");
+            Assert.AreEqual(20000000, LayerFactory.SegmentLength(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "segment");
+            Assert.AreEqual(4, plan.RowStepLength, "row steps");
         }
 
         private static MemoryPlan AssertPairs(ModelSpec spec, int accumulators, int passRow, int packed, int filtersPerPass, string what)

@@ -92,7 +92,7 @@ public class WorstCaseMagnitudeTests
         Assert.Equal(-2_147_481_612L, expected[1]);
 
         // The int32 accumulators themselves, read from the workspace after the layer's forward pass.
-        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Options, new Xorshift32(1), new ManagedKernels());
+        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Plan.RowStepLength, model.Options, new Xorshift32(1), new ManagedKernels());
         var input = new Tensor8(x, MaxFanIn) { Scale = inputScale, MaxAbs = 127 };
         var output = new Tensor8(new sbyte[3], 3);
         dense.Forward(input, output, workspace);
@@ -138,7 +138,7 @@ public class WorstCaseMagnitudeTests
         var x = new Tensor8(new sbyte[] { 127, -127 }, 2) { Scale = Scale.PowerOfTwo(-7), MaxAbs = 127 };
         var error = new Tensor8(errorData, MaxFanOut) { Scale = Scale.PowerOfTwo(-10), MaxAbs = 127 };
         var inputError = new Tensor8(new sbyte[2], 2);
-        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Options, new Xorshift32(1), new ManagedKernels());
+        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Plan.RowStepLength, model.Options, new Xorshift32(1), new ManagedKernels());
         dense.Backward(x, new Tensor8(new sbyte[MaxFanOut], MaxFanOut), error, inputError, workspace);
 
         long[] expected = new long[2];
@@ -190,7 +190,7 @@ public class WorstCaseMagnitudeTests
         dense.WeightScale = Scale.PowerOfTwo(-46);
         dense.Biases[0] = int.MaxValue;
         dense.Biases[1] = -(1 << 20);
-        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Options, new Xorshift32(1), new ManagedKernels());
+        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Plan.RowStepLength, model.Options, new Xorshift32(1), new ManagedKernels());
         var input = new Tensor8(new sbyte[] { 1, 1 }, 2) { Scale = Scale.PowerOfTwo(-7), MaxAbs = 1 };
         dense.Forward(input, new Tensor8(new sbyte[2], 2), workspace);
 

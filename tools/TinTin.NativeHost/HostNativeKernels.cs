@@ -23,6 +23,9 @@ namespace TinTin.NativeHost;
 /// </remarks>
 public sealed unsafe class HostNativeKernels : TrainingKernels
 {
+    // The kernels the C library has no twin of (segments of convolution rows) run managed, as on the board.
+    private static readonly ManagedKernels s_managed = new();
+
     private readonly delegate* unmanaged<sbyte*, sbyte*, int, int, int, int, int*, int> _denseForward;
     private readonly delegate* unmanaged<sbyte*, int, int*, int> _nonzeroInputs;
     private readonly delegate* unmanaged<sbyte*, int*, int, int, int, int, int*, int> _denseForwardNonzero;
@@ -173,17 +176,29 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    /// <remarks>Compiled code gains nothing from packing two filters: two calls of the filter kernel.</remarks>
-    internal override void ConvForwardPair(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed)
+    /// <remarks>
+    /// As on the board (NativeTrainingKernels): whole output rows are one call of the C filter kernel per
+    /// filter; segments of the rows run the managed kernel, the C kernel summing whole rows only.
+    /// </remarks>
+    internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed, int start, int count)
     {
         int positions = geometry[10] * geometry[11];
+        if (start != 0 || count != positions)
+        {
+            s_managed.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, acc, packed, start, count);
+            return;
+        }
+
+        CheckPacked(geometry, filter, lanes, 1, start, count);
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
         fixed (sbyte* x = input)
         fixed (int* a = acc)
         {
-            _convForward(g, filter, w, x, sparse ? 1 : 0, a);
-            _convForward(g, filter + 1, w, x, sparse ? 1 : 0, a + positions);
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                _convForward(g, filter + lane, w, x, sparse ? 1 : 0, a + (lane * positions));
+            }
         }
     }
 

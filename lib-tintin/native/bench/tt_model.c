@@ -442,35 +442,41 @@ static int32_t requantize_row(tt_model *m, const int32_t *acc, int32_t row, int3
 }
 
 /*
- * Convolution.AlignRows: the tensor (length values in rows of row_length, the last one possibly shorter)
- * takes the step its largest accumulator asks for; every other row that is not all zeros and not already
- * at that step (shift and factors; at least the row holding the largest accumulator is) is re-expressed in it.
+ * Convolution.AlignRows: the tensor (length values in rows of row_length, the last one possibly shorter,
+ * each in segments of segment_length, the last one possibly shorter) takes the step its largest
+ * accumulator asks for; every other segment that is not all zeros and not already at that step (shift and
+ * factors; at least the segment holding the largest accumulator is) is re-expressed in it.
  */
-static void align_rows(const tt_model *m, int32_t row_length, int32_t length, int32_t max, tt_scale acc_scale, tt_tensor8 *result)
+static void align_rows(const tt_model *m, int32_t segment_length, int32_t row_length, int32_t length, int32_t max, tt_scale acc_scale, tt_tensor8 *result)
 {
     tt_rescale_step tensor_step;
     tt_rescale_step row_step;
     int32_t tensor_packed;
     int32_t result_max;
     int32_t row = 0;
-    int32_t start;
+    int32_t row_start;
     tt_requantize_choose(max, 1, &tensor_step);
     tensor_packed = pack_step(&tensor_step) & TT_FACTORS_AND_SHIFT;
     result_max = tensor_step.result_max_abs;
-    for (start = 0; start < length; start += row_length)
+    for (row_start = 0; row_start < length; row_start += row_length)
     {
-        int32_t packed = m->row_steps[row++];
-        int32_t count;
-        int32_t aligned;
-        if ((packed & TT_FACTORS_AND_SHIFT) == tensor_packed || packed == 0)
+        int32_t row_end = length - row_start < row_length ? length : row_start + row_length;
+        int32_t start;
+        for (start = row_start; start < row_end; start += segment_length)
         {
-            continue;
-        }
+            int32_t packed = m->row_steps[row++];
+            int32_t count;
+            int32_t aligned;
+            if ((packed & TT_FACTORS_AND_SHIFT) == tensor_packed || packed == 0)
+            {
+                continue;
+            }
 
-        unpack_step(packed, &row_step);
-        count = length - start < row_length ? length - start : row_length;
-        aligned = tt_requantize_align(result->data, start, count, &row_step, &tensor_step);
-        result_max = aligned > result_max ? aligned : result_max;
+            unpack_step(packed, &row_step);
+            count = row_end - start < segment_length ? row_end - start : segment_length;
+            aligned = tt_requantize_align(result->data, start, count, &row_step, &tensor_step);
+            result_max = aligned > result_max ? aligned : result_max;
+        }
     }
 
     result->length = length;
@@ -478,12 +484,19 @@ static void align_rows(const tt_model *m, int32_t row_length, int32_t length, in
     result->max_abs = result_max;
 }
 
-/* Convolution.Forward: each filter's row summed, its bias added and requantized at its own step, then the rows aligned */
+/*
+ * Convolution.Forward: each filter's row summed and its bias added, then requantized at its own step in
+ * the segments the managed layer sums its filters in (LayerFactory.SegmentLength; whole rows in most
+ * layers), then the segments aligned. The sums do not depend on how many filters the managed kernel packs
+ * per long, only the segments do.
+ */
 static void conv_forward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_tensor8 *output)
 {
     const tt_conv_geometry *g = &layer->geometry;
     int32_t *acc = m->accumulators;
     int32_t positions = g->out_height * g->out_width;
+    int32_t segment = layer->segment_length;
+    int32_t segments = (positions + segment - 1) / segment;
     int32_t sparse = tt_mostly_zeros(input->data, g->channels * g->height * g->width);
     tt_scale acc_scale = scale_product(input->scale, layer->weight_scale);
     tt_fixed fm;
@@ -498,16 +511,21 @@ static void conv_forward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_ten
 
     for (f = 0; f < g->filters; f++)
     {
+        int32_t start;
         tt_conv_forward(g, f, layer->weights, input->data, sparse, acc);
         if (layer->biases != NULL)
         {
             tt_add_biases(acc, positions, layer->biases + f, 1, fm.mantissa, fm.right_shift); /* this filter's bias only */
         }
 
-        max = requantize_row(m, acc, f, f * positions, positions, max, output->data);
+        for (start = 0; start < positions; start += segment)
+        {
+            int32_t count = positions - start < segment ? positions - start : segment;
+            max = requantize_row(m, acc + start, (f * segments) + (start / segment), (f * positions) + start, count, max, output->data);
+        }
     }
 
-    align_rows(m, positions, g->filters * positions, max, acc_scale, output);
+    align_rows(m, segment, positions, g->filters * positions, max, acc_scale, output);
 }
 
 /* ReLU.Forward */
@@ -775,7 +793,7 @@ static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
             max = requantize_row(m, m->accumulators, c / per_pass, c * plane, count * plane, max, input_error->data);
         }
 
-        align_rows(m, per_pass * plane, channels * plane, max, scale_product(output_error->scale, layer->weight_scale), input_error);
+        align_rows(m, per_pass * plane, per_pass * plane, channels * plane, max, scale_product(output_error->scale, layer->weight_scale), input_error);
     }
 
     /* The fused error is summed with the weights before this update: their scale, taken before after_update may rescale them. */
@@ -822,7 +840,7 @@ static void conv_backward(tt_model *m, tt_layer *layer, tt_tensor8 *input, tt_te
 
     if (fuse_error)
     {
-        align_rows(m, per_pass * plane, channels * plane, error_max, error_scale, input_error);
+        align_rows(m, per_pass * plane, per_pass * plane, channels * plane, error_max, error_scale, input_error);
     }
 
     update_biases(m, layer, output_error, g->out_height * g->out_width);
@@ -1217,6 +1235,89 @@ static int32_t kaiming_exponent(int32_t fan_in)
 
 static int32_t max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
 
+static int32_t ceiling_divide(int32_t a, int32_t b) { return (a + b - 1) / b; }
+
+/* TrainingKernels.LaneLimit: filters one long sums, three for a kernel of fewer than 64 taps per channel */
+static int32_t lane_limit(const tt_conv_geometry *g)
+{
+    int32_t lanes = g->kernel_height * g->kernel_width < 64 ? 3 : 2;
+    return lanes < g->filters ? lanes : g->filters;
+}
+
+/*
+ * MemoryPlan and LayerFactory.SegmentLength: the managed model's accumulator row grows to two output rows
+ * of a convolution within 1/16 of the weight bytes; its packed-weight scratch holds one backward pass's
+ * kernels, within the same budget; a convolution sums lanes filters at once (LayerFactory.FiltersPerPass) and, when its row cannot
+ * hold them whole, requantizes its output in segments. This model sums one filter at a time, but
+ * requantizes in the same segments, so the bits are the same. Sets each convolution's segment_length and
+ * raises *rows to the row steps it needs.
+ */
+static void plan_segments(tt_model *m, int32_t pass_row, int32_t *rows)
+{
+    int32_t weight_bytes = 0;
+    int32_t row = pass_row;
+    int32_t packed = 0;
+    int32_t l;
+    for (l = 0; l < m->count; l++)
+    {
+        weight_bytes += m->layers[l].weight_count + 4 * m->layers[l].bias_count;
+    }
+
+    for (l = 0; l < m->count; l++)
+    {
+        tt_layer *layer = &m->layers[l];
+        if (layer->kind == TT_LAYER_CONV && layer->geometry.filters >= 2)
+        {
+            const tt_conv_geometry *g = &layer->geometry;
+            int32_t pair = 2 * g->out_height * g->out_width;
+            if ((int64_t)(pair - pass_row) * 4 * 16 <= weight_bytes)
+            {
+                row = max_i32(row, pair);
+            }
+
+            if (lane_limit(g) >= 2)
+            {
+                packed = max_i32(packed, layer->channels_per_pass * g->kernel_height * g->kernel_width);
+            }
+        }
+    }
+
+    if ((int64_t)packed * 8 * 16 > weight_bytes)
+    {
+        packed = 0; /* MemoryPlan: the packed weights too stay within 1/16 of the weight bytes */
+    }
+
+    for (l = 0; l < m->count; l++)
+    {
+        tt_layer *layer = &m->layers[l];
+        if (layer->kind == TT_LAYER_CONV)
+        {
+            const tt_conv_geometry *g = &layer->geometry;
+            int32_t positions = g->out_height * g->out_width;
+            int32_t limit = lane_limit(g);
+            int32_t lanes = 1;
+            int32_t segments = 1;
+            if (limit >= 2 && packed >= g->kernel_height * g->kernel_width)
+            {
+                int32_t whole = row / positions;
+                lanes = whole < 2 || whole >= limit ? limit : whole;
+            }
+
+            if (lanes * positions > row)
+            {
+                segments = 2;
+                while (lanes * ceiling_divide(positions, segments) > row)
+                {
+                    segments++;
+                }
+            }
+
+            layer->segment_length = ceiling_divide(positions, segments);
+            *rows = max_i32(*rows, g->filters * ceiling_divide(positions, layer->segment_length));
+        }
+    }
+}
+
 static int32_t allocate(tt_model *m)
 {
     int32_t l;
@@ -1303,6 +1404,7 @@ static int32_t allocate(tt_model *m)
         }
     }
 
+    plan_segments(m, acc, &rows);
     m->accumulator_length = acc;
     m->error_length = errors;
     m->gradient_length = gradients;

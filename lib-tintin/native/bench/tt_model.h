@@ -58,6 +58,7 @@ typedef struct tt_layer
     /* convolution */
     tt_conv_geometry geometry;
     int32_t channels_per_pass; /* LayerFactory.ChannelsPerPass with the model's accumulator row: input channels per backward pass */
+    int32_t segment_length;    /* LayerFactory.SegmentLength: output positions requantized as one row (all of them but in cwru-cnn1d's first layer) */
     /* max pooling */
     int32_t window_height, window_width, column_stride, row_step, row_gap;
     uint8_t *arg_max;

@@ -2,6 +2,7 @@
 
 using System;
 using TinTin.Description;
+using TinTin.Training;
 
 namespace TinTin.Reference.Layers
 {
@@ -34,6 +35,7 @@ namespace TinTin.Reference.Layers
         private readonly int _paddingX;
         private readonly int _outHeight;
         private readonly int _outWidth;
+        private readonly bool _blockOfThree;
 
         /// <summary>Creates the layer for a Conv2D or Conv1D description.</summary>
         /// <param name="spec">The description with its shapes set.</param>
@@ -53,6 +55,7 @@ namespace TinTin.Reference.Layers
             _paddingX = spec.Padding;
             _outHeight = spec.Output.Height;
             _outWidth = spec.Output.Width;
+            _blockOfThree = TrainingKernels.LaneLimit(_kernelHeight * _kernelWidth, _filters) == 3;
         }
 
         /// <inheritdoc/>
@@ -63,12 +66,33 @@ namespace TinTin.Reference.Layers
 
         /// <inheritdoc/>
         /// <remarks>
-        /// Two filters per pass over the output positions (register blocking, what lib-tintin's managed
-        /// engine does with its int8 filter pairs): each input is loaded once for both, and the window
-        /// arithmetic of a position is paid once for two filters. An odd last filter is summed twice and
-        /// written once.
+        /// Filters in blocks per pass over the output positions (register blocking, what lib-tintin's
+        /// managed engine does with its int8 filters packed in one long): each input is loaded once for
+        /// the block, and the window arithmetic of a position is paid once for it. Blocks of three where
+        /// lib-tintin's kernel may pack three filters (<c>TrainingKernels.LaneLimit</c>: a kernel of fewer
+        /// than 64 taps per channel), whether or not its accumulator row lets it; else, and for the filters
+        /// left over, two (an odd last filter is summed twice and written once).
         /// </remarks>
         public override void Forward(float[] input, float[] output)
+        {
+            int filters = _filters;
+            int f = 0;
+            if (_blockOfThree)
+            {
+                for (; f + 3 <= filters; f += 3)
+                {
+                    ForwardThree(input, output, f);
+                }
+            }
+
+            for (; f < filters; f += 2)
+            {
+                ForwardTwo(input, output, f);
+            }
+        }
+
+        // Filters f and f + 1 (f alone when it is the last).
+        private void ForwardTwo(float[] input, float[] output, int f)
         {
             int channels = _channels;
             int width = _width;
@@ -77,7 +101,6 @@ namespace TinTin.Reference.Layers
             int paddingX = _paddingX;
             int outHeight = _outHeight;
             int outWidth = _outWidth;
-            int filters = _filters;
             int plane = _height * width;
             int positions = outHeight * outWidth;
             int kernelArea = _kernelHeight * kernelWidth;
@@ -87,68 +110,146 @@ namespace TinTin.Reference.Layers
             float[] b = _biases;
             float[] x = input;
             float[] y = output;
-            for (int f = 0; f < filters; f += 2)
+            bool pair = f + 1 < _filters;
+            int second = pair ? filterSize : 0; // the second filter's weights, this many further on
+            int filterStart = f * filterSize;
+            float bias0 = b == null ? 0f : b[f];
+            float bias1 = b == null || !pair ? 0f : b[f + 1];
+            int o = f * positions;
+            for (int oy = 0; oy < outHeight; oy++)
             {
-                bool pair = f + 1 < filters;
-                int second = pair ? filterSize : 0; // the second filter's weights, this many further on
-                int filterStart = f * filterSize;
-                float bias0 = b == null ? 0f : b[f];
-                float bias1 = b == null || !pair ? 0f : b[f + 1];
-                int o = f * positions;
-                for (int oy = 0; oy < outHeight; oy++)
+                int kyLo;
+                int rows;
+                int rowStart = KernelRows(oy, out kyLo, out rows);
+                int wRowStart = filterStart + kyLo * kernelWidth;
+                for (int ox = 0; ox < outWidth; ox++)
                 {
-                    int kyLo;
-                    int rows;
-                    int rowStart = KernelRows(oy, out kyLo, out rows);
-                    int wRowStart = filterStart + kyLo * kernelWidth;
-                    for (int ox = 0; ox < outWidth; ox++)
+                    // Input column under kernel column 0, and the kernel columns inside the input.
+                    int left = ox * strideX - paddingX;
+                    int kxLo = left < 0 ? -left : 0;
+                    int kxHi = width - left;
+                    if (kxHi > kernelWidth)
                     {
-                        // Input column under kernel column 0, and the kernel columns inside the input.
-                        int left = ox * strideX - paddingX;
-                        int kxLo = left < 0 ? -left : 0;
-                        int kxHi = width - left;
-                        if (kxHi > kernelWidth)
-                        {
-                            kxHi = kernelWidth;
-                        }
+                        kxHi = kernelWidth;
+                    }
 
-                        int xRow = rowStart + left;
-                        int wRow = wRowStart;
-                        float sum0 = bias0;
-                        float sum1 = bias1;
-                        for (int r = 0; r < rows; r++)
+                    int xRow = rowStart + left;
+                    int wRow = wRowStart;
+                    float sum0 = bias0;
+                    float sum1 = bias1;
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int d0 = wRow - xRow; // maps an input index of this row to the first filter's weight it meets
+                        int d1 = d0 + second;
+                        int start = xRow + kxLo;
+                        int end = xRow + kxHi;
+                        for (int c = 0; c < channels; c++)
                         {
-                            int d0 = wRow - xRow; // maps an input index of this row to the first filter's weight it meets
-                            int d1 = d0 + second;
-                            int start = xRow + kxLo;
-                            int end = xRow + kxHi;
-                            for (int c = 0; c < channels; c++)
+                            for (int i = start; i < end; i++)
                             {
-                                for (int i = start; i < end; i++)
-                                {
-                                    float xi = x[i];
-                                    sum0 += w[i + d0] * xi;
-                                    sum1 += w[i + d1] * xi;
-                                }
-
-                                start += plane;
-                                end += plane;
-                                d0 += channelStep;
-                                d1 += channelStep;
+                                float xi = x[i];
+                                sum0 += w[i + d0] * xi;
+                                sum1 += w[i + d1] * xi;
                             }
 
-                            xRow += width;
-                            wRow += kernelWidth;
+                            start += plane;
+                            end += plane;
+                            d0 += channelStep;
+                            d1 += channelStep;
                         }
 
-                        y[o] = sum0;
-                        if (pair)
-                        {
-                            y[o + positions] = sum1;
-                        }
-
-                        o++;
+                        xRow += width;
+                        wRow += kernelWidth;
                     }
+
+                    y[o] = sum0;
+                    if (pair)
+                    {
+                        y[o + positions] = sum1;
+                    }
+
+                    o++;
+                }
+            }
+        }
+
+        // Filters f, f + 1 and f + 2: ForwardTwo with a third sum.
+        private void ForwardThree(float[] input, float[] output, int f)
+        {
+            int channels = _channels;
+            int width = _width;
+            int kernelWidth = _kernelWidth;
+            int strideX = _strideX;
+            int paddingX = _paddingX;
+            int outHeight = _outHeight;
+            int outWidth = _outWidth;
+            int plane = _height * width;
+            int positions = outHeight * outWidth;
+            int kernelArea = _kernelHeight * kernelWidth;
+            int filterSize = channels * kernelArea;
+            int channelStep = kernelArea - plane;
+            float[] w = _weights;
+            float[] b = _biases;
+            float[] x = input;
+            float[] y = output;
+            int filterStart = f * filterSize;
+            float bias0 = b == null ? 0f : b[f];
+            float bias1 = b == null ? 0f : b[f + 1];
+            float bias2 = b == null ? 0f : b[f + 2];
+            int o = f * positions;
+            for (int oy = 0; oy < outHeight; oy++)
+            {
+                int kyLo;
+                int rows;
+                int rowStart = KernelRows(oy, out kyLo, out rows);
+                int wRowStart = filterStart + kyLo * kernelWidth;
+                for (int ox = 0; ox < outWidth; ox++)
+                {
+                    int left = ox * strideX - paddingX;
+                    int kxLo = left < 0 ? -left : 0;
+                    int kxHi = width - left;
+                    if (kxHi > kernelWidth)
+                    {
+                        kxHi = kernelWidth;
+                    }
+
+                    int xRow = rowStart + left;
+                    int wRow = wRowStart;
+                    float sum0 = bias0;
+                    float sum1 = bias1;
+                    float sum2 = bias2;
+                    for (int r = 0; r < rows; r++)
+                    {
+                        int d0 = wRow - xRow;
+                        int d1 = d0 + filterSize;
+                        int d2 = d1 + filterSize;
+                        int start = xRow + kxLo;
+                        int end = xRow + kxHi;
+                        for (int c = 0; c < channels; c++)
+                        {
+                            for (int i = start; i < end; i++)
+                            {
+                                float xi = x[i];
+                                sum0 += w[i + d0] * xi;
+                                sum1 += w[i + d1] * xi;
+                                sum2 += w[i + d2] * xi;
+                            }
+
+                            start += plane;
+                            end += plane;
+                            d0 += channelStep;
+                            d1 += channelStep;
+                            d2 += channelStep;
+                        }
+
+                        xRow += width;
+                        wRow += kernelWidth;
+                    }
+
+                    y[o] = sum0;
+                    y[o + positions] = sum1;
+                    y[o + positions + positions] = sum2;
+                    o++;
                 }
             }
         }
