@@ -261,7 +261,8 @@ namespace TinTin
         public int CountAllocatedBytes()
         {
             int bytes = _errorA.Data.Length + _errorB.Data.Length;
-            bytes += 4 * (_workspace.Accumulators.Length + _workspace.Gradients.Length + _workspace.RowSteps.Length) + 8 * _workspace.PackedWeights.Length;
+            bytes += 4 * (_workspace.Accumulators.Length + _workspace.Gradients.Length + _workspace.RowSteps.Length + _workspace.LaneBiases.Length + _workspace.LaneMaxima.Length);
+            bytes += 8 * _workspace.PackedWeights.Length;
             for (int l = 0; l < _layers.Length; l++)
             {
                 Layer layer = _layers[l];

@@ -142,31 +142,41 @@ namespace TinTin.Layers
             int segment = LayerFactory.SegmentLength(Spec, acc.Length, packed.Length);
             int segments = (positions + segment - 1) / segment;
             _rowSteps = workspace.RowSteps;
+            int[] biases = workspace.LaneBiases;
+            int[] maxima = workspace.LaneMaxima;
             int max = 0;
             for (int f = 0; f < _filters; f += lanes)
             {
                 int count = _filters - f < lanes ? _filters - f : lanes;
+                int row = f * segments;
                 if (count == 1)
                 {
-                    kernels.ConvForward(_geometry, f, Weights, x, sparse, acc);
+                    // A lone filter's row is whole in acc; its segments, if any, requantized one by one.
+                    int rowMax = kernels.ConvForward(_geometry, f, Weights, x, sparse, FilterBias(f, toAccumulator), acc);
+                    for (int start = 0; start < positions; start += segment)
+                    {
+                        int length = positions - start < segment ? positions - start : segment;
+                        int segmentMax = segment == positions ? rowMax : Magnitude.MaxAbs(acc, start, length);
+                        max = RequantizeRow(acc, start, segmentMax, row++, (f * positions) + start, length, max, compound, y);
+                    }
+
+                    continue;
                 }
 
                 for (int start = 0; start < positions; start += segment)
                 {
+                    // The filters' segments lie one after another in acc.
                     int length = positions - start < segment ? positions - start : segment;
-                    if (count > 1)
+                    for (int lane = 0; lane < count; lane++)
                     {
-                        kernels.ConvForwardPacked(_geometry, f, count, Weights, x, sparse, acc, packed, start, length);
+                        biases[lane] = FilterBias(f + lane, toAccumulator);
                     }
 
-                    // A lone filter's row is whole in acc; packed lanes lie one segment after another.
-                    int rowStart = count == 1 ? start : 0;
-                    int row = (f * segments) + (start / segment);
-                    for (int filter = f; filter < f + count; filter++)
+                    kernels.ConvForwardPacked(_geometry, f, count, Weights, x, sparse, biases, acc, packed, start, length, maxima);
+                    for (int lane = 0; lane < count; lane++)
                     {
-                        max = RequantizeOutput(acc, rowStart, filter, row, (filter * positions) + start, length, max, toAccumulator, compound, y);
-                        rowStart += length;
-                        row += segments;
+                        int filter = f + lane;
+                        max = RequantizeRow(acc, lane * length, maxima[lane], (filter * segments) + (start / segment), (filter * positions) + start, length, max, compound, y);
                     }
                 }
             }
@@ -217,7 +227,7 @@ namespace TinTin.Layers
             {
                 int count = _channels - c < perPass ? _channels - c : perPass;
                 workspace.Kernels.ConvInputError(_geometry, c, count, Weights, outputError.Data, acc);
-                max = RequantizeRow(acc, 0, c / perPass, c * plane, count * plane, max, compound, inputError.Data);
+                max = RequantizeRow(acc, 0, Magnitude.MaxAbs(acc, 0, count * plane), c / perPass, c * plane, count * plane, max, compound, inputError.Data);
             }
 
             Stats.Macs += _forwardMacs;
@@ -309,7 +319,7 @@ namespace TinTin.Layers
 
                 if (errorAcc != null)
                 {
-                    errorMax = RequantizeRow(errorAcc, 0, c / perPass, c * plane, count * plane, errorMax, tinTin, inputError.Data);
+                    errorMax = RequantizeRow(errorAcc, 0, Magnitude.MaxAbs(errorAcc, 0, count * plane), c / perPass, c * plane, count * plane, errorMax, tinTin, inputError.Data);
                 }
             }
 
@@ -323,28 +333,18 @@ namespace TinTin.Layers
             return errorMax;
         }
 
-        // Adds the filter's bias to `count` output accumulators from acc[accStart] and requantizes them as row `row`.
-        private int RequantizeOutput(int[] acc, int accStart, int filter, int row, int offset, int count, int max, FixedMultiplier toAccumulator, bool compound, sbyte[] destination)
+        // A filter's bias in the accumulators' scale (0 without biases).
+        private int FilterBias(int filter, FixedMultiplier toAccumulator)
         {
             int[] b = Biases;
-            if (b != null)
-            {
-                int add = BiasContribution(b[filter], toAccumulator);
-                int end = accStart + count;
-                for (int i = accStart; i < end; i++)
-                {
-                    acc[i] += add;
-                }
-            }
-
-            return RequantizeRow(acc, accStart, row, offset, count, max, compound, destination);
+            return b == null ? 0 : BiasContribution(b[filter], toAccumulator);
         }
 
-        // Requantizes `count` accumulators from acc[accStart], row `row` of the tensor, into destination at
-        // `offset` at their own step, remembers the step for AlignRows and returns the running largest accumulator.
-        private int RequantizeRow(int[] acc, int accStart, int row, int offset, int count, int max, bool compound, sbyte[] destination)
+        // Requantizes `count` accumulators from acc[accStart], whose largest magnitude is rowMax, row `row` of
+        // the tensor, into destination at `offset` at their own step, remembers the step for AlignRows and
+        // returns the running largest accumulator.
+        private int RequantizeRow(int[] acc, int accStart, int rowMax, int row, int offset, int count, int max, bool compound, sbyte[] destination)
         {
-            int rowMax = Magnitude.MaxAbs(acc, accStart, count);
             RescaleStep step = default(RescaleStep);
             Requantizer.Choose(rowMax, compound, ref step);
             Requantizer.Apply(acc, accStart, destination, offset, count, step);

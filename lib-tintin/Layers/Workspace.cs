@@ -30,7 +30,8 @@ namespace TinTin.Layers
         /// <param name="accumulatorLength">Length of <see cref="Accumulators"/>.</param>
         /// <param name="passRowLength">See <see cref="PassRowLength"/> (at most accumulatorLength).</param>
         /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
-        /// <param name="packedLength">Length of <see cref="PackedWeights"/> (0: convolutions sum one filter at a time).</param>
+        /// <param name="packedLength">Length of <see cref="PackedWeights"/> (0: convolutions sum one filter at a time; else
+        /// <see cref="LaneBiases"/> and <see cref="LaneMaxima"/> get <see cref="TrainingKernels.MaxLanes"/> ints each).</param>
         /// <param name="rowStepLength">Length of <see cref="RowSteps"/>.</param>
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
@@ -48,6 +49,8 @@ namespace TinTin.Layers
             Gradients = new int[gradientLength];
             PackedWeights = new long[packedLength];
             RowSteps = new int[rowStepLength];
+            LaneBiases = new int[packedLength > 0 ? TrainingKernels.MaxLanes : 0];
+            LaneMaxima = new int[packedLength > 0 ? TrainingKernels.MaxLanes : 0];
             Options = options;
             Random = random;
             Kernels = kernels;
@@ -73,6 +76,12 @@ namespace TinTin.Layers
         /// was requantized with, packed, until the layer aligns its rows (<see cref="MemoryPlan.RowStepLength"/>).
         /// </summary>
         public readonly int[] RowSteps;
+
+        /// <summary>The biases of the filters a convolution sums at once (<see cref="TrainingKernels.ConvForwardPacked"/>); empty without packed weights.</summary>
+        public readonly int[] LaneBiases;
+
+        /// <summary>The largest magnitude of each of those filters' sums; empty without packed weights.</summary>
+        public readonly int[] LaneMaxima;
 
         /// <summary>The training options.</summary>
         public readonly TrainingOptions Options;

@@ -150,7 +150,7 @@ namespace TinTin.Training
         /// range of kernel rows and columns that fall inside the input, so the innermost loop has no
         /// bounds check. Per output position the loops run kernel rows outside and channels inside.
         /// </remarks>
-        internal override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+        internal override int ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int bias, int[] acc)
         {
             int channels = geometry[0];
             int height = geometry[1];
@@ -170,6 +170,8 @@ namespace TinTin.Training
             sbyte[] w = weights;
             sbyte[] x = input;
             int o = 0;
+            int high = 0;
+            int low = 0;
             int filterStart = filter * filterSize;
             for (int oy = 0; oy < outHeight; oy++)
             {
@@ -199,7 +201,7 @@ namespace TinTin.Training
                     // Input index of kernel column 0 in the first valid kernel row of channel 0, and the weight index of the same tap.
                     int xRow = rowStart + left;
                     int wRow = wRowStart;
-                    int sum = 0;
+                    int sum = bias;
                     for (int r = 0; r < rows; r++)
                     {
                         int d = wRow - xRow; // maps an input index of this row to the weight it meets
@@ -236,8 +238,18 @@ namespace TinTin.Training
                     }
 
                     acc[o++] = sum;
+                    if (sum > high)
+                    {
+                        high = sum;
+                    }
+                    else if (sum < low)
+                    {
+                        low = sum;
+                    }
                 }
             }
+
+            return high > -low ? high : -low; // the largest magnitude
         }
 
         /// <inheritdoc/>
@@ -252,7 +264,7 @@ namespace TinTin.Training
         /// are built once per block of channels and read at every output position. Loops as in
         /// <see cref="ConvForward"/>, over the positions start .. start + count only.
         /// </remarks>
-        internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed, int start, int count)
+        internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] biases, int[] acc, long[] packed, int start, int count, int[] maxima)
         {
             int channels = geometry[0];
             int height = geometry[1];
@@ -275,9 +287,19 @@ namespace TinTin.Training
             int lastRow = (end - 1) / outWidth;
             sbyte[] x = input;
             long[] p = packed;
+            int bias0 = biases[0];
+            int bias1 = biases[1];
+            int bias2 = lanes == 3 ? biases[2] : 0;
+            int high0 = 0;
+            int low0 = 0;
+            int high1 = 0;
+            int low1 = 0;
+            int high2 = 0;
+            int low2 = 0;
             for (int first = 0; first < channels; first += block)
             {
                 int channelCount = channels - first < block ? channels - first : block;
+                bool last = first + channelCount == channels;
 
                 // The block's taps of every filter, packed: the next filter's weights lie one filter further on.
                 int w0 = ((filter * channels) + first) * kernelArea;
@@ -373,28 +395,58 @@ namespace TinTin.Training
                             s2 = (int)((sum - s1) >> ThreeLaneShift);
                         }
 
-                        if (first == 0)
+                        // The first block starts from the biases, later ones add to it; the last one keeps the maxima.
+                        s0 += first == 0 ? bias0 : acc[o];
+                        s1 += first == 0 ? bias1 : acc[o + count];
+                        acc[o] = s0;
+                        acc[o + count] = s1;
+                        if (lanes == 3)
                         {
-                            acc[o] = s0;
-                            acc[o + count] = s1;
-                            if (lanes == 3)
-                            {
-                                acc[o + count + count] = s2;
-                            }
+                            s2 += first == 0 ? bias2 : acc[o + count + count];
+                            acc[o + count + count] = s2;
                         }
-                        else
+
+                        if (last)
                         {
-                            acc[o] += s0;
-                            acc[o + count] += s1;
-                            if (lanes == 3)
+                            // The largest magnitude as the larger of the largest value and minus the smallest: one compare per sum, mostly.
+                            if (s0 > high0)
                             {
-                                acc[o + count + count] += s2;
+                                high0 = s0;
+                            }
+                            else if (s0 < low0)
+                            {
+                                low0 = s0;
+                            }
+
+                            if (s1 > high1)
+                            {
+                                high1 = s1;
+                            }
+                            else if (s1 < low1)
+                            {
+                                low1 = s1;
+                            }
+
+                            if (s2 > high2)
+                            {
+                                high2 = s2;
+                            }
+                            else if (s2 < low2)
+                            {
+                                low2 = s2;
                             }
                         }
 
                         o++;
                     }
                 }
+            }
+
+            maxima[0] = high0 > -low0 ? high0 : -low0;
+            maxima[1] = high1 > -low1 ? high1 : -low1;
+            if (lanes == 3)
+            {
+                maxima[2] = high2 > -low2 ? high2 : -low2;
             }
         }
 

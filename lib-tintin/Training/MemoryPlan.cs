@@ -128,7 +128,8 @@ namespace TinTin.Training
             plan.PassRowLength = accumulators;
             plan.AccumulatorLength = pairs;
             SizeErrorBuffers(spec, plan);
-            plan.ScratchBytes = 4 * plan.AccumulatorLength + 4 * plan.GradientRowLength + 8 * plan.PackedWeightLength + plan.ErrorLength + plan.SpareErrorLength + 4 * plan.RowStepLength;
+            plan.ScratchBytes = 4 * plan.AccumulatorLength + 4 * plan.GradientRowLength + 8 * plan.PackedWeightLength + plan.ErrorLength + plan.SpareErrorLength + 4 * plan.RowStepLength
+                + (plan.PackedWeightLength > 0 ? 8 * TrainingKernels.MaxLanes : 0); // the lanes' biases and maxima
             return plan;
         }
 

@@ -100,26 +100,29 @@ namespace TinTin.Training
         internal abstract void DenseAccumulateRows(int[] accumulators, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift);
 
         /// <summary>
-        /// One filter's forward sums into acc[0 .. out height x out width), biases not added (the layer
-        /// requantizes each filter's row as it is computed, so no int32 buffer holds the whole output).
-        /// <paramref name="sparse"/> picks a loop; the sums are the same.
+        /// One filter's forward sums plus its bias into acc[0 .. out height x out width) (the layer
+        /// requantizes each filter's row as it is computed, so no int32 buffer holds the whole output), and
+        /// their largest magnitude, which the requantization needs. <paramref name="sparse"/> picks a loop;
+        /// the sums are the same.
         /// </summary>
         /// <param name="geometry">The layer's geometry (<see cref="GeometryLength"/> ints).</param>
         /// <param name="filter">The filter.</param>
         /// <param name="weights">The weights, [filters][channels][kernel height][kernel width].</param>
         /// <param name="input">The input, channels x height x width.</param>
         /// <param name="sparse">Whether most inputs are 0.</param>
+        /// <param name="bias">The filter's bias in the accumulators' scale, |bias| at most 2^30 (0: none).</param>
         /// <param name="acc">Receives the sums.</param>
-        internal abstract void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc);
+        /// <returns>The largest |acc| of the row.</returns>
+        internal abstract int ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int bias, int[] acc);
 
         /// <summary>
-        /// Forward sums of <paramref name="lanes"/> consecutive filters at once over the output positions
-        /// start .. start + count (flat, row by row): filter <paramref name="filter"/> + l into
-        /// acc[l x count .. (l + 1) x count). The same sums as <see cref="ConvForward"/> gives for those
-        /// filters and positions. The managed engine packs the filters' weights of a block of input
-        /// channels into <paramref name="packed"/> (one long per tap, the first filter's weight in the
-        /// lowest lane) and gets every sum from one multiply-add per tap; an engine without that trick may
-        /// ignore it.
+        /// Forward sums plus biases of <paramref name="lanes"/> consecutive filters at once over the output
+        /// positions start .. start + count (flat, row by row): filter <paramref name="filter"/> + l into
+        /// acc[l x count .. (l + 1) x count), the largest magnitude of those into maxima[l]. The same values
+        /// as <see cref="ConvForward"/> gives for those filters and positions. The managed engine packs the
+        /// filters' weights of a block of input channels into <paramref name="packed"/> (one long per tap,
+        /// the first filter's weight in the lowest lane) and gets every sum from one multiply-add per tap; an
+        /// engine without that trick may ignore it.
         /// </summary>
         /// <param name="geometry">The layer's geometry (<see cref="GeometryLength"/> ints).</param>
         /// <param name="filter">The first of the filters.</param>
@@ -127,13 +130,50 @@ namespace TinTin.Training
         /// <param name="weights">The weights, [filters][channels][kernel height][kernel width].</param>
         /// <param name="input">The input, channels x height x width.</param>
         /// <param name="sparse">Whether most inputs are 0.</param>
+        /// <param name="biases">biases[l]: filter + l's bias in the accumulators' scale, |bias| at most 2^30.</param>
         /// <param name="acc">Receives the rows of sums, lanes x count ints.</param>
         /// <param name="packed">Scratch of at least one kernel (kernel height x kernel width longs); the
         /// channels are visited in blocks of as many kernels as it holds (<see cref="ChannelBlock"/>).</param>
         /// <param name="start">The first output position.</param>
         /// <param name="count">How many positions.</param>
+        /// <param name="maxima">Receives maxima[l], the largest |acc| of lane l.</param>
         /// <exception cref="ArgumentException">Too many lanes for the kernel or the filters, too short a packed scratch, or positions outside the output.</exception>
-        internal abstract void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed, int start, int count);
+        internal abstract void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] biases, int[] acc, long[] packed, int start, int count, int[] maxima);
+
+        /// <summary>The most filters <see cref="ConvForwardPacked"/> sums at once: the length of its biases and maxima.</summary>
+        internal const int MaxLanes = 3;
+
+        /// <summary>
+        /// Adds a bias to acc[start .. start + count) and returns their largest magnitude: what
+        /// <see cref="ConvForward"/> and <see cref="ConvForwardPacked"/> do after the sums in an engine
+        /// whose filter kernel sums only.
+        /// </summary>
+        /// <param name="acc">The sums.</param>
+        /// <param name="start">The first.</param>
+        /// <param name="count">How many.</param>
+        /// <param name="bias">The bias (|bias| at most 2^30; the sums stay below 2^30).</param>
+        /// <returns>The largest |acc[i]| after the addition.</returns>
+        internal static int AddBias(int[] acc, int start, int count, int bias)
+        {
+            int max = 0;
+            int end = start + count;
+            for (int i = start; i < end; i++)
+            {
+                int v = acc[i] + bias;
+                acc[i] = v;
+                if (v < 0)
+                {
+                    v = -v;
+                }
+
+                if (v > max)
+                {
+                    max = v;
+                }
+            }
+
+            return max;
+        }
 
         /// <summary>
         /// A block of input channels with fewer taps (channels x kernel area) than this has sums below 2^20

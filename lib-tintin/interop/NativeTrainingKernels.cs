@@ -89,9 +89,11 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
-        internal override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+        /// <remarks>The C kernel sums; the bias and the largest magnitude take one managed pass over the row.</remarks>
+        internal override int ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int bias, int[] acc)
         {
             NativeKernels.ConvForward(geometry, filter, weights, input, 0, sparse ? 1 : 0, acc, 0);
+            return AddBias(acc, 0, geometry[10] * geometry[11], bias);
         }
 
         /// <inheritdoc/>
@@ -100,12 +102,12 @@ namespace TinTin.Native
         /// kernel per filter. Segments of the rows (a first convolution whose row holds one filter's
         /// output only) run the managed kernel: the C kernel sums whole rows.
         /// </remarks>
-        internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed, int start, int count)
+        internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] biases, int[] acc, long[] packed, int start, int count, int[] maxima)
         {
             int positions = geometry[10] * geometry[11];
             if (start != 0 || count != positions)
             {
-                base.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, acc, packed, start, count);
+                base.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, biases, acc, packed, start, count, maxima);
                 return;
             }
 
@@ -113,6 +115,7 @@ namespace TinTin.Native
             for (int lane = 0; lane < lanes; lane++)
             {
                 NativeKernels.ConvForward(geometry, filter + lane, weights, input, 0, sparse ? 1 : 0, acc, lane * positions);
+                maxima[lane] = AddBias(acc, lane * positions, positions, biases[lane]);
             }
         }
 

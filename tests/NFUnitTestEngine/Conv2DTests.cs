@@ -221,14 +221,16 @@ namespace NFUnitTest
             sbyte[] x = new sbyte[r.InputSize];
             int[] acc = new int[3 * 16];
             long[] packed = new long[9];
+            int[] biases = new int[3];
+            int[] maxima = new int[3];
             Assert.ThrowsException(typeof(ArgumentException), () =>
-                kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, acc, new long[8], 0, 16), "8 longs for a 3 x 3 kernel");
-            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 1, layer.Weights, x, false, acc, packed, 0, 16), "one lane");
-            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 4, layer.Weights, x, false, acc, packed, 0, 16), "four lanes");
-            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 1, 3, layer.Weights, x, false, acc, packed, 0, 16), "filters 1 to 3 of 3");
-            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, acc, packed, 8, 9), "positions 8 to 17 of 16");
-            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, acc, packed, 0, 0), "no positions");
-            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, acc, packed, -1, 4), "a negative start");
+                kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, biases, acc, new long[8], 0, 16, maxima), "8 longs for a 3 x 3 kernel");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 1, layer.Weights, x, false, biases, acc, packed, 0, 16, maxima), "one lane");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 4, layer.Weights, x, false, biases, acc, packed, 0, 16, maxima), "four lanes");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 1, 3, layer.Weights, x, false, biases, acc, packed, 0, 16, maxima), "filters 1 to 3 of 3");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, biases, acc, packed, 8, 9, maxima), "positions 8 to 17 of 16");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, biases, acc, packed, 0, 0, maxima), "no positions");
+            Assert.ThrowsException(typeof(ArgumentException), () => kernels.ConvForwardPacked(layer.Geometry, 0, 2, layer.Weights, x, false, biases, acc, packed, -1, 4, maxima), "a negative start");
         }
 
         [TestMethod]
@@ -238,7 +240,7 @@ namespace NFUnitTest
             ConvReference r = Reference(1, 8, 8, 3, 8, 1, 0);
             Convolution layer = Create(r, false, false);
             Assert.ThrowsException(typeof(ArgumentException), () =>
-                new ManagedKernels().ConvForwardPacked(layer.Geometry, 0, 3, layer.Weights, new sbyte[r.InputSize], false, new int[3], new long[64], 0, 1), "three lanes");
+                new ManagedKernels().ConvForwardPacked(layer.Geometry, 0, 3, layer.Weights, new sbyte[r.InputSize], false, new int[3], new int[3], new long[64], 0, 1, new int[3]), "three lanes");
         }
 
         [TestMethod]
@@ -270,9 +272,12 @@ namespace NFUnitTest
             }
 
             int[] rows = new int[2];
-            new ManagedKernels().ConvForwardPacked(layer.Geometry, 0, 2, w, x, false, rows, new long[4 * 1024], 0, 1);
+            int[] maxima = new int[3];
+            new ManagedKernels().ConvForwardPacked(layer.Geometry, 0, 2, w, x, false, new int[3], rows, new long[4 * 1024], 0, 1, maxima);
             Assert.AreEqual(66572L * input * weight0, (long)rows[0], "first filter");
             Assert.AreEqual(66572L * input * weight1, (long)rows[1], "second filter");
+            Assert.AreEqual(66572L * 127 * 127, (long)maxima[0], "first filter's largest magnitude");
+            Assert.AreEqual(66572L * 127 * 127, (long)maxima[1], "second filter's largest magnitude");
         }
 
         [TestMethod]
@@ -295,10 +300,15 @@ namespace NFUnitTest
             }
 
             int[] rows = new int[3];
-            new ManagedKernels().ConvForwardPacked(layer.Geometry, 0, 3, w, x, false, rows, new long[14 * 9], 0, 1);
+            int[] maxima = new int[3];
+            new ManagedKernels().ConvForwardPacked(layer.Geometry, 0, 3, w, x, false, new int[3], rows, new long[14 * 9], 0, 1, maxima);
             Assert.AreEqual(126 * input * weight0, rows[0], "first filter");
             Assert.AreEqual(126 * input * weight1, rows[1], "second filter");
             Assert.AreEqual(126 * input * weight2, rows[2], "third filter");
+            for (int l = 0; l < 3; l++)
+            {
+                Assert.AreEqual(rows[l] < 0 ? -rows[l] : rows[l], maxima[l], "largest magnitude of filter " + l.ToString());
+            }
         }
 
         [TestMethod]

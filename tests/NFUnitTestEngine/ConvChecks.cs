@@ -437,10 +437,11 @@ namespace NFUnitTest
             ManagedKernels kernels = new ManagedKernels();
             for (int f = 0; f < r.Filters; f++)
             {
-                kernels.ConvForward(((Convolution)layer).Geometry, f, layer.Weights, x, false, row);
-                AssertAccumulators(expected, f * positions, row, positions, what + " dense loop");
-                kernels.ConvForward(((Convolution)layer).Geometry, f, layer.Weights, x, true, row);
-                AssertAccumulators(expected, f * positions, row, positions, what + " sparse loop");
+                int bias = TestBias(f);
+                int max = kernels.ConvForward(((Convolution)layer).Geometry, f, layer.Weights, x, false, bias, row);
+                AssertSumsAndMax(expected, f * positions, bias, row, 0, positions, max, what + " dense loop");
+                max = kernels.ConvForward(((Convolution)layer).Geometry, f, layer.Weights, x, true, bias, row);
+                AssertSumsAndMax(expected, f * positions, bias, row, 0, positions, max, what + " sparse loop");
             }
 
             // Two and (for kernels of fewer than 64 taps) three filters per long, the channels in blocks of
@@ -449,7 +450,8 @@ namespace NFUnitTest
             int kernelArea = r.KernelHeight * r.KernelWidth;
             int[] geometry = ((Convolution)layer).Geometry;
             int[] rows = new int[3 * positions];
-            int[] lane = new int[positions];
+            int[] biases = new int[3];
+            int[] maxima = new int[3];
             int[] blocks = new int[] { 1, 2, r.Channels };
             int mostLanes = kernelArea < 64 ? 3 : 2;
             for (int lanes = 2; lanes <= mostLanes; lanes++)
@@ -471,18 +473,47 @@ namespace NFUnitTest
                             int count = range == 0 ? positions : (positions / 2 > 0 ? positions / 2 : 1);
                             for (int sparse = 0; sparse < 2; sparse++)
                             {
-                                kernels.ConvForwardPacked(geometry, f, lanes, layer.Weights, x, sparse == 1, rows, packed, start, count);
+                                for (int l = 0; l < lanes; l++)
+                                {
+                                    biases[l] = TestBias(f + l);
+                                }
+
+                                kernels.ConvForwardPacked(geometry, f, lanes, layer.Weights, x, sparse == 1, biases, rows, packed, start, count, maxima);
                                 string name = what + " " + lanes.ToString() + " lanes from filter " + f.ToString() + (sparse == 1 ? " sparse" : " dense") + " in blocks of " + block.ToString() + " channels positions " + start.ToString() + " to " + (start + count).ToString() + ": filter ";
                                 for (int l = 0; l < lanes; l++)
                                 {
-                                    Array.Copy(rows, l * count, lane, 0, count);
-                                    AssertAccumulators(expected, ((f + l) * positions) + start, lane, count, name + (f + l).ToString());
+                                    AssertSumsAndMax(expected, ((f + l) * positions) + start, biases[l], rows, l * count, count, maxima[l], name + (f + l).ToString());
                                 }
                             }
                         }
                     }
                 }
             }
+        }
+
+        // A bias for filter f, both signs and up to 2^30 (the largest a layer adds), so the kernels' additions are checked at the edge.
+        private static int TestBias(int f)
+        {
+            int magnitude = f % 3 == 2 ? 1 << 30 : 1000 * (f + 1);
+            return f % 2 == 0 ? magnitude : -magnitude;
+        }
+
+        // The kernel's sums plus bias, and its reported largest magnitude of them.
+        private static void AssertSumsAndMax(long[] expected, int start, int bias, int[] actual, int actualStart, int count, int reportedMax, string what)
+        {
+            long max = 0;
+            for (int i = 0; i < count; i++)
+            {
+                long value = expected[start + i] + bias;
+                if (value != actual[actualStart + i])
+                {
+                    Assert.AreEqual(value, (long)actual[actualStart + i], what + " accumulator " + (start + i).ToString());
+                }
+
+                max = value < 0 ? (-value > max ? -value : max) : (value > max ? value : max);
+            }
+
+            Assert.AreEqual(max, (long)reportedMax, what + " largest magnitude");
         }
 
         // Each pass's error row (perPass input channels) against the reference: its own pass

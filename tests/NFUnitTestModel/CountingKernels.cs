@@ -49,18 +49,18 @@ namespace NFUnitTest
             base.DenseAccumulateRows(accumulators, errors, input, inputs, outputs, mantissa, shift);
         }
 
-        internal override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+        internal override int ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int bias, int[] acc)
         {
             Calls++;
             Forward++;
-            base.ConvForward(geometry, filter, weights, input, sparse, acc);
+            return base.ConvForward(geometry, filter, weights, input, sparse, bias, acc);
         }
 
-        internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed, int start, int count)
+        internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] biases, int[] acc, long[] packed, int start, int count, int[] maxima)
         {
             Calls++;
             Forward++;
-            base.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, acc, packed, start, count);
+            base.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, biases, acc, packed, start, count, maxima);
         }
 
         internal override void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc)

@@ -164,7 +164,8 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    internal override void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int[] acc)
+    /// <remarks>As on the board: the C kernel sums, the bias and the largest magnitude take one managed pass.</remarks>
+    internal override int ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] input, bool sparse, int bias, int[] acc)
     {
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
@@ -173,6 +174,8 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
         {
             _convForward(g, filter, w, x, sparse ? 1 : 0, a);
         }
+
+        return AddBias(acc, 0, geometry[10] * geometry[11], bias);
     }
 
     /// <inheritdoc/>
@@ -180,12 +183,12 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     /// As on the board (NativeTrainingKernels): whole output rows are one call of the C filter kernel per
     /// filter; segments of the rows run the managed kernel, the C kernel summing whole rows only.
     /// </remarks>
-    internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] acc, long[] packed, int start, int count)
+    internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] biases, int[] acc, long[] packed, int start, int count, int[] maxima)
     {
         int positions = geometry[10] * geometry[11];
         if (start != 0 || count != positions)
         {
-            s_managed.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, acc, packed, start, count);
+            s_managed.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, biases, acc, packed, start, count, maxima);
             return;
         }
 
@@ -199,6 +202,11 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
             {
                 _convForward(g, filter + lane, w, x, sparse ? 1 : 0, a + (lane * positions));
             }
+        }
+
+        for (int lane = 0; lane < lanes; lane++)
+        {
+            maxima[lane] = AddBias(acc, lane * positions, positions, biases[lane]);
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class ConvolutionTests
             for (int f = 0; f < filters; f++)
             {
                 int[] expected = cases.Int32s(positions);
-                Managed.ConvForward(c.Layer, f, c.Input.Data, sparse, expected);
+                Managed.ConvForward(c.Layer, f, c.Input.Data, sparse, 0, expected);
                 int[][] acc = new int[2][];
                 for (int variant = 0; variant < 2; variant++)
                 {

@@ -40,8 +40,8 @@ internal static class Managed
     public static void ConvPropagateError(Convolution layer, Tensor8 outputError, Tensor8 inputError, int perPass, Workspace workspace) =>
         s_convPropagateError.Invoke(layer, new object[] { outputError, inputError, perPass, workspace });
 
-    public static void ConvForward(Convolution layer, int filter, sbyte[] x, bool sparse, int[] acc) =>
-        s_kernels.ConvForward(layer.Geometry, filter, layer.Weights, x, sparse, acc);
+    public static int ConvForward(Convolution layer, int filter, sbyte[] x, bool sparse, int bias, int[] acc) =>
+        s_kernels.ConvForward(layer.Geometry, filter, layer.Weights, x, sparse, bias, acc);
 
     public static void ConvInputError(Convolution layer, int firstChannel, int channelCount, sbyte[] e, int[] acc) =>
         s_kernels.ConvInputError(layer.Geometry, firstChannel, channelCount, layer.Weights, e, acc);
