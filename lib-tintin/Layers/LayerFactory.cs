@@ -119,7 +119,13 @@ namespace TinTin.Layers
             }
 
             int wholeRows = accumulatorLength / Positions(spec);
-            return wholeRows < 2 || wholeRows >= limit ? limit : wholeRows;
+            if (wholeRows >= 2)
+            {
+                return wholeRows >= limit ? limit : wholeRows;
+            }
+
+            // In segments of at least one position each.
+            return limit <= accumulatorLength ? limit : (accumulatorLength >= 2 ? accumulatorLength : 1);
         }
 
         /// <summary>
@@ -127,7 +133,8 @@ namespace TinTin.Layers
         /// when the filters of a pass fit the accumulator row whole (the usual case, and the one the
         /// planner grows the row for within <see cref="PairRowBudget"/>); else the longest segment that
         /// splits each output row evenly enough for every lane to fit (cwru-cnn1d's first convolution:
-        /// 512 positions, three filters per pass, in segments of 128). A segment is requantized at its own
+        /// 512 positions, three filters per pass, in segments of 171 in a row grown to 513 ints,
+        /// <see cref="SegmentRowLength"/>). A segment is requantized at its own
         /// step and aligned like a row: one more such rounding, a third of the cost of summing the filters
         /// one at a time.
         /// </summary>
@@ -151,6 +158,45 @@ namespace TinTin.Layers
             }
 
             return CeilingDivide(positions, segments);
+        }
+
+        /// <summary>
+        /// The accumulator row a convolution whose filters do not fit the row whole asks the planner for, so
+        /// that it is summed in as few segments as <see cref="PairRowBudget"/> allows: the shortest
+        /// lanes x ceil(positions / n) over n = 1, 2, ... whose growth over the row the layers need costs at
+        /// most 1/16 of the weight bytes (cwru-cnn1d's first convolution: 3 x 171 = 513 ints, one more than
+        /// its 512-position row, for segments of 171 instead of 128); 0 when the row needs no growth or the
+        /// layer sums one filter at a time.
+        /// </summary>
+        /// <param name="spec">The layer description.</param>
+        /// <param name="passRowLength">The row the layers need (<see cref="TinTin.Training.MemoryPlan.PassRowLength"/>).</param>
+        /// <param name="packedLength">The model's packed-weight scratch.</param>
+        /// <param name="weightBytes">The model's weight bytes.</param>
+        /// <returns>The number of ints, or 0.</returns>
+        public static int SegmentRowLength(LayerSpec spec, int passRowLength, int packedLength, int weightBytes)
+        {
+            int lanes = LaneLimit(spec);
+            if (lanes < 2 || packedLength < KernelArea(spec))
+            {
+                return 0;
+            }
+
+            int positions = Positions(spec);
+            for (int segments = 1; segments <= positions; segments++)
+            {
+                long row = (long)lanes * CeilingDivide(positions, segments);
+                if (row <= passRowLength)
+                {
+                    return 0;
+                }
+
+                if ((row - passRowLength) * 4 * PairRowBudget <= weightBytes)
+                {
+                    return (int)row;
+                }
+            }
+
+            return 0;
         }
 
         /// <summary>

@@ -95,29 +95,30 @@ namespace TinTin.Training
             }
 
             // A convolution's backward pass takes as many channels as that row holds, so the gradient row
-            // follows from it. The row then grows, within a budget of the weight bytes, to hold two output
-            // rows of convolutions that can sum their filters in pairs; the passes stay planned on the row
-            // before (same passes, same bits). Summing filters in lanes needs packed weights of one pass's
-            // channels, within the same budget.
-            int pairs = accumulators;
+            // follows from it. Packed weights let convolutions sum several filters per multiply-add, within
+            // a budget of the weight bytes. The row then grows, within the same budget, to hold two output
+            // rows of convolutions that can sum their filters in pairs, or to let a convolution whose
+            // filters do not fit it whole be summed in fewer segments; the passes stay planned on the row
+            // before (same passes, same bits).
+            int packed = 0;
             for (int l = 0; l < spec.Count; l++)
             {
                 plan.GradientRowLength = Max(plan.GradientRowLength, LayerFactory.GradientRowLength(spec[l], accumulators));
+                packed = Max(packed, LayerFactory.PackedWeightLength(spec[l], accumulators));
+            }
+
+            plan.PackedWeightLength = (long)packed * 8 * LayerFactory.PairRowBudget <= plan.WeightBytes ? packed : 0;
+            int pairs = accumulators;
+            for (int l = 0; l < spec.Count; l++)
+            {
                 int pair = LayerFactory.PairRowLength(spec[l]);
                 if ((long)(pair - accumulators) * 4 * LayerFactory.PairRowBudget <= plan.WeightBytes)
                 {
                     pairs = Max(pairs, pair);
                 }
-            }
 
-            // Packed weights let convolutions sum several filters per multiply-add, for the same budget.
-            int packed = 0;
-            for (int l = 0; l < spec.Count; l++)
-            {
-                packed = Max(packed, LayerFactory.PackedWeightLength(spec[l], accumulators));
+                pairs = Max(pairs, LayerFactory.SegmentRowLength(spec[l], accumulators, plan.PackedWeightLength, plan.WeightBytes));
             }
-
-            plan.PackedWeightLength = (long)packed * 8 * LayerFactory.PairRowBudget <= plan.WeightBytes ? packed : 0;
 
             // One step per requantized row, shared: a layer's rows are aligned before the next layer runs.
             for (int l = 0; l < spec.Count; l++)

@@ -161,19 +161,35 @@ namespace NFUnitTest
         }
 
         [TestMethod]
-        public void ARowThatCannotGrowIsSummedInSegments()
+        public void ARowThatCannotHoldTheFiltersWholeIsSummedInSegments()
         {
-            // cwru-cnn1d: the first convolution's 512-position rows fill the 512-int row, and a second would cost
-            // 2,048 bytes, over 1/16 of the 6,480 weight bytes. Its 8 filters of 9 taps are summed three per long
-            // in segments of 128 positions (3 x 171 would be 513 ints), 4 per row: 32 row steps. The second
-            // convolution (128 positions) sums three filters over whole rows.
+            // cwru-cnn1d: the first convolution's 512-position rows fill the 512-int row the layers need, and a
+            // second would cost 2,048 bytes, over 1/16 of the 6,480 weight bytes. Its 8 filters of 9 taps are
+            // summed three per long in segments: 3 x 256 = 768 ints would cost 1,024 bytes more, 3 x 171 = 513
+            // only 4, so the row grows by one int and each row is summed in 3 segments of at most 171
+            // positions: 24 row steps. The second convolution (128 positions) sums three filters over whole
+            // rows; its backward passes stay planned on 512 ints.
             ModelSpec spec = ModelCatalog.Create(ModelCatalog.CwruCnn1D);
-            MemoryPlan plan = AssertPairs(spec, 512, 512, 36, 3, "cwru-cnn1d");
-            Assert.AreEqual(128, LayerFactory.SegmentLength(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "first convolution's segment");
-            Assert.AreEqual(4, LayerFactory.SegmentsPerRow(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "segments per row");
+            MemoryPlan plan = AssertPairs(spec, 513, 512, 36, 3, "cwru-cnn1d");
+            Assert.AreEqual(513, LayerFactory.SegmentRowLength(spec[0], 512, plan.PackedWeightLength, plan.WeightBytes), "the row the segments ask for");
+            Assert.AreEqual(171, LayerFactory.SegmentLength(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "first convolution's segment");
+            Assert.AreEqual(3, LayerFactory.SegmentsPerRow(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "segments per row");
+            Assert.AreEqual(128, LayerFactory.SegmentLength(spec[0], 512, plan.PackedWeightLength), "segments in the row before it grew");
             Assert.AreEqual(3, LayerFactory.FiltersPerPass(spec[3], plan.AccumulatorLength, plan.PackedWeightLength), "second convolution's filters per pass");
             Assert.AreEqual(128, LayerFactory.SegmentLength(spec[3], plan.AccumulatorLength, plan.PackedWeightLength), "second convolution's whole rows");
-            Assert.AreEqual(32, plan.RowStepLength, "row steps");
+            Assert.AreEqual(0, LayerFactory.SegmentRowLength(spec[3], 512, plan.PackedWeightLength, plan.WeightBytes), "whole rows need no growth");
+            Assert.AreEqual(24, plan.RowStepLength, "row steps");
+        }
+
+        [TestMethod]
+        public void AFilterPerSegmentPositionNeverLoops()
+        {
+            // One output position and a 2-int row (two classes): three lanes would need 3 ints, so the
+            // convolution sums two filters per long, in one segment.
+            ModelSpec spec = new ModelSpec(new Shape(200, 1, 3)).Conv1D(3, 3, 1, 0).Flatten().Dense(2);
+            Assert.AreEqual(2, LayerFactory.FiltersPerPass(spec[0], 2, 9), "filters per pass");
+            Assert.AreEqual(1, LayerFactory.SegmentLength(spec[0], 2, 9), "segment");
+            Assert.AreEqual(1, LayerFactory.FiltersPerPass(spec[0], 1, 9), "a 1-int row: one filter");
         }
 
         [TestMethod]

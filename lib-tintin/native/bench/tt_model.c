@@ -1235,7 +1235,7 @@ static int32_t kaiming_exponent(int32_t fan_in)
 
 static int32_t max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
 
-static int32_t ceiling_divide(int32_t a, int32_t b) { return (a + b - 1) / b; }
+static int32_t ceiling_divide(int32_t a, int32_t b) { return (a - 1) / b + 1; }
 
 /* TrainingKernels.LaneLimit: filters one long sums, three for a kernel of fewer than 64 taps per channel */
 static int32_t lane_limit(const tt_conv_geometry *g)
@@ -1245,10 +1245,11 @@ static int32_t lane_limit(const tt_conv_geometry *g)
 }
 
 /*
- * MemoryPlan and LayerFactory.SegmentLength: the managed model's accumulator row grows to two output rows
- * of a convolution within 1/16 of the weight bytes; its packed-weight scratch holds one backward pass's
- * kernels, within the same budget; a convolution sums lanes filters at once (LayerFactory.FiltersPerPass) and, when its row cannot
- * hold them whole, requantizes its output in segments. This model sums one filter at a time, but
+ * MemoryPlan and LayerFactory.SegmentLength: the managed model's packed-weight scratch holds one backward
+ * pass's kernels within 1/16 of the weight bytes; its accumulator row grows, within the same budget, to two
+ * output rows of a convolution, or for a convolution to be summed in fewer segments; a convolution
+ * sums lanes filters at once (LayerFactory.FiltersPerPass) and, when its row cannot hold them whole,
+ * requantizes its output in segments. This model sums one filter at a time, but
  * requantizes in the same segments, so the bits are the same. Sets each convolution's segment_length and
  * raises *rows to the row steps it needs.
  */
@@ -1260,31 +1261,50 @@ static void plan_segments(tt_model *m, int32_t pass_row, int32_t *rows)
     int32_t l;
     for (l = 0; l < m->count; l++)
     {
-        weight_bytes += m->layers[l].weight_count + 4 * m->layers[l].bias_count;
+        tt_layer *layer = &m->layers[l];
+        weight_bytes += layer->weight_count + 4 * layer->bias_count;
+        if (layer->kind == TT_LAYER_CONV && lane_limit(&layer->geometry) >= 2)
+        {
+            const tt_conv_geometry *g = &layer->geometry;
+            packed = max_i32(packed, layer->channels_per_pass * g->kernel_height * g->kernel_width);
+        }
     }
 
+    if ((int64_t)packed * 8 * 16 > weight_bytes)
+    {
+        packed = 0; /* MemoryPlan: the packed weights stay within 1/16 of the weight bytes */
+    }
+
+    /* MemoryPlan: the row grows for whole-row pairs, and for fewer segments (LayerFactory.SegmentRowLength) */
     for (l = 0; l < m->count; l++)
     {
         tt_layer *layer = &m->layers[l];
         if (layer->kind == TT_LAYER_CONV && layer->geometry.filters >= 2)
         {
             const tt_conv_geometry *g = &layer->geometry;
-            int32_t pair = 2 * g->out_height * g->out_width;
-            if ((int64_t)(pair - pass_row) * 4 * 16 <= weight_bytes)
+            int32_t positions = g->out_height * g->out_width;
+            int32_t lanes = lane_limit(g);
+            int32_t n;
+            if ((int64_t)(2 * positions - pass_row) * 4 * 16 <= weight_bytes)
             {
-                row = max_i32(row, pair);
+                row = max_i32(row, 2 * positions);
             }
 
-            if (lane_limit(g) >= 2)
+            for (n = 1; packed >= g->kernel_height * g->kernel_width && n <= positions; n++)
             {
-                packed = max_i32(packed, layer->channels_per_pass * g->kernel_height * g->kernel_width);
+                int64_t need = (int64_t)lanes * ceiling_divide(positions, n);
+                if (need <= pass_row)
+                {
+                    break;
+                }
+
+                if ((need - pass_row) * 4 * 16 <= weight_bytes)
+                {
+                    row = max_i32(row, (int32_t)need);
+                    break;
+                }
             }
         }
-    }
-
-    if ((int64_t)packed * 8 * 16 > weight_bytes)
-    {
-        packed = 0; /* MemoryPlan: the packed weights too stay within 1/16 of the weight bytes */
     }
 
     for (l = 0; l < m->count; l++)
@@ -1300,13 +1320,13 @@ static void plan_segments(tt_model *m, int32_t pass_row, int32_t *rows)
             if (limit >= 2 && packed >= g->kernel_height * g->kernel_width)
             {
                 int32_t whole = row / positions;
-                lanes = whole < 2 || whole >= limit ? limit : whole;
+                lanes = whole >= 2 ? (whole >= limit ? limit : whole) : (limit <= row ? limit : (row >= 2 ? row : 1));
             }
 
-            if (lanes * positions > row)
+            if ((int64_t)lanes * positions > row)
             {
                 segments = 2;
-                while (lanes * ceiling_divide(positions, segments) > row)
+                while ((int64_t)lanes * ceiling_divide(positions, segments) > row)
                 {
                     segments++;
                 }
