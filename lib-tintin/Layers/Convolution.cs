@@ -30,11 +30,12 @@ namespace TinTin.Layers
     /// <para>
     /// Forward sums two or three filters at once (<see cref="LayerFactory.FiltersPerPass"/>): the kernel
     /// packs the filters' weights of a tap into one long and gets every int32 sum from one multiply-add
-    /// (<see cref="TrainingKernels.ConvForwardPacked"/>); each row is then requantized as above. The same
-    /// sums, so the same bits, at about 0.6 times the interpreter cost of two filters one after the other.
-    /// Where the shared row cannot hold two whole output rows (cwru-cnn1d's first convolution), the
-    /// filters are summed in segments of their rows (<see cref="LayerFactory.SegmentLength"/>), and each
-    /// segment is requantized and aligned like a row.
+    /// (<see cref="TrainingKernels.ConvForwardPacked"/>), with the bias added and each row's largest
+    /// magnitude taken on the way; each row is then requantized as above. The same sums, so the same bits,
+    /// at about a third of the interpreter cost of three filters one after the other. Where the shared row
+    /// cannot hold the filters' whole output rows side by side (cwru-cnn1d's first convolution), they are
+    /// summed in segments of their rows (<see cref="LayerFactory.SegmentLength"/>), and each segment is
+    /// requantized and aligned like a row.
     /// </para>
     /// <para>
     /// Padding is never materialised: for every output row and column the loops first compute
@@ -82,7 +83,7 @@ namespace TinTin.Layers
 
         // The step each row (a filter's output or a segment of it, a pass's input error) was requantized
         // with, packed (PackStep), until the rows are aligned: choosing it again would cost more than the
-        // row. The workspace's, set by Forward and Backward before the rows are requantized.
+        // row. The workspace's, set by Forward, PropagateError and UpdateWeights before they requantize rows.
         private int[] _rowSteps;
 
         /// <summary>Creates the layer for a description, after checking that none of its sums can overflow int32.</summary>

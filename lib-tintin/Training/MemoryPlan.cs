@@ -25,8 +25,9 @@ namespace TinTin.Training
         public int GradientBytes { get; private set; }
 
         /// <summary>
-        /// The int32 accumulator row, the convolution gradient row, the packed weights of a filter pair, the two int8 error buffers (each sized
-        /// by the errors it carries) and the convolutions' row steps.
+        /// The int32 accumulator row, the convolution gradient row, the packed weights of the filters a
+        /// convolution sums at once with their biases and largest magnitudes, the two int8 error buffers
+        /// (each sized by the errors it carries) and the shared row steps.
         /// </summary>
         public int ScratchBytes { get; private set; }
 
