@@ -134,9 +134,8 @@ namespace TinTin.Layers
         /// planner grows the row for within <see cref="PairRowBudget"/>); else the longest segment that
         /// splits each output row evenly enough for every lane to fit (cwru-cnn1d's first convolution:
         /// 512 positions, three filters per pass, in segments of 171 in a row grown to 513 ints,
-        /// <see cref="SegmentRowLength"/>). A segment is requantized at its own
-        /// step and aligned like a row: one more such rounding, a third of the cost of summing the filters
-        /// one at a time.
+        /// <see cref="SegmentRowLength"/>). A segment is requantized at its own step and aligned like a row,
+        /// so more values are rounded twice; in exchange three filters are summed for about the cost of one.
         /// </summary>
         /// <param name="spec">The convolution's description.</param>
         /// <param name="accumulatorLength">The length of the model's shared accumulator row.</param>
