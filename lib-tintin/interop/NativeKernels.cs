@@ -67,6 +67,14 @@ namespace TinTin.Native
         public static extern void ConvForward(int[] geometry, int filter, sbyte[] weights, sbyte[] x, int xOffset, int sparse, int[] acc, int accOffset);
 
         /// <summary>
+        /// tt_conv_forward_range: one filter's multiply-accumulate over the output positions [start, start + count)
+        /// into acc[accOffset ..] (count ints: a segment of the row, for a layer that sums its filters in segments),
+        /// biases not added.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern void ConvForwardRange(int[] geometry, int filter, sbyte[] weights, sbyte[] x, int xOffset, int start, int count, int[] acc, int accOffset);
+
+        /// <summary>
         /// tt_conv_gradient: the weight gradient of one filter over the input channels [firstChannel, firstChannel + channelCount)
         /// (one backward pass) into gradient[0 .. channelCount * kernel area), cleared first; with errorAcc not null, also
         /// errorAcc[errorAccOffset + i] += w_old * e at those channels' nonzero inputs (errorAcc: the pass's planes from the first

@@ -98,24 +98,16 @@ namespace TinTin.Native
 
         /// <inheritdoc/>
         /// <remarks>
-        /// Compiled code gains nothing from packing filters: whole output rows are one call of the filter
-        /// kernel per filter. Segments of the rows (a first convolution whose row holds one filter's
-        /// output only) run the managed kernel: the C kernel sums whole rows.
+        /// Compiled code gains nothing from packing filters: one call of the C filter kernel per filter, over
+        /// whole rows or the segment, then the bias and the largest magnitude in one managed pass.
         /// </remarks>
         internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] biases, int[] acc, long[] packed, int start, int count, int[] maxima)
         {
-            int positions = geometry[10] * geometry[11];
-            if (start != 0 || count != positions)
-            {
-                base.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, biases, acc, packed, start, count, maxima);
-                return;
-            }
-
             CheckPacked(geometry, filter, lanes, 1, start, count);
             for (int lane = 0; lane < lanes; lane++)
             {
-                NativeKernels.ConvForward(geometry, filter + lane, weights, input, 0, sparse ? 1 : 0, acc, lane * positions);
-                maxima[lane] = AddBias(acc, lane * positions, positions, biases[lane]);
+                NativeKernels.ConvForwardRange(geometry, filter + lane, weights, input, 0, start, count, acc, lane * count);
+                maxima[lane] = AddBias(acc, lane * count, count, biases[lane]);
             }
         }
 

@@ -132,6 +132,13 @@ static void conv_pair(const int8_t *pw, const int8_t *p0, int32_t stride, int32_
 
 void tt_conv_forward(const tt_conv_geometry *geometry, int32_t filter, const int8_t *weights, const int8_t *x, int32_t sparse, int32_t *acc)
 {
+    (void)sparse;
+    tt_conv_forward_range(geometry, filter, weights, x, 0, geometry->out_height * geometry->out_width, acc);
+}
+
+void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, const int8_t *weights, const int8_t *x, int32_t start, int32_t count,
+                           int32_t *acc)
+{
     const int32_t channels = geometry->channels;
     const int32_t height = geometry->height;
     const int32_t width = geometry->width;
@@ -139,8 +146,8 @@ void tt_conv_forward(const tt_conv_geometry *geometry, int32_t filter, const int
     const int32_t kernel_width = geometry->kernel_width;
     const int32_t stride_x = geometry->stride_x;
     const int32_t padding_x = geometry->padding_x;
-    const int32_t out_height = geometry->out_height;
     const int32_t out_width = geometry->out_width;
+    const int32_t end = start + count;
     int32_t plane = height * width;
     int32_t kernel_area = kernel_height * kernel_width;
     int32_t filter_size = channels * kernel_area;
@@ -152,8 +159,8 @@ void tt_conv_forward(const tt_conv_geometry *geometry, int32_t filter, const int
     int32_t inner_hi = out_width;
     int32_t *out = acc;
     const int8_t *filter_weights = weights + filter * filter_size;
-    int32_t oy;
-    (void)sparse;
+    int32_t oy = 0;
+    int32_t line = 0; /* oy * out_width, the first position of output row oy */
     while (inner_lo < out_width && inner_lo * stride_x < padding_x)
     {
         inner_lo++;
@@ -164,8 +171,19 @@ void tt_conv_forward(const tt_conv_geometry *geometry, int32_t filter, const int
         inner_hi--;
     }
 
-    for (oy = 0; oy < out_height; oy++)
+    while (line + out_width <= start)
     {
+        line += out_width;
+        oy++;
+    }
+
+    for (; line < end; oy++, line += out_width)
+    {
+        /* The columns [from, to) of this row inside the range, and the interior ones among them. */
+        int32_t from = start > line ? start - line : 0;
+        int32_t to = end - line < out_width ? end - line : out_width;
+        int32_t pair_from = inner_lo > from ? inner_lo : from;
+        int32_t pair_to = inner_hi < to ? inner_hi : to;
         int32_t ky_lo;
         int32_t rows;
         int32_t row_start = tt_conv_kernel_rows(geometry, oy, &ky_lo, &rows);
@@ -175,7 +193,7 @@ void tt_conv_forward(const tt_conv_geometry *geometry, int32_t filter, const int
         int32_t ox;
         if (rows <= 0)
         {
-            for (ox = 0; ox < out_width; ox++)
+            for (ox = from; ox < to; ox++)
             {
                 *out++ = 0;
             }
@@ -184,23 +202,23 @@ void tt_conv_forward(const tt_conv_geometry *geometry, int32_t filter, const int
         }
 
         /* Left border, interior in pairs, the interior's odd one out, right border. */
-        for (ox = 0; ox < out_width; ox++)
+        for (ox = from; ox < to; ox++)
         {
             int32_t left;
             int32_t kx_lo;
             int32_t kx_hi;
-            if (ox == inner_lo)
+            if (ox == pair_from)
             {
                 const int8_t *p = x + row_start + ox * stride_x - padding_x;
                 int32_t step = 2 * stride_x;
-                for (; ox + 1 < inner_hi; ox += 2)
+                for (; ox + 1 < pair_to; ox += 2)
                 {
                     conv_pair(w_rows, p, stride_x, rows, channels, kernel_width, width, skip, wskip, out);
                     out += 2;
                     p += step;
                 }
 
-                if (ox >= out_width)
+                if (ox >= to)
                 {
                     break;
                 }

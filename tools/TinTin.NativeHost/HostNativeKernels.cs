@@ -23,9 +23,6 @@ namespace TinTin.NativeHost;
 /// </remarks>
 public sealed unsafe class HostNativeKernels : TrainingKernels
 {
-    // The kernels the C library has no twin of (segments of convolution rows) run managed, as on the board.
-    private static readonly ManagedKernels s_managed = new();
-
     private readonly delegate* unmanaged<sbyte*, sbyte*, int, int, int, int, int*, int> _denseForward;
     private readonly delegate* unmanaged<sbyte*, int, int*, int> _nonzeroInputs;
     private readonly delegate* unmanaged<sbyte*, int*, int, int, int, int, int*, int> _denseForwardNonzero;
@@ -34,6 +31,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     private readonly delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int*, int> _denseRowsNiti;
     private readonly delegate* unmanaged<int*, sbyte*, sbyte*, int, int, int, int, int> _denseAccumulateRows;
     private readonly delegate* unmanaged<int*, int, sbyte*, sbyte*, int, int*, void> _convForward;
+    private readonly delegate* unmanaged<int*, int, sbyte*, sbyte*, int, int, int*, void> _convForwardRange;
     private readonly delegate* unmanaged<int*, int, int, sbyte*, sbyte*, int*, void> _convInputError;
     private readonly delegate* unmanaged<int*, int, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void> _convGradient;
     private readonly delegate* unmanaged<sbyte*, int, int*, int, int, int, int, uint*, int> _tinTinGradients;
@@ -54,6 +52,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
         _denseRowsNiti = (delegate* unmanaged<sbyte*, sbyte*, sbyte*, int, int, int, int*, int>)Export(library, "tt_dense_update_rows_niti");
         _denseAccumulateRows = (delegate* unmanaged<int*, sbyte*, sbyte*, int, int, int, int, int>)Export(library, "tt_dense_accumulate_rows");
         _convForward = (delegate* unmanaged<int*, int, sbyte*, sbyte*, int, int*, void>)Export(library, "tt_conv_forward");
+        _convForwardRange = (delegate* unmanaged<int*, int, sbyte*, sbyte*, int, int, int*, void>)Export(library, "tt_conv_forward_range");
         _convInputError = (delegate* unmanaged<int*, int, int, sbyte*, sbyte*, int*, void>)Export(library, "tt_conv_input_error");
         _convGradient = (delegate* unmanaged<int*, int, int, int, sbyte*, sbyte*, sbyte*, int*, int, int*, void>)Export(library, "tt_conv_gradient");
         _tinTinGradients = (delegate* unmanaged<sbyte*, int, int*, int, int, int, int, uint*, int>)Export(library, "tt_tintin_gradients");
@@ -179,19 +178,9 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    /// <remarks>
-    /// As on the board (NativeTrainingKernels): whole output rows are one call of the C filter kernel per
-    /// filter; segments of the rows run the managed kernel, the C kernel summing whole rows only.
-    /// </remarks>
+    /// <remarks>As on the board (NativeTrainingKernels): one call of the C filter kernel per filter, over whole rows or the segment.</remarks>
     internal override void ConvForwardPacked(int[] geometry, int filter, int lanes, sbyte[] weights, sbyte[] input, bool sparse, int[] biases, int[] acc, long[] packed, int start, int count, int[] maxima)
     {
-        int positions = geometry[10] * geometry[11];
-        if (start != 0 || count != positions)
-        {
-            s_managed.ConvForwardPacked(geometry, filter, lanes, weights, input, sparse, biases, acc, packed, start, count, maxima);
-            return;
-        }
-
         CheckPacked(geometry, filter, lanes, 1, start, count);
         fixed (int* g = Geometry(geometry))
         fixed (sbyte* w = weights)
@@ -200,13 +189,13 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
         {
             for (int lane = 0; lane < lanes; lane++)
             {
-                _convForward(g, filter + lane, w, x, sparse ? 1 : 0, a + (lane * positions));
+                _convForwardRange(g, filter + lane, w, x, start, count, a + (lane * count));
             }
         }
 
         for (int lane = 0; lane < lanes; lane++)
         {
-            maxima[lane] = AddBias(acc, lane * positions, positions, biases[lane]);
+            maxima[lane] = AddBias(acc, lane * count, count, biases[lane]);
         }
     }
 

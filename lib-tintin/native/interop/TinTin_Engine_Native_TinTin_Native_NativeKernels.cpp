@@ -356,6 +356,34 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
     NANOCLR_NOCLEANUP();
 }
 
+// void ConvForwardRange(int[] geometry, int filter, sbyte[] weights, sbyte[] x, int xOffset, int start, int count, int[] acc, int accOffset)
+HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
+    ConvForwardRange___STATIC__VOID__SZARRAY_I4__I4__SZARRAY_I1__SZARRAY_I1__I4__I4__I4__SZARRAY_I4__I4(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+
+    tt_conv_geometry g;
+    int8_t *weights;
+    int8_t *x;
+    int32_t *acc;
+    const CLR_INT32 filter = I4(stack.Arg1());
+    const CLR_INT32 start = I4(stack.Arg5());
+    const CLR_INT32 count = I4(stack.Arg6());
+    NANOCLR_CHECK_HRESULT(Geometry(stack.Arg0(), &g));
+    if (filter < 0 || filter >= g.filters || start < 0 || count < 1 || (CLR_INT64)start + count > RowSize(g))
+    {
+        NANOCLR_SET_AND_LEAVE(CLR_E_OUT_OF_RANGE);
+    }
+
+    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg2(), 0, WeightCount(g), &weights));
+    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg3(), I4(stack.Arg4()), InputSize(g), &x));
+    NANOCLR_CHECK_HRESULT(Ints(stack.Arg7(), I4(stack.ArgN(8)), count, &acc));
+
+    tt_conv_forward_range(&g, filter, weights, x, start, count, acc);
+
+    NANOCLR_NOCLEANUP();
+}
+
 // void ConvGradient(int[] geometry, int filter, int firstChannel, int channelCount, sbyte[] weights, sbyte[] x, int xOffset, sbyte[] errors, int errorsOffset, int[] gradient, int sparse, int[] errorAcc, int errorAccOffset)
 HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
     ConvGradient___STATIC__VOID__SZARRAY_I4__I4__I4__I4__SZARRAY_I1__SZARRAY_I1__I4__SZARRAY_I1__I4__SZARRAY_I4__I4__SZARRAY_I4__I4(

@@ -16,6 +16,7 @@ extern "C"
 
 #include <stdio.h>
 #include <string.h>
+#include <algorithm>
 #include <vector>
 
 namespace
@@ -139,6 +140,7 @@ enum
     RowUpdateTinTinPropagating,
     RowUpdateNiti,
     ConvForward,
+    ConvForwardRange,
     ConvGradient,
     Requantize,
     SoftmaxCrossEntropy,
@@ -324,6 +326,33 @@ void TestConvolution()
         f.Array(arrays.Of(geometry)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(sparse).Array(arrays.Of(acc)).I4(ao);
         CHECK(Call(ConvForward, f) == S_OK);
         CHECK(acc == expected);
+
+        // A segment of that row, [start, start + count): the accumulator array needs only count ints past its offset.
+        const int32_t start = Next(0, row - 1);
+        const int32_t length = Next(1, row - start);
+        std::vector<int32_t> segment = Ints(ao + length, -9, 9), expected_segment = segment;
+        tt_conv_forward_range(&g, filter, w.data(), x.data() + xo, start, length, expected_segment.data() + ao);
+        CHECK(std::equal(expected_segment.begin() + ao, expected_segment.end(), expected.begin() + ao + start));
+        Args fr;
+        fr.Array(arrays.Of(geometry)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(start).I4(length).Array(arrays.Of(segment)).I4(ao);
+        CHECK(Call(ConvForwardRange, fr) == S_OK);
+        CHECK(segment == expected_segment);
+
+        // A segment that leaves the row, an empty one, a negative start, a short accumulator array: rejected, nothing written.
+        std::vector<int32_t> segment_before = segment;
+        Args rp;
+        rp.Array(arrays.Of(geometry)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(start).I4(row - start + 1).Array(arrays.Of(segment)).I4(0);
+        CHECK(Call(ConvForwardRange, rp) == CLR_E_OUT_OF_RANGE);
+        Args r0;
+        r0.Array(arrays.Of(geometry)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(start).I4(0).Array(arrays.Of(segment)).I4(ao);
+        CHECK(Call(ConvForwardRange, r0) == CLR_E_OUT_OF_RANGE);
+        Args rn;
+        rn.Array(arrays.Of(geometry)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(-1).I4(1).Array(arrays.Of(segment)).I4(ao);
+        CHECK(Call(ConvForwardRange, rn) == CLR_E_OUT_OF_RANGE);
+        Args ra;
+        ra.Array(arrays.Of(geometry)).I4(filter).Array(arrays.Of(w)).Array(arrays.Of(x)).I4(xo).I4(start).I4(length).Array(arrays.Of(segment)).I4(ao + 1);
+        CHECK(Call(ConvForwardRange, ra) == CLR_E_INDEX_OUT_OF_RANGE);
+        CHECK(segment == segment_before);
 
         // One filter over a pass of channels [first, first + count): the gradient array holds count kernels, the error count planes.
         const int32_t first = Next(0, g.channels - 1);
