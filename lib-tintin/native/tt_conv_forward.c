@@ -132,13 +132,6 @@ static void conv_pair(const int8_t *pw, const int8_t *p0, int32_t stride, int32_
 
 void tt_conv_forward(const tt_conv_geometry *geometry, int32_t filter, const int8_t *weights, const int8_t *x, int32_t sparse, int32_t *acc)
 {
-    (void)sparse;
-    tt_conv_forward_range(geometry, filter, weights, x, 0, geometry->out_height * geometry->out_width, acc);
-}
-
-void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, const int8_t *weights, const int8_t *x, int32_t start, int32_t count,
-                           int32_t *acc)
-{
     const int32_t channels = geometry->channels;
     const int32_t height = geometry->height;
     const int32_t width = geometry->width;
@@ -146,8 +139,8 @@ void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, con
     const int32_t kernel_width = geometry->kernel_width;
     const int32_t stride_x = geometry->stride_x;
     const int32_t padding_x = geometry->padding_x;
+    const int32_t out_height = geometry->out_height;
     const int32_t out_width = geometry->out_width;
-    const int32_t end = start + count;
     int32_t plane = height * width;
     int32_t kernel_area = kernel_height * kernel_width;
     int32_t filter_size = channels * kernel_area;
@@ -159,8 +152,8 @@ void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, con
     int32_t inner_hi = out_width;
     int32_t *out = acc;
     const int8_t *filter_weights = weights + filter * filter_size;
-    int32_t oy = 0;
-    int32_t line = 0; /* oy * out_width, the first position of output row oy */
+    int32_t oy;
+    (void)sparse;
     while (inner_lo < out_width && inner_lo * stride_x < padding_x)
     {
         inner_lo++;
@@ -171,19 +164,8 @@ void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, con
         inner_hi--;
     }
 
-    while (line + out_width <= start)
+    for (oy = 0; oy < out_height; oy++)
     {
-        line += out_width;
-        oy++;
-    }
-
-    for (; line < end; oy++, line += out_width)
-    {
-        /* The columns [from, to) of this row inside the range, and the interior ones among them. */
-        int32_t from = start > line ? start - line : 0;
-        int32_t to = end - line < out_width ? end - line : out_width;
-        int32_t pair_from = inner_lo > from ? inner_lo : from;
-        int32_t pair_to = inner_hi < to ? inner_hi : to;
         int32_t ky_lo;
         int32_t rows;
         int32_t row_start = tt_conv_kernel_rows(geometry, oy, &ky_lo, &rows);
@@ -193,7 +175,7 @@ void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, con
         int32_t ox;
         if (rows <= 0)
         {
-            for (ox = from; ox < to; ox++)
+            for (ox = 0; ox < out_width; ox++)
             {
                 *out++ = 0;
             }
@@ -202,23 +184,23 @@ void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, con
         }
 
         /* Left border, interior in pairs, the interior's odd one out, right border. */
-        for (ox = from; ox < to; ox++)
+        for (ox = 0; ox < out_width; ox++)
         {
             int32_t left;
             int32_t kx_lo;
             int32_t kx_hi;
-            if (ox == pair_from)
+            if (ox == inner_lo)
             {
                 const int8_t *p = x + row_start + ox * stride_x - padding_x;
                 int32_t step = 2 * stride_x;
-                for (; ox + 1 < pair_to; ox += 2)
+                for (; ox + 1 < inner_hi; ox += 2)
                 {
                     conv_pair(w_rows, p, stride_x, rows, channels, kernel_width, width, skip, wskip, out);
                     out += 2;
                     p += step;
                 }
 
-                if (ox >= to)
+                if (ox >= out_width)
                 {
                     break;
                 }
@@ -234,6 +216,53 @@ void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, con
 
             *out++ = kx_hi > kx_lo
                 ? (int32_t)conv_position(w_rows + kx_lo, x + row_start + left + kx_lo, rows, channels, kx_hi - kx_lo, width, kernel_width, plane, kernel_area)
+                : 0;
+        }
+    }
+}
+
+void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, const int8_t *weights, const int8_t *x, int32_t start, int32_t count,
+                           int32_t *acc)
+{
+    /*
+     * A segment is short and rare (one layer of one catalog model): every position takes the generic path
+     * of tt_conv_forward's border columns, so that kernel's whole-row loop stays as it is.
+     */
+    const int32_t width = geometry->width;
+    const int32_t kernel_width = geometry->kernel_width;
+    const int32_t out_width = geometry->out_width;
+    const int32_t plane = geometry->height * width;
+    const int32_t kernel_area = geometry->kernel_height * kernel_width;
+    const int8_t *filter_weights = weights + filter * geometry->channels * kernel_area;
+    const int32_t end = start + count;
+    int32_t oy = 0;
+    int32_t line = 0; /* oy * out_width: no division on a Cortex-M0 */
+    while (line + out_width <= start)
+    {
+        line += out_width;
+        oy++;
+    }
+
+    for (; line < end; oy++, line += out_width)
+    {
+        int32_t ky_lo;
+        int32_t rows;
+        int32_t row_start = tt_conv_kernel_rows(geometry, oy, &ky_lo, &rows);
+        const int8_t *w_rows = filter_weights + ky_lo * kernel_width;
+        int32_t to = end - line < out_width ? end - line : out_width;
+        int32_t ox;
+        for (ox = start > line ? start - line : 0; ox < to; ox++)
+        {
+            int32_t left = ox * geometry->stride_x - geometry->padding_x;
+            int32_t kx_lo = left < 0 ? -left : 0;
+            int32_t kx_hi = width - left;
+            if (kx_hi > kernel_width)
+            {
+                kx_hi = kernel_width;
+            }
+
+            *acc++ = rows > 0 && kx_hi > kx_lo
+                ? (int32_t)conv_position(w_rows + kx_lo, x + row_start + left + kx_lo, rows, geometry->channels, kx_hi - kx_lo, width, kernel_width, plane, kernel_area)
                 : 0;
         }
     }
