@@ -141,7 +141,7 @@ namespace TinTin.Layers
             long[] packed = workspace.PackedWeights;
             int lanes = LayerFactory.FiltersPerPass(Spec, acc.Length, packed.Length);
             int segment = LayerFactory.SegmentLength(Spec, acc.Length, packed.Length);
-            int segments = (positions + segment - 1) / segment;
+            int segments = LayerFactory.CeilingDivide(positions, segment);
             _rowSteps = workspace.RowSteps;
             int[] biases = workspace.LaneBiases;
             int[] maxima = workspace.LaneMaxima;
@@ -164,15 +164,15 @@ namespace TinTin.Layers
                     continue;
                 }
 
+                for (int lane = 0; lane < count; lane++)
+                {
+                    biases[lane] = FilterBias(f + lane, toAccumulator);
+                }
+
                 for (int start = 0; start < positions; start += segment)
                 {
                     // The filters' segments lie one after another in acc.
                     int length = positions - start < segment ? positions - start : segment;
-                    for (int lane = 0; lane < count; lane++)
-                    {
-                        biases[lane] = FilterBias(f + lane, toAccumulator);
-                    }
-
                     kernels.ConvForwardPacked(_geometry, f, count, Weights, x, sparse, biases, acc, packed, start, length, maxima);
                     for (int lane = 0; lane < count; lane++)
                     {

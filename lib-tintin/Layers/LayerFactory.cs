@@ -189,7 +189,7 @@ namespace TinTin.Layers
                     return 0;
                 }
 
-                if ((row - passRowLength) * 4 * PairRowBudget <= weightBytes)
+                if (WithinBudget(4 * (row - passRowLength), weightBytes))
                 {
                     return (int)row;
                 }
@@ -229,6 +229,15 @@ namespace TinTin.Layers
 
         /// <summary>The fraction of the weight bytes (1/16) the accumulator row may grow by so that convolutions sum filter pairs, and the packed weights may take.</summary>
         public const int PairRowBudget = 16;
+
+        /// <summary>Whether scratch spent on speed stays within 1/<see cref="PairRowBudget"/> of the weight bytes.</summary>
+        /// <param name="bytes">The scratch bytes (in long: a huge row must not overflow).</param>
+        /// <param name="weightBytes">The model's weight bytes.</param>
+        /// <returns>True when the planner may spend them.</returns>
+        public static bool WithinBudget(long bytes, int weightBytes)
+        {
+            return bytes * PairRowBudget <= weightBytes;
+        }
 
         /// <summary>
         /// Length of the int32 gradient row a layer needs: for a convolution, the kernels of one filter
@@ -305,8 +314,11 @@ namespace TinTin.Layers
             return spec.Output.Height * spec.Output.Width;
         }
 
-        // a / b rounded up, for a >= 1 (no overflow near int.MaxValue).
-        private static int CeilingDivide(int a, int b)
+        /// <summary>a / b rounded up, for a >= 1 (no overflow near int.MaxValue).</summary>
+        /// <param name="a">The dividend, at least 1.</param>
+        /// <param name="b">The divisor, at least 1.</param>
+        /// <returns>The quotient rounded up.</returns>
+        public static int CeilingDivide(int a, int b)
         {
             return ((a - 1) / b) + 1;
         }

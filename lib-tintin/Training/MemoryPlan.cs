@@ -108,12 +108,12 @@ namespace TinTin.Training
                 packed = Max(packed, LayerFactory.PackedWeightLength(spec[l], accumulators));
             }
 
-            plan.PackedWeightLength = (long)packed * 8 * LayerFactory.PairRowBudget <= plan.WeightBytes ? packed : 0;
+            plan.PackedWeightLength = LayerFactory.WithinBudget(8L * packed, plan.WeightBytes) ? packed : 0;
             int pairs = accumulators;
             for (int l = 0; l < spec.Count; l++)
             {
                 int pair = LayerFactory.PairRowLength(spec[l]);
-                if ((long)(pair - accumulators) * 4 * LayerFactory.PairRowBudget <= plan.WeightBytes)
+                if (LayerFactory.WithinBudget(4L * (pair - accumulators), plan.WeightBytes))
                 {
                     pairs = Max(pairs, pair);
                 }

@@ -225,8 +225,9 @@ void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, con
                            int32_t *acc)
 {
     /*
-     * A segment is short and rare (one layer of one catalog model): every position takes the generic path
-     * of tt_conv_forward's border columns, so that kernel's whole-row loop stays as it is.
+     * Whole rows take tt_conv_forward's loop (interior positions in pairs). A segment is short and rare
+     * (one layer of one catalog model): every position takes the generic path of that kernel's border
+     * columns, so its whole-row loop stays as it is.
      */
     const int32_t width = geometry->width;
     const int32_t kernel_width = geometry->kernel_width;
@@ -237,6 +238,12 @@ void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, con
     const int32_t end = start + count;
     int32_t oy = 0;
     int32_t line = 0; /* oy * out_width: no division on a Cortex-M0 */
+    if (start == 0 && count == geometry->out_height * out_width)
+    {
+        tt_conv_forward(geometry, filter, weights, x, 0, acc);
+        return;
+    }
+
     while (line + out_width <= start)
     {
         line += out_width;

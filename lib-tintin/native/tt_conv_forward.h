@@ -22,7 +22,8 @@ void tt_conv_forward(const tt_conv_geometry *geometry, int32_t filter, const int
  * The output positions start .. start + count (flat, row by row) of one filter: acc[j] = the sum at
  * position start + j, the same as tt_conv_forward gives there. The managed layer sums a convolution
  * whose filters do not fit its accumulator row whole in segments of the rows (LayerFactory.SegmentLength).
- * Every position takes the generic per-position loop (no interior pairs). Contract: as tt_conv_forward,
+ * A whole row is tt_conv_forward's; a shorter range takes the generic per-position loop (no interior
+ * pairs). Contract: as tt_conv_forward,
  * and 0 <= start, 1 <= count, start + count <= out_height * out_width.
  */
 void tt_conv_forward_range(const tt_conv_geometry *geometry, int32_t filter, const int8_t *weights, const int8_t *x, int32_t start, int32_t count,
