@@ -27,6 +27,7 @@ public static class TinTinCommandLine
         root.Subcommands.Add(ManifestCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(KernelCostCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(BoardsCommand.Create());
         root.Subcommands.Add(KeepUpCommand.Create());
