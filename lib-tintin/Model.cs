@@ -67,7 +67,7 @@ namespace TinTin
             Options = options;
             Plan = MemoryPlan.Create(spec, options);
             Random = new Xorshift32(options.Seed);
-            _workspace = new Workspace(Plan.AccumulatorLength, Plan.PassRowLength, Plan.GradientRowLength, Plan.PackedWeightLength, Plan.RowStepLength, options, Random, kernels == null ? new ManagedKernels() : kernels);
+            _workspace = new Workspace(Plan.AccumulatorLength, Plan.PassRowLength, Plan.GradientRowLength, Plan.PackedWeightLength, Plan.PackedInputLength, Plan.StagingLength, Plan.RowStepLength, options, Random, kernels == null ? new ManagedKernels() : kernels);
             _errorA = new Tensor8(new sbyte[Plan.ErrorLength], 0);
             _errorB = new Tensor8(new sbyte[Plan.SpareErrorLength], 0);
 
@@ -263,6 +263,8 @@ namespace TinTin
             int bytes = _errorA.Data.Length + _errorB.Data.Length;
             bytes += 4 * (_workspace.Accumulators.Length + _workspace.Gradients.Length + _workspace.RowSteps.Length + _workspace.LaneBiases.Length + _workspace.LaneMaxima.Length);
             bytes += 8 * _workspace.PackedWeights.Length;
+            bytes += _workspace.PackedInput == null ? 0 : 8 * _workspace.PackedInput.Length;
+            bytes += _workspace.Staging.Length;
             for (int l = 0; l < _layers.Length; l++)
             {
                 Layer layer = _layers[l];
@@ -274,7 +276,7 @@ namespace TinTin
 
                 if (layer is WeightedLayer weighted)
                 {
-                    bytes += weighted.Weights.Length;
+                    bytes += weighted.WeightStorageBytes;
                     bytes += weighted.Biases == null ? 0 : 4 * weighted.Biases.Length;
                     bytes += weighted.Accumulators == null ? 0 : 4 * weighted.Accumulators.Length;
                     bytes += weighted.BiasAccumulators == null ? 0 : 4 * weighted.BiasAccumulators.Length;

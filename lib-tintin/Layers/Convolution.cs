@@ -328,7 +328,7 @@ namespace TinTin.Layers
             Stats.Macs += _forwardMacs;
             if (fused)
             {
-                AfterUpdate(clamped, options);
+                AfterUpdate(clamped, workspace);
             }
 
             return errorMax;

@@ -9,8 +9,8 @@ using TinTin.Training;
 namespace TinTin.Layers
 {
     /// <summary>
-    /// Fully connected layer: <c>y = W x + b</c> with int8 W [outputs x inputs] (row-major), int8 x,
-    /// int32 accumulation, then one rescale to int8.
+    /// Fully connected layer: <c>y = W x + b</c> with int8 W [outputs x inputs] (row-major, stored eight
+    /// to a long: <see cref="PackedDense"/>), int8 x, int32 accumulation, then one rescale to int8.
     /// </summary>
     internal sealed class Dense : WeightedLayer
     {
@@ -28,7 +28,7 @@ namespace TinTin.Layers
         {
             int inputs = Spec.Input.Size;
             int outputs = Spec.Units;
-            sbyte[] w = Weights;
+            long[] w = PackedWeights;
             sbyte[] x = input.Data;
             int[] b = Biases;
             int[] acc = workspace.Accumulators;
@@ -38,9 +38,9 @@ namespace TinTin.Layers
                 ScaleBiases(FixedMultiplier.Ratio(BiasScale, accScale), acc);
             }
 
-            // One kernel call: the dot products from the biases and their largest magnitude together.
-            // Mostly-zero inputs (ReLU outputs, image backgrounds) take the loop that skips them.
-            int max = workspace.Kernels.DenseForward(w, x, inputs, outputs, b != null, Magnitude.MostlyZeros(x, inputs), acc);
+            // One kernel call: the dot products from the biases and their largest magnitude together,
+            // two products per multiply when the workspace has room for the packed input.
+            int max = workspace.Kernels.DenseForward(w, x, workspace.PackedInput, inputs, outputs, b != null, acc);
             Stats.Macs += (long)inputs * outputs;
             Requantize(acc, outputs, max, accScale, output, workspace);
             Stats.OutputScale = output.Scale;
@@ -62,7 +62,7 @@ namespace TinTin.Layers
             if (inputError != null && !fusedError)
             {
                 // Error to the input with the weights of the forward pass, every input (the layer below keeps them all).
-                workspace.Kernels.DenseInputError(Weights, outputError.Data, inputs, outputs, workspace.Accumulators);
+                workspace.Kernels.DenseInputError(PackedWeights, outputError.Data, inputs, outputs, workspace.Accumulators);
             }
             else if (fusedError)
             {
@@ -81,7 +81,7 @@ namespace TinTin.Layers
 
             if (workspace.Fused)
             {
-                AfterUpdate(clamped, workspace.Options);
+                AfterUpdate(clamped, workspace);
             }
 
             UpdateBiases(outputError, 1, workspace);
@@ -93,7 +93,7 @@ namespace TinTin.Layers
         {
             int inputs = Spec.Input.Size;
             int outputs = Spec.Units;
-            sbyte[] w = Weights;
+            long[] w = PackedWeights;
             sbyte[] e = outputError.Data;
             sbyte[] x = input.Data;
             TrainingOptions options = workspace.Options;

@@ -227,6 +227,26 @@ namespace TinTin.Layers
             return IsConvolution(spec.Kind) && spec.Units >= 2 ? 2 * spec.Output.Height * spec.Output.Width : 0;
         }
 
+        /// <summary>The bytes a layer's weights take: one per weight, or whole longs for Dense (<see cref="PackedDense"/>).</summary>
+        /// <param name="spec">The layer description.</param>
+        /// <returns>The bytes.</returns>
+        public static int WeightStorageBytes(LayerSpec spec)
+        {
+            return spec.Kind == LayerKind.Dense ? 8 * PackedDense.Longs(spec.WeightCount) : spec.WeightCount;
+        }
+
+        /// <summary>
+        /// The packed input (longs) a Dense layer sums two products per multiply from
+        /// (<see cref="PackedDense.PackInput"/>): rows that start on a long only; 0 for other layers.
+        /// The planner grants it within 1/<see cref="PairRowBudget"/> of the model's weight bytes.
+        /// </summary>
+        /// <param name="spec">The layer description.</param>
+        /// <returns>The number of longs.</returns>
+        public static int PackedInputLength(LayerSpec spec)
+        {
+            return spec.Kind == LayerKind.Dense ? PackedDense.PackedInputLength(spec.Input.Size) : 0;
+        }
+
         /// <summary>The fraction of the weight bytes (1/16) the accumulator row may grow by so that convolutions sum filter pairs, and the packed weights may take.</summary>
         public const int PairRowBudget = 16;
 

@@ -24,6 +24,7 @@ namespace TinTin.Layers
         private const int MaxBiasContribution = 1 << 30;
 
         private readonly sbyte[] _weights;
+        private readonly long[] _packedWeights;
         private readonly int[] _biases;
         private readonly int[] _accumulators;
         private readonly int[] _biasAccumulators;
@@ -35,17 +36,111 @@ namespace TinTin.Layers
         protected WeightedLayer(LayerSpec spec, bool batched)
             : base(spec)
         {
-            _weights = new sbyte[spec.WeightCount];
+            if (spec.Kind == LayerKind.Dense)
+            {
+                _packedWeights = new long[PackedDense.Longs(spec.WeightCount)];
+            }
+            else
+            {
+                _weights = new sbyte[spec.WeightCount];
+            }
+
             _biases = spec.BiasCount > 0 ? new int[spec.BiasCount] : null;
             _accumulators = batched ? new int[spec.WeightCount] : null;
             _biasAccumulators = batched && spec.BiasCount > 0 ? new int[spec.BiasCount] : null;
             BiasScale = BiasScaleDefault;
         }
 
-        /// <summary>Gets the int8 weights (layout per layer type).</summary>
+        /// <summary>Gets a convolution's int8 weights (layout per layer type); null for Dense, which packs them (<see cref="PackedWeights"/>).</summary>
         public sbyte[] Weights
         {
             get { return _weights; }
+        }
+
+        /// <summary>Gets a Dense layer's weights, eight to a long (<see cref="PackedDense"/>); null for a convolution.</summary>
+        public long[] PackedWeights
+        {
+            get { return _packedWeights; }
+        }
+
+        /// <summary>Gets the number of weights.</summary>
+        public int WeightCount
+        {
+            get { return Spec.WeightCount; }
+        }
+
+        /// <summary>Gets the bytes the weights take: one per weight, or whole longs for Dense.</summary>
+        public int WeightStorageBytes
+        {
+            get { return _weights != null ? _weights.Length : 8 * _packedWeights.Length; }
+        }
+
+        /// <summary>One weight, whatever the storage.</summary>
+        /// <param name="index">The weight's index in the layer's layout.</param>
+        /// <returns>The int8 weight.</returns>
+        public int GetWeight(int index)
+        {
+            CheckWeightIndex(index);
+            return _weights != null ? _weights[index] : PackedDense.Get(_packedWeights, index);
+        }
+
+        /// <summary>Sets one weight, whatever the storage.</summary>
+        /// <param name="index">The weight's index in the layer's layout.</param>
+        /// <param name="value">The weight, -128..127.</param>
+        /// <exception cref="System.ArgumentOutOfRangeException">The index or the value is out of range.</exception>
+        public void SetWeight(int index, int value)
+        {
+            CheckWeightIndex(index);
+            if (value < -128 || value > 127)
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(value));
+            }
+
+            if (_weights != null)
+            {
+                _weights[index] = (sbyte)value;
+            }
+            else
+            {
+                PackedDense.Set(_packedWeights, index, value);
+            }
+        }
+
+        /// <summary>Every weight in a new int8 array (tools and tests; allocates).</summary>
+        /// <returns>The weights in the layer's layout.</returns>
+        public sbyte[] CopyWeights()
+        {
+            sbyte[] copy = new sbyte[WeightCount];
+            CopyWeightsTo(copy);
+            return copy;
+        }
+
+        /// <summary>Copies every weight into an int8 array (tools, tests, the model file).</summary>
+        /// <param name="destination">At least <see cref="WeightCount"/> long.</param>
+        public void CopyWeightsTo(sbyte[] destination)
+        {
+            if (_weights != null)
+            {
+                System.Array.Copy(_weights, destination, _weights.Length);
+            }
+            else
+            {
+                PackedDense.Unpack(_packedWeights, 0, destination, 0, WeightCount);
+            }
+        }
+
+        /// <summary>Sets every weight from an int8 array.</summary>
+        /// <param name="source">At least <see cref="WeightCount"/> long.</param>
+        public void SetWeights(sbyte[] source)
+        {
+            if (_weights != null)
+            {
+                System.Array.Copy(source, _weights, _weights.Length);
+            }
+            else
+            {
+                PackedDense.Pack(source, 0, _packedWeights, 0, WeightCount);
+            }
         }
 
         /// <summary>Gets the int32 biases, or null.</summary>
@@ -100,10 +195,18 @@ namespace TinTin.Layers
             int k = KaimingExponent(FanIn);
             int limit = upscale ? 127 : 15;
             WeightScale = Scale.PowerOfTwo(upscale ? -k : 3 - k);
-            sbyte[] w = _weights;
-            for (int i = 0; i < w.Length; i++)
+            int count = WeightCount;
+            for (int i = 0; i < count; i++)
             {
-                w[i] = (sbyte)(random.NextInt(2 * limit + 1) - limit);
+                int value = random.NextInt(2 * limit + 1) - limit;
+                if (_weights != null)
+                {
+                    _weights[i] = (sbyte)value;
+                }
+                else
+                {
+                    PackedDense.Set(_packedWeights, i, value);
+                }
             }
 
             if (_biases != null)
@@ -386,19 +489,37 @@ namespace TinTin.Layers
                 return;
             }
 
-            int clamped;
-            if (workspace.Options.Mode == TrainingMode.TinTin)
+            // Dense: a staging block at a time (the kernels are per weight and stateless but for the
+            // random state they carry on, so blocks give the bits of one call).
+            int clamped = 0;
+            bool tinTin = workspace.Options.Mode == TrainingMode.TinTin;
+            int shift = tinTin ? 0 : NitiShift(Magnitude.MaxAbs(acc, 0, acc.Length), workspace.Options.MuBits);
+            uint random = workspace.Random.State;
+            int count = acc.Length;
+            sbyte[] staging = workspace.Staging;
+            int block = _weights != null ? count : staging.Length;
+            for (int start = 0; start < count; start += block)
             {
-                uint random = workspace.Random.State;
-                clamped = workspace.Kernels.TinTinGradients(_weights, 0, acc, 0, acc.Length, 1, AccumulatorFractionBits, ref random);
-                workspace.Random.State = random;
-            }
-            else
-            {
-                int shift = NitiShift(Magnitude.MaxAbs(acc, 0, acc.Length), workspace.Options.MuBits);
-                clamped = workspace.Kernels.NitiGradients(_weights, 0, acc, 0, acc.Length, shift);
+                int length = count - start < block ? count - start : block;
+                sbyte[] w = _weights;
+                int offset = start;
+                if (w == null)
+                {
+                    w = staging;
+                    offset = 0;
+                    PackedDense.Unpack(_packedWeights, start, w, 0, length);
+                }
+
+                clamped += tinTin
+                    ? workspace.Kernels.TinTinGradients(w, offset, acc, start, length, 1, AccumulatorFractionBits, ref random)
+                    : workspace.Kernels.NitiGradients(w, offset, acc, start, length, shift);
+                if (w == staging)
+                {
+                    PackedDense.Pack(w, 0, _packedWeights, start, length);
+                }
             }
 
+            workspace.Random.State = random;
             System.Array.Clear(acc, 0, acc.Length);
             if (_biasAccumulators != null)
             {
@@ -411,7 +532,7 @@ namespace TinTin.Layers
                 System.Array.Clear(_biasAccumulators, 0, _biasAccumulators.Length);
             }
 
-            AfterUpdate(clamped, workspace.Options);
+            AfterUpdate(clamped, workspace);
         }
 
         /// <summary>
@@ -421,9 +542,10 @@ namespace TinTin.Layers
         /// the upper half of the int8 range.
         /// </summary>
         /// <param name="clamped">Weights clamped by the update.</param>
-        /// <param name="options">The training options.</param>
-        protected void AfterUpdate(int clamped, TrainingOptions options)
+        /// <param name="workspace">The workspace (its options, and its staging block for packed weights).</param>
+        protected void AfterUpdate(int clamped, Workspace workspace)
         {
+            TrainingOptions options = workspace.Options;
             Stats.Saturations += clamped;
             if (options.Mode != TrainingMode.TinTin)
             {
@@ -432,7 +554,7 @@ namespace TinTin.Layers
 
             if (clamped > 0)
             {
-                RescaleWeights(0, 1); // q * 0.75: headroom for the next updates
+                RescaleWeights(0, 1, 0, workspace.Staging); // q * 0.75: headroom for the next updates
                 _updatesSinceCheck = 0;
                 return;
             }
@@ -440,30 +562,55 @@ namespace TinTin.Layers
             if (options.WeightCheckInterval > 0 && ++_updatesSinceCheck >= options.WeightCheckInterval)
             {
                 _updatesSinceCheck = 0;
-                int max = Magnitude.MaxAbs(_weights, 0, _weights.Length);
+                int max = _weights != null ? Magnitude.MaxAbs(_weights, 0, _weights.Length) : PackedDense.MaxAbs(_packedWeights, WeightCount);
                 if (max > 0 && max < 64)
                 {
                     RescaleStep step = default(RescaleStep);
                     Requantizer.Choose(max, true, ref step);
-                    RescaleWeights(step.Up, step.Down, step.Shift);
+                    RescaleWeights(step.Up, step.Down, step.Shift, workspace.Staging);
                 }
             }
         }
 
-        /// <summary>Multiplies every weight by 1.5^up * 0.75^down (rounded) and adjusts the scale so real values stay.</summary>
+        /// <summary>
+        /// Multiplies every weight by 1.5^up * 0.75^down / 2^shift (rounded, saturated) and adjusts the
+        /// scale so real values stay. Packed (Dense) weights go through the staging block a block at a time.
+        /// </summary>
         /// <param name="up">Factors 1.5.</param>
         /// <param name="down">Factors 0.75.</param>
-        protected void RescaleWeights(int up, int down)
-        {
-            RescaleWeights(up, down, 0);
-        }
-
-        private void RescaleWeights(int up, int down, int shift)
+        /// <param name="shift">The right shift (negative: left).</param>
+        /// <param name="staging">The workspace's staging block (<see cref="Workspace.Staging"/>).</param>
+        protected void RescaleWeights(int up, int down, int shift, sbyte[] staging)
         {
             int multiplier = Requantizer.Pow3(up + down);
             int total = shift + up + (down << 1);
-            sbyte[] w = _weights;
-            for (int i = 0; i < w.Length; i++)
+            if (_weights != null)
+            {
+                RescaleBlock(_weights, 0, _weights.Length, multiplier, total);
+            }
+            else
+            {
+                int count = WeightCount;
+                int block = staging.Length;
+                for (int start = 0; start < count; start += block)
+                {
+                    int length = count - start < block ? count - start : block;
+                    PackedDense.Unpack(_packedWeights, start, staging, 0, length);
+                    RescaleBlock(staging, 0, length, multiplier, total);
+                    PackedDense.Pack(staging, 0, _packedWeights, start, length);
+                }
+            }
+
+            // Real value unchanged: q' = q * f, so scale' = scale / f.
+            WeightScale = new Scale(WeightScale.Shift + shift, WeightScale.Up - up, WeightScale.Down - down);
+            Stats.WeightRescales++;
+        }
+
+        // q = saturate(round(w * multiplier / 2^total)) for a block of int8 weights.
+        private static void RescaleBlock(sbyte[] w, int offset, int count, int multiplier, int total)
+        {
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
             {
                 int p = w[i] * multiplier;
 
@@ -471,10 +618,14 @@ namespace TinTin.Layers
                 int q = total <= 0 ? p << -total : (p >= 0 ? (p + (1 << (total - 1))) >> total : -((-p + (1 << (total - 1))) >> total));
                 w[i] = (sbyte)(q > 127 ? 127 : (q < -127 ? -127 : q));
             }
+        }
 
-            // Real value unchanged: q' = q * f, so scale' = scale / f.
-            WeightScale = new Scale(WeightScale.Shift + shift, WeightScale.Up - up, WeightScale.Down - down);
-            Stats.WeightRescales++;
+        private void CheckWeightIndex(int index)
+        {
+            if (index < 0 || index >= WeightCount)
+            {
+                throw new System.ArgumentOutOfRangeException(nameof(index));
+            }
         }
 
         /// <summary>Stochastically rounded <c>value * m</c> (per channel, not per element).</summary>

@@ -13,6 +13,12 @@ namespace TinTin.Layers
     /// </summary>
     internal sealed class Workspace
     {
+        /// <summary>
+        /// Bytes of <see cref="Staging"/>: packed (Dense) weights are unpacked this many at a time for the
+        /// per-weight work that has no packed kernel of its own (mini-batch updates, weight rescaling).
+        /// </summary>
+        public const int StagingLength = 64;
+
         /// <summary>The row steps the short constructor gives (single layers in tests): 256 rows.</summary>
         public const int DefaultRowSteps = 256;
 
@@ -22,7 +28,7 @@ namespace TinTin.Layers
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
         public Workspace(int accumulatorLength, int gradientLength, TrainingOptions options, Xorshift32 random)
-            : this(accumulatorLength, accumulatorLength, gradientLength, 0, DefaultRowSteps, options, random, new ManagedKernels())
+            : this(accumulatorLength, accumulatorLength, gradientLength, 0, 0, StagingLength, DefaultRowSteps, options, random, new ManagedKernels())
         {
         }
 
@@ -32,12 +38,14 @@ namespace TinTin.Layers
         /// <param name="gradientLength">Length of <see cref="Gradients"/>.</param>
         /// <param name="packedLength">Length of <see cref="PackedWeights"/> (0: convolutions sum one filter at a time; else
         /// <see cref="LaneBiases"/> and <see cref="LaneMaxima"/> get <see cref="TrainingKernels.MaxLanes"/> ints each).</param>
+        /// <param name="packedInputLength">Length of <see cref="PackedInput"/> (0: Dense layers sum without it).</param>
+        /// <param name="stagingLength">Length of <see cref="Staging"/> (0 without Dense layers).</param>
         /// <param name="rowStepLength">Length of <see cref="RowSteps"/>.</param>
         /// <param name="options">The training options.</param>
         /// <param name="random">The PRNG for initialisation and stochastic rounding.</param>
         /// <param name="kernels">The kernels (see <see cref="Kernels"/>).</param>
         /// <exception cref="System.ArgumentNullException"><paramref name="kernels"/> is null.</exception>
-        public Workspace(int accumulatorLength, int passRowLength, int gradientLength, int packedLength, int rowStepLength, TrainingOptions options, Xorshift32 random, TrainingKernels kernels)
+        public Workspace(int accumulatorLength, int passRowLength, int gradientLength, int packedLength, int packedInputLength, int stagingLength, int rowStepLength, TrainingOptions options, Xorshift32 random, TrainingKernels kernels)
         {
             if (kernels == null)
             {
@@ -48,6 +56,8 @@ namespace TinTin.Layers
             PassRowLength = passRowLength;
             Gradients = new int[gradientLength];
             PackedWeights = new long[packedLength];
+            PackedInput = packedInputLength > 0 ? new long[packedInputLength] : null;
+            Staging = new sbyte[stagingLength];
             RowSteps = new int[rowStepLength];
             LaneBiases = new int[packedLength > 0 ? TrainingKernels.MaxLanes : 0];
             LaneMaxima = new int[packedLength > 0 ? TrainingKernels.MaxLanes : 0];
@@ -70,6 +80,12 @@ namespace TinTin.Layers
 
         /// <summary>Two or three convolution filters' weights of a block of input channels, packed one tap per long (forward pass).</summary>
         public readonly long[] PackedWeights;
+
+        /// <summary>The staging block of <see cref="StagingLength"/> int8 weights (empty without Dense layers).</summary>
+        public readonly sbyte[] Staging;
+
+        /// <summary>A Dense layer's input packed two values to a long (<see cref="PackedDense.PackInput"/>), or null.</summary>
+        public readonly long[] PackedInput;
 
         /// <summary>
         /// The step each row of a convolution (a filter's output or a segment of it, a pass's input error)

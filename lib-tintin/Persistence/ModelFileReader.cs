@@ -203,7 +203,7 @@ namespace TinTin.Persistence
                 Fail(ModelFileRules.CheckScale(biasScale, "the bias scale", l));
                 int updates = r.ReadInt32("the update counter", l);
                 Fail(ModelFileRules.CheckUpdateCounter(l, updates));
-                ReadWeights(ref r, l, weights, layer == null ? null : layer.Weights);
+                ReadWeights(ref r, l, weights, layer);
                 ReadInts(ref r, l, "the bias count", "the biases", "bias", s.BiasCount, layer == null ? null : layer.Biases);
                 ReadInts(ref r, l, "the accumulator count", "the accumulators", "accumulator", batched ? weights : 0, layer == null ? null : layer.Accumulators);
                 ReadInts(ref r, l, "the bias accumulator count", "the bias accumulators", "bias accumulator", batched ? s.BiasCount : 0, layer == null ? null : layer.BiasAccumulators);
@@ -287,7 +287,7 @@ namespace TinTin.Persistence
             return new Scale(ByteReader.Int32At(d, p), ByteReader.Int32At(d, p + 4), ByteReader.Int32At(d, p + 8));
         }
 
-        private static void ReadWeights(ref ByteReader r, int l, int expected, sbyte[] target)
+        private static void ReadWeights(ref ByteReader r, int l, int expected, WeightedLayer target)
         {
             int n = r.ReadInt32("the weight count", l);
             if (n != expected)
@@ -309,7 +309,7 @@ namespace TinTin.Persistence
             {
                 for (int i = 0; i < n; i++)
                 {
-                    target[i] = (sbyte)d[p + i];
+                    target.SetWeight(i, (sbyte)d[p + i]);
                 }
             }
         }

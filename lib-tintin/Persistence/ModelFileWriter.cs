@@ -24,7 +24,7 @@ namespace TinTin.Persistence
                 if (spec[l].WeightCount > 0)
                 {
                     var layer = (WeightedLayer)model.GetLayer(l);
-                    size += ModelFile.LayerStateFixedSize + layer.Weights.Length
+                    size += ModelFile.LayerStateFixedSize + layer.WeightCount
                         + 4 * (Length(layer.Biases) + Length(layer.Accumulators) + Length(layer.BiasAccumulators));
                 }
             }
@@ -134,10 +134,10 @@ namespace TinTin.Persistence
                 Require("layer " + l.ToString() + (batched ? ": batch size above 1 but the model was built without" : ": batch size 1 but the model was built with") + " mini-batch accumulators");
             }
 
-            sbyte[] weights = layer.Weights;
-            for (int i = 0; i < weights.Length; i++)
+            int count = layer.WeightCount;
+            for (int i = 0; i < count; i++)
             {
-                if (weights[i] == -128)
+                if (layer.GetWeight(i) == -128)
                 {
                     Require(ModelFileRules.BadWeight(l, i));
                 }
@@ -166,14 +166,13 @@ namespace TinTin.Persistence
             WriteScale(ref w, layer.BiasScale);
             w.WriteInt32(layer.UpdatesSinceCheck);
 
-            sbyte[] weights = layer.Weights;
-            int n = weights.Length;
+            int n = layer.WeightCount;
             w.WriteInt32(n);
             byte[] d = w.Data;
             int p = w.Take(n);
             for (int i = 0; i < n; i++)
             {
-                d[p + i] = (byte)weights[i];
+                d[p + i] = (byte)layer.GetWeight(i);
             }
 
             WriteInts(ref w, layer.Biases);

@@ -58,6 +58,12 @@ namespace TinTin.Training
         /// <summary>Length of the first int8 error buffer: it takes the loss's error, then every other error on the way down.</summary>
         public int ErrorLength { get; private set; }
 
+        /// <summary>Length of the packed input (longs) of the Dense layers that sum two products per multiply (0: none).</summary>
+        public int PackedInputLength { get; private set; }
+
+        /// <summary>Length of the staging block packed weights are unpacked into (<see cref="Workspace.StagingLength"/>; 0 without Dense layers).</summary>
+        public int StagingLength { get; private set; }
+
         /// <summary>Length of the second int8 error buffer: the errors between those of the first.</summary>
         public int SpareErrorLength { get; private set; }
 
@@ -80,7 +86,7 @@ namespace TinTin.Training
             for (int l = 0; l < spec.Count; l++)
             {
                 LayerSpec layer = spec[l];
-                plan.WeightBytes += layer.WeightCount + 4 * layer.BiasCount;
+                plan.WeightBytes += LayerFactory.WeightStorageBytes(layer) + 4 * layer.BiasCount;
                 if (batched)
                 {
                     plan.GradientBytes += 4 * (layer.WeightCount + layer.BiasCount);
@@ -109,6 +115,21 @@ namespace TinTin.Training
             }
 
             plan.PackedWeightLength = LayerFactory.WithinBudget(8L * packed, plan.WeightBytes) ? packed : 0;
+
+            // Dense layers sum two products per multiply from an input packed two values to a long, within
+            // the same budget (cwru-cnn1d's last layer, 512 inputs against 6,480 weight bytes, goes without).
+            int packedInput = 0;
+            for (int l = 0; l < spec.Count; l++)
+            {
+                packedInput = Max(packedInput, LayerFactory.PackedInputLength(spec[l]));
+                // Dense weights are unpacked into the staging block for mini-batch updates and weight rescaling.
+                if (spec[l].Kind == LayerKind.Dense)
+                {
+                    plan.StagingLength = Workspace.StagingLength;
+                }
+            }
+
+            plan.PackedInputLength = LayerFactory.WithinBudget(8L * packedInput, plan.WeightBytes) ? packedInput : 0;
             int pairs = accumulators;
             for (int l = 0; l < spec.Count; l++)
             {
@@ -131,7 +152,8 @@ namespace TinTin.Training
             plan.AccumulatorLength = pairs;
             SizeErrorBuffers(spec, plan);
             plan.ScratchBytes = 4 * plan.AccumulatorLength + 4 * plan.GradientRowLength + 8 * plan.PackedWeightLength + plan.ErrorLength + plan.SpareErrorLength + 4 * plan.RowStepLength
-                + (plan.PackedWeightLength > 0 ? 8 * TrainingKernels.MaxLanes : 0); // the lanes' biases and maxima
+                + (plan.PackedWeightLength > 0 ? 8 * TrainingKernels.MaxLanes : 0) // the lanes' biases and maxima
+                + (8 * plan.PackedInputLength) + plan.StagingLength;
             return plan;
         }
 

@@ -5,16 +5,16 @@ using System;
 namespace TinTin.Training
 {
     /// <summary>
-    /// Dense forward on weights stored eight to a long (the same bytes as int8, one load per eight
-    /// weights), summing two products per multiply. Bit-exact with
-    /// <see cref="ManagedKernels.DenseForward"/>; about 2.4 times cheaper on the interpreter, where a
-    /// float reference cannot follow (it has no lanes to pack).
+    /// Dense weights stored eight to a long, and the forward that sums two products per multiply from
+    /// them. The forward is bit-exact with the int8 sums and about 2.4 times cheaper on the interpreter,
+    /// where a float reference cannot follow (it has no lanes to pack).
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Storage: row o is <see cref="RowLongs"/>(inputs) longs; byte k of long j (little-endian, bits
-    /// 8k..8k+7) is the two's complement weight of input 8j + k. The last long of a row is padded with
-    /// zero weights, so any row length works.
+    /// Storage: the row-major int8 matrix [outputs x inputs], byte k (weight k, row k / inputs) in
+    /// long k / 8 at bits 8 (k mod 8) .. 8 (k mod 8) + 7, two's complement: the same bytes as an
+    /// <c>sbyte[]</c> in little-endian memory, which is how the native kernels read it. The bytes after
+    /// the last weight are 0. A row starts on a long when inputs is a multiple of 8 (<see cref="Aligned"/>).
     /// </para>
     /// <para>
     /// Arithmetic: XOR with 0x80 in every byte turns each weight w into the unsigned byte u = w + 128.
@@ -27,11 +27,6 @@ namespace TinTin.Training
     /// L = (int)s and H = (s - L) &gt;&gt; 32 exactly, and the dot product is H - 128 * sum x (the
     /// sum is the same for every row, computed by <see cref="PackInput"/>).
     /// </para>
-    /// <para>
-    /// Not yet the layers' storage: Dense still keeps its weights as int8 (<c>sbyte[]</c>), which every
-    /// other kernel, the native engine and the model file read. This kernel is the first step of
-    /// moving Dense to packed storage (docs/results.md, "Dense weights eight to a long").
-    /// </para>
     /// </remarks>
     internal static class PackedDense
     {
@@ -39,8 +34,8 @@ namespace TinTin.Training
         public const int WeightsPerLong = 8;
 
         /// <summary>
-        /// The longest row the sums are exact for: 65,536 inputs * 255 * 128 is below 2^31 (the high
-        /// half), and half of it bounds the stray low half.
+        /// The longest row <see cref="Forward"/> sums exactly: 65,536 inputs * 255 * 128 is below 2^31
+        /// (the high half), and half of it bounds the stray low half.
         /// </summary>
         public const int MaxInputs = 65536;
 
@@ -53,100 +48,146 @@ namespace TinTin.Training
         /// <summary>Bytes 0 and 4: two lanes 32 bits apart.</summary>
         private const long LanePair = 0x000000FF000000FFL;
 
-        /// <summary>Longs per packed row of <paramref name="inputs"/> weights.</summary>
-        /// <param name="inputs">The row length, 1 to <see cref="MaxInputs"/>.</param>
-        /// <returns>ceil(inputs / 8).</returns>
-        /// <exception cref="ArgumentOutOfRangeException">The row length is out of range.</exception>
-        public static int RowLongs(int inputs)
+        /// <summary>Longs that hold <paramref name="weights"/> int8 weights.</summary>
+        /// <param name="weights">The number of weights, 0 or more.</param>
+        /// <returns>ceil(weights / 8).</returns>
+        public static int Longs(int weights)
         {
-            if (inputs < 1 || inputs > MaxInputs)
-            {
-                throw new ArgumentOutOfRangeException(nameof(inputs));
-            }
-
-            return (inputs + WeightsPerLong - 1) / WeightsPerLong;
+            return (weights + WeightsPerLong - 1) / WeightsPerLong;
         }
 
-        /// <summary>Packs a row-major int8 matrix [outputs x inputs] eight weights to a long.</summary>
-        /// <param name="weights">The int8 weights.</param>
+        /// <summary>Whether rows of this length start on a long and <see cref="Forward"/> can sum them.</summary>
         /// <param name="inputs">The row length.</param>
-        /// <param name="outputs">The rows.</param>
-        /// <param name="packed">outputs * <see cref="RowLongs"/>(inputs) longs, overwritten.</param>
-        /// <exception cref="ArgumentException">An array is null or too short, or a size is out of range.</exception>
-        public static void PackWeights(sbyte[] weights, int inputs, int outputs, long[] packed)
+        /// <returns>True for a positive multiple of 8 up to <see cref="MaxInputs"/>.</returns>
+        public static bool Aligned(int inputs)
         {
-            int rowLongs = RowLongs(inputs);
-            if (weights == null || packed == null || outputs < 1 || weights.Length < inputs * outputs || packed.Length < rowLongs * outputs)
-            {
-                throw new ArgumentException("weights must hold outputs x inputs values and packed outputs x RowLongs(inputs)");
-            }
+            return inputs > 0 && inputs <= MaxInputs && inputs % WeightsPerLong == 0;
+        }
 
-            for (int o = 0; o < outputs; o++)
+        /// <summary>Longs of the packed input of an aligned row (<see cref="PackInput"/>), else 0.</summary>
+        /// <param name="inputs">The row length.</param>
+        /// <returns>inputs / 2, or 0.</returns>
+        public static int PackedInputLength(int inputs)
+        {
+            return Aligned(inputs) ? inputs / WeightsPerLong * InputLongsPerLong : 0;
+        }
+
+        /// <summary>One weight.</summary>
+        /// <param name="packed">The packed weights.</param>
+        /// <param name="index">The weight's index in the row-major matrix.</param>
+        /// <returns>The int8 weight.</returns>
+        public static int Get(long[] packed, int index)
+        {
+            return (sbyte)(packed[index >> 3] >> ((index & 7) << 3));
+        }
+
+        /// <summary>Sets one weight.</summary>
+        /// <param name="packed">The packed weights.</param>
+        /// <param name="index">The weight's index in the row-major matrix.</param>
+        /// <param name="value">The weight (its low byte is stored).</param>
+        public static void Set(long[] packed, int index, int value)
+        {
+            int shift = (index & 7) << 3;
+            long p = packed[index >> 3];
+            packed[index >> 3] = p ^ ((long)((((int)(p >> shift)) ^ value) & 0xFF) << shift);
+        }
+
+        /// <summary>Copies weights out: <c>destination[offset + i] = weight(start + i)</c>.</summary>
+        /// <param name="packed">The packed weights.</param>
+        /// <param name="start">The first weight.</param>
+        /// <param name="destination">The int8 destination.</param>
+        /// <param name="offset">Where the first goes.</param>
+        /// <param name="count">How many.</param>
+        public static void Unpack(long[] packed, int start, sbyte[] destination, int offset, int count)
+        {
+            int k = start;
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
             {
-                for (int j = 0; j < rowLongs; j++)
+                destination[i] = (sbyte)(packed[k >> 3] >> ((k & 7) << 3));
+                k++;
+            }
+        }
+
+        /// <summary>Copies weights in: <c>weight(start + i) = source[offset + i]</c>; the other bytes keep their weights.</summary>
+        /// <param name="source">The int8 source.</param>
+        /// <param name="offset">The first value.</param>
+        /// <param name="packed">The packed weights.</param>
+        /// <param name="start">The first weight written.</param>
+        /// <param name="count">How many.</param>
+        public static void Pack(sbyte[] source, int offset, long[] packed, int start, int count)
+        {
+            int i = offset;
+            int k = start;
+            int end = start + count;
+            while (k < end)
+            {
+                int slot = k >> 3;
+                if ((k & 7) == 0 && end - k >= WeightsPerLong)
                 {
+                    // A whole long: its eight bytes at once.
                     long p = 0;
-                    for (int k = WeightsPerLong - 1; k >= 0; k--)
+                    for (int lane = 56; lane >= 0; lane -= 8)
                     {
-                        int i = (j * WeightsPerLong) + k;
-                        p = (p << 8) | (byte)(i < inputs ? weights[(o * inputs) + i] : 0);
+                        p = (p << 8) | (byte)source[i + (lane >> 3)];
                     }
 
-                    packed[(o * rowLongs) + j] = p;
+                    packed[slot] = p;
+                    i += WeightsPerLong;
+                    k += WeightsPerLong;
+                    continue;
                 }
+
+                int shift = (k & 7) << 3;
+                long q = packed[slot];
+                packed[slot] = q ^ ((long)((((int)(q >> shift)) ^ source[i]) & 0xFF) << shift);
+                i++;
+                k++;
             }
         }
 
-        /// <summary>One weight of a packed matrix.</summary>
+        /// <summary>The largest |weight| of the first <paramref name="count"/> weights.</summary>
         /// <param name="packed">The packed weights.</param>
-        /// <param name="inputs">The row length.</param>
-        /// <param name="output">The row.</param>
-        /// <param name="input">The input.</param>
-        /// <returns>The int8 weight.</returns>
-        public static int Weight(long[] packed, int inputs, int output, int input)
+        /// <param name="count">How many.</param>
+        /// <returns>The largest magnitude.</returns>
+        public static int MaxAbs(long[] packed, int count)
         {
-            long p = packed[(output * RowLongs(inputs)) + (input / WeightsPerLong)];
-            return (sbyte)(p >> ((input % WeightsPerLong) * 8));
+            int max = 0;
+            for (int k = 0; k < count; k++)
+            {
+                int v = (sbyte)(packed[k >> 3] >> ((k & 7) << 3));
+                if (v < 0)
+                {
+                    v = -v;
+                }
+
+                if (v > max)
+                {
+                    max = v;
+                }
+            }
+
+            return max;
         }
 
         /// <summary>
         /// Packs one sample's input for <see cref="Forward"/>: for each long j of a row and k = 0..3,
-        /// <c>x[8j + k + 4] + x[8j + k] * 2^32</c> (inputs past the end count as 0).
+        /// <c>x[8j + k + 4] + x[8j + k] * 2^32</c>.
         /// </summary>
         /// <param name="input">The int8 input, |x| &lt;= 128.</param>
-        /// <param name="inputs">The row length.</param>
-        /// <param name="packedInput">At least 4 * <see cref="RowLongs"/>(inputs) longs, overwritten.</param>
+        /// <param name="inputs">The row length, <see cref="Aligned"/>.</param>
+        /// <param name="packedInput">At least <see cref="PackedInputLength"/>(inputs) longs, overwritten.</param>
         /// <returns>128 * sum x, the correction <see cref="Forward"/> subtracts from every row.</returns>
-        /// <exception cref="ArgumentException">An array is null or too short, or the row length is out of range.</exception>
         public static int PackInput(sbyte[] input, int inputs, long[] packedInput)
         {
-            int rowLongs = RowLongs(inputs);
-            if (input == null || packedInput == null || input.Length < inputs || packedInput.Length < rowLongs * InputLongsPerLong)
-            {
-                throw new ArgumentException("input must hold inputs values and packedInput 4 x RowLongs(inputs)");
-            }
-
             int sum = 0;
-            int whole = inputs / WeightsPerLong * WeightsPerLong;
             int t = 0;
-            int i;
-            for (i = 0; i < whole; i += WeightsPerLong)
+            for (int i = 0; i < inputs; i += WeightsPerLong)
             {
-                for (int k = 0; k < InputLongsPerLong; k++)
+                for (int k = i; k < i + InputLongsPerLong; k++)
                 {
-                    int a = input[i + k];
-                    int b = input[i + k + 4];
-                    sum += a + b;
-                    packedInput[t++] = b + ((long)a << 32);
-                }
-            }
-
-            if (whole < inputs)
-            {
-                for (int k = 0; k < InputLongsPerLong; k++)
-                {
-                    int a = i + k < inputs ? input[i + k] : 0;
-                    int b = i + k + 4 < inputs ? input[i + k + 4] : 0;
+                    int a = input[k];
+                    int b = input[k + InputLongsPerLong];
                     sum += a + b;
                     packedInput[t++] = b + ((long)a << 32);
                 }
@@ -159,9 +200,9 @@ namespace TinTin.Training
         /// <c>acc[o] = (hasBias ? acc[o] : 0) + sum_i W[o, i] x[i]</c> for every row, from packed
         /// weights and a packed input; returns the largest |acc[o]|, as <see cref="ManagedKernels.DenseForward"/>.
         /// </summary>
-        /// <param name="weights">outputs * rowLongs packed weights.</param>
+        /// <param name="weights">The packed weights of rows of rowLongs longs.</param>
         /// <param name="packedInput">The input packed by <see cref="PackInput"/>.</param>
-        /// <param name="rowLongs"><see cref="RowLongs"/> of the row length.</param>
+        /// <param name="rowLongs">Longs per row: an <see cref="Aligned"/> row length / 8.</param>
         /// <param name="outputs">The rows.</param>
         /// <param name="correction">What <see cref="PackInput"/> returned.</param>
         /// <param name="hasBias">Whether acc holds the biases, added to.</param>
@@ -214,6 +255,130 @@ namespace TinTin.Training
             }
 
             return max;
+        }
+
+        /// <summary>
+        /// <see cref="Forward"/> without a packed input, for rows that start on a long: each long's eight
+        /// weights taken out by shifts, one load per eight weights.
+        /// </summary>
+        /// <param name="weights">The packed weights.</param>
+        /// <param name="input">The int8 input.</param>
+        /// <param name="inputs">The row length, <see cref="Aligned"/>.</param>
+        /// <param name="outputs">The rows.</param>
+        /// <param name="hasBias">Whether acc holds the biases, added to.</param>
+        /// <param name="acc">The int32 sums.</param>
+        /// <returns>The largest magnitude of the sums.</returns>
+        public static int ForwardLanes(long[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, int[] acc)
+        {
+            long q;
+            int i;
+            int sum;
+            int j;
+            long[] w = weights;
+            sbyte[] x = input;
+            int max = 0;
+            int row = 0;
+            int rowLongs = inputs / WeightsPerLong;
+            for (int o = 0; o < outputs; o++)
+            {
+                sum = hasBias ? acc[o] : 0;
+                i = 0;
+                int end = row + rowLongs;
+                for (j = row; j < end; j++)
+                {
+                    q = w[j];
+                    sum += ((sbyte)q * x[i]) + ((sbyte)(q >> 8) * x[i + 1]) + ((sbyte)(q >> 16) * x[i + 2]) + ((sbyte)(q >> 24) * x[i + 3])
+                        + ((sbyte)(q >> 32) * x[i + 4]) + ((sbyte)(q >> 40) * x[i + 5]) + ((sbyte)(q >> 48) * x[i + 6]) + ((sbyte)(q >> 56) * x[i + 7]);
+                    i += WeightsPerLong;
+                }
+
+                acc[o] = sum;
+                if (sum < 0)
+                {
+                    sum = -sum;
+                }
+
+                if (sum > max)
+                {
+                    max = sum;
+                }
+
+                row = end;
+            }
+
+            return max;
+        }
+
+        /// <summary>The forward sums for any row length (rows may start inside a long): one weight at a time.</summary>
+        /// <param name="weights">The packed weights.</param>
+        /// <param name="input">The int8 input.</param>
+        /// <param name="inputs">The row length.</param>
+        /// <param name="outputs">The rows.</param>
+        /// <param name="hasBias">Whether acc holds the biases, added to.</param>
+        /// <param name="acc">The int32 sums.</param>
+        /// <returns>The largest magnitude of the sums.</returns>
+        public static int ForwardAnyRow(long[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, int[] acc)
+        {
+            int k;
+            int i;
+            int sum;
+            long[] w = weights;
+            sbyte[] x = input;
+            int max = 0;
+            k = 0;
+            for (int o = 0; o < outputs; o++)
+            {
+                sum = hasBias ? acc[o] : 0;
+                for (i = 0; i < inputs; i++)
+                {
+                    sum += (sbyte)(w[k >> 3] >> ((k & 7) << 3)) * x[i];
+                    k++;
+                }
+
+                acc[o] = sum;
+                if (sum < 0)
+                {
+                    sum = -sum;
+                }
+
+                if (sum > max)
+                {
+                    max = sum;
+                }
+            }
+
+            return max;
+        }
+
+        /// <summary>
+        /// A Dense layer's error to its input in its own pass: clears acc[0 .. inputs), then adds
+        /// <c>w[o, i] * errors[o]</c> for every row with a nonzero error.
+        /// </summary>
+        /// <param name="weights">The packed weights.</param>
+        /// <param name="errors">The output error, int8.</param>
+        /// <param name="inputs">The row length.</param>
+        /// <param name="outputs">The rows.</param>
+        /// <param name="acc">Receives the input error, int32.</param>
+        public static void InputError(long[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
+        {
+            int k;
+            int i;
+            int eo;
+            long[] w = weights;
+            Array.Clear(acc, 0, inputs);
+            for (int o = 0; o < outputs; o++)
+            {
+                eo = errors[o];
+                if (eo != 0)
+                {
+                    k = o * inputs;
+                    for (i = 0; i < inputs; i++)
+                    {
+                        acc[i] += (sbyte)(w[k >> 3] >> ((k & 7) << 3)) * eo;
+                        k++;
+                    }
+                }
+            }
         }
     }
 }

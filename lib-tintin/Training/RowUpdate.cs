@@ -5,8 +5,8 @@ namespace TinTin.Training
     /// <summary>
     /// The rank-one row updates of a Dense layer at batch size 1: <c>w[o, i] -= update(e[o] * x[i])</c>
     /// for one output row, optionally fused with the error sent to the layer below,
-    /// <c>d[i] += w_old[o, i] * e[o]</c>, so the row is read once. One flat loop per kernel: these run
-    /// once per weight per training step, the hottest code of a Dense network on the interpreter.
+    /// <c>d[i] += w_old[o, i] * e[o]</c>, so the row is read once. These run once per weight per
+    /// training step, the hottest code of a Dense network's backward pass on the interpreter.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -29,6 +29,12 @@ namespace TinTin.Training
     /// <para>
     /// Every kernel clamps the new weight to [-127, 127] and returns how many it clamped.
     /// </para>
+    /// <para>
+    /// The weights are stored eight to a long (<see cref="PackedDense"/>): the kernels walk the row one
+    /// long at a time, change its bytes in a local (<c>p ^= ((old ^ new) &amp; 0xFF) &lt;&lt; shift</c>
+    /// replaces one byte and leaves the others) and store the long only if a byte changed. A row may
+    /// start and end inside a long.
+    /// </para>
     /// </remarks>
     internal static class RowUpdate
     {
@@ -47,11 +53,12 @@ namespace TinTin.Training
         /// <param name="shift">The multiplier shift, 0..30 (0: exact, no dither).</param>
         /// <param name="dither">u0, a 32-bit random word for this row.</param>
         /// <returns>The number of weights clamped.</returns>
-        public static int TinTin(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift, uint dither)
+        public static int TinTin(long[] weights, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift, uint dither)
         {
             int i;
             int x;
             int delta;
+            int lane;
             int clamped = 0;
             int scaled = error * mantissa; // |e * mantissa| < 2^22: times an int8 plus r stays below 2^30
             if (scaled == 0)
@@ -62,37 +69,62 @@ namespace TinTin.Training
             uint step = shift == 0 ? 0u : DitherStep;
             int down = shift == 0 ? 31 : 32 - shift;
             uint u = shift == 0 ? 0u : dither;
-            for (i = 0; i < count; i++)
+            i = 0;
+            int slot = offset >> 3;
+            int first = -(offset & 7); // the input whose weight is byte 0 of the long
+            while (i < count)
             {
-                x = inputs[i];
-                if (x != 0)
+                // One long of the row: the weights i .. stop - 1 are its bytes from lane i - first on.
+                int stop = first + 8;
+                if (stop > count)
                 {
-                    u += step;
-
-                    // Keep the int product on the left: nanoCLR gives a sum its left operand's tag, and
-                    // (int)(u >> down) there would carry the uint's unsigned tag into the >> shift.
-                    delta = ((scaled * x) + (int)(u >> down)) >> shift;
-                    if (delta != 0)
-                    {
-                        int k = offset + i;
-                        int v = weights[k] - delta;
-                        // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
-                        if ((uint)(v + 127) > 254u)
-                        {
-                            v = v > 0 ? 127 : -127;
-                            clamped++;
-                        }
-
-                        weights[k] = (sbyte)v;
-                    }
+                    stop = count;
                 }
+
+                long p = weights[slot];
+                long before = p;
+                for (; i < stop; i++)
+                {
+                    x = inputs[i];
+                    if (x != 0)
+                    {
+                        u += step;
+
+                        // Keep the int product on the left: nanoCLR gives a sum its left operand's tag, and
+                        // (int)(u >> down) there would carry the uint's unsigned tag into the >> shift.
+                        delta = ((scaled * x) + (int)(u >> down)) >> shift;
+                        if (delta != 0)
+                        {
+                            lane = (i - first) << 3;
+                            int old = (sbyte)(p >> lane);
+                            int v = old - delta;
+                            // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
+                            if ((uint)(v + 127) > 254u)
+                            {
+                                v = v > 0 ? 127 : -127;
+                                clamped++;
+                            }
+
+                            p ^= (long)((old ^ v) & 0xFF) << lane;
+                        }
+                    }
+
+                }
+
+                if (p != before)
+                {
+                    weights[slot] = p;
+                }
+
+                slot++;
+                first += 8;
             }
 
             return clamped;
         }
 
         /// <summary>
-        /// <see cref="TinTin(sbyte[], int, int, sbyte[], int, int, int, uint)"/> fused with the error
+        /// <see cref="TinTin(long[], int, int, sbyte[], int, int, int, uint)"/> fused with the error
         /// to the layer below at the nonzero inputs: <c>d[i] += w_old[i] * e</c> where x[i] != 0.
         /// </summary>
         /// <param name="weights">The weights.</param>
@@ -105,41 +137,64 @@ namespace TinTin.Training
         /// <param name="dither">u0, a 32-bit random word for this row.</param>
         /// <param name="inputError">The int32 error accumulators of the inputs, added to.</param>
         /// <returns>The number of weights clamped.</returns>
-        public static int TinTinPropagating(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift, uint dither, int[] inputError)
+        public static int TinTinPropagating(long[] weights, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift, uint dither, int[] inputError)
         {
             int i;
             int x;
             int w;
-            int k;
+            int lane;
             int delta;
             int clamped = 0;
             int scaled = error * mantissa;
             uint step = shift == 0 ? 0u : DitherStep;
             int down = shift == 0 ? 31 : 32 - shift;
             uint u = shift == 0 ? 0u : dither;
-            for (i = 0; i < count; i++)
+            i = 0;
+            int slot = offset >> 3;
+            int first = -(offset & 7); // the input whose weight is byte 0 of the long
+            while (i < count)
             {
-                x = inputs[i];
-                if (x != 0)
+                int stop = first + 8;
+                if (stop > count)
                 {
-                    k = offset + i;
-                    w = weights[k];
-                    inputError[i] += w * error;
-                    u += step;
-                    delta = ((scaled * x) + (int)(u >> down)) >> shift; // int product on the left, as in TinTin
-                    if (delta != 0)
-                    {
-                        w -= delta;
-                        // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
-                        if ((uint)(w + 127) > 254u)
-                        {
-                            w = w > 0 ? 127 : -127;
-                            clamped++;
-                        }
-
-                        weights[k] = (sbyte)w;
-                    }
+                    stop = count;
                 }
+
+                long p = weights[slot];
+                long before = p;
+                for (; i < stop; i++)
+                {
+                    x = inputs[i];
+                    if (x != 0)
+                    {
+                        lane = (i - first) << 3;
+                        w = (sbyte)(p >> lane);
+                        inputError[i] += w * error;
+                        u += step;
+                        delta = ((scaled * x) + (int)(u >> down)) >> shift; // int product on the left, as in TinTin
+                        if (delta != 0)
+                        {
+                            int v = w - delta;
+                            // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
+                            if ((uint)(v + 127) > 254u)
+                            {
+                                v = v > 0 ? 127 : -127;
+                                clamped++;
+                            }
+
+                            p ^= (long)((w ^ v) & 0xFF) << lane;
+                        }
+                    }
+
+                }
+
+                if (p != before)
+                {
+                    weights[slot] = p;
+                }
+
+                slot++;
+                first += 8;
             }
 
             return clamped;
@@ -157,13 +212,13 @@ namespace TinTin.Training
         /// <param name="count">The row length.</param>
         /// <param name="shift">The shift that leaves the largest gradient μ bits, 0..30.</param>
         /// <returns>The number of weights clamped.</returns>
-        public static int Niti(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int shift)
+        public static int Niti(long[] weights, int offset, int error, sbyte[] inputs, int count, int shift)
         {
             return NitiPropagating(weights, offset, error, inputs, count, shift, null);
         }
 
         /// <summary>
-        /// <see cref="Niti(sbyte[], int, int, sbyte[], int, int)"/>, and when <paramref name="inputError"/>
+        /// <see cref="Niti(long[], int, int, sbyte[], int, int)"/>, and when <paramref name="inputError"/>
         /// is given, fused with the error to the layer below at the nonzero inputs: <c>d[i] += w_old[i] * e</c>.
         /// </summary>
         /// <param name="weights">The weights.</param>
@@ -174,12 +229,13 @@ namespace TinTin.Training
         /// <param name="shift">The shift that leaves the largest gradient μ bits, 0..30.</param>
         /// <param name="inputError">The int32 error accumulators of the inputs, added to; or null.</param>
         /// <returns>The number of weights clamped.</returns>
-        public static int NitiPropagating(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int shift, int[] inputError)
+        public static int NitiPropagating(long[] weights, int offset, int error, sbyte[] inputs, int count, int shift, int[] inputError)
         {
             int i;
             int x;
             int w;
             int g;
+            int lane;
             int clamped = 0;
             if (error == 0)
             {
@@ -191,40 +247,63 @@ namespace TinTin.Training
             int lowMask = (1 << shift) - 1;
             int align = shift - (half << 1); // 1 when shift is odd: the random half is one bit short
             bool propagate = inputError != null;
-            for (i = 0; i < count; i++)
+            i = 0;
+            int slot = offset >> 3;
+            int first = -(offset & 7); // the input whose weight is byte 0 of the long
+            while (i < count)
             {
-                x = inputs[i];
-                if (x != 0)
+                int stop = first + 8;
+                if (stop > count)
                 {
-                    int k = offset + i;
-                    w = weights[k];
-                    if (propagate)
-                    {
-                        inputError[i] += w * error;
-                    }
+                    stop = count;
+                }
 
-                    g = error * x;
-                    int m = g < 0 ? -g : g;
-                    int low = m & lowMask;
-                    int q = m >> shift;
-                    if (((low & halfMask) << align) < (low >> half))
+                long p = weights[slot];
+                long before = p;
+                for (; i < stop; i++)
+                {
+                    x = inputs[i];
+                    if (x != 0)
                     {
-                        q++;
-                    }
-
-                    if (q != 0)
-                    {
-                        w -= g < 0 ? -q : q;
-                        // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
-                        if ((uint)(w + 127) > 254u)
+                        lane = (i - first) << 3;
+                        w = (sbyte)(p >> lane);
+                        if (propagate)
                         {
-                            w = w > 0 ? 127 : -127;
-                            clamped++;
+                            inputError[i] += w * error;
                         }
 
-                        weights[k] = (sbyte)w;
+                        g = error * x;
+                        int m = g < 0 ? -g : g;
+                        int low = m & lowMask;
+                        int q = m >> shift;
+                        if (((low & halfMask) << align) < (low >> half))
+                        {
+                            q++;
+                        }
+
+                        if (q != 0)
+                        {
+                            int v = w - (g < 0 ? -q : q);
+                            // Inline copy of Saturation.SaturateToInt8 (a call per weight costs more); ClampCopyTests checks it.
+                            if ((uint)(v + 127) > 254u)
+                            {
+                                v = v > 0 ? 127 : -127;
+                                clamped++;
+                            }
+
+                            p ^= (long)((w ^ v) & 0xFF) << lane;
+                        }
                     }
+
                 }
+
+                if (p != before)
+                {
+                    weights[slot] = p;
+                }
+
+                slot++;
+                first += 8;
             }
 
             return clamped;

@@ -39,26 +39,26 @@ namespace TinTin.Training
 
         /// <summary>
         /// A Dense layer's forward sums: <c>acc[o] = (hasBias ? acc[o] : 0) + sum_i weights[o * inputs + i] * input[i]</c>
-        /// for o &lt; outputs (int32, wrapping). <paramref name="sparse"/> only says which loop is faster
-        /// (<see cref="Numerics.Magnitude.MostlyZeros"/>); the sums are the same.
+        /// for o &lt; outputs (int32, wrapping). <paramref name="packedInput"/> only says which loop is
+        /// faster; the sums are the same.
         /// </summary>
-        /// <param name="weights">The weights, [outputs x inputs] row-major.</param>
+        /// <param name="weights">The weights, [outputs x inputs] row-major, eight to a long (<see cref="PackedDense"/>).</param>
         /// <param name="input">The input, int8.</param>
+        /// <param name="packedInput">Scratch of <see cref="PackedDense.PackedInputLength"/>(inputs) longs for <see cref="PackedDense.Forward"/>, or null.</param>
         /// <param name="inputs">Inputs per row.</param>
         /// <param name="outputs">Rows.</param>
         /// <param name="hasBias">Whether acc already holds the biases in the accumulators' scale.</param>
-        /// <param name="sparse">Whether most inputs are 0.</param>
         /// <param name="acc">The accumulators, one per output.</param>
         /// <returns>The largest |acc[o]|.</returns>
-        internal abstract int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc);
+        internal abstract int DenseForward(long[] weights, sbyte[] input, long[] packedInput, int inputs, int outputs, bool hasBias, int[] acc);
 
         /// <summary>A Dense layer's error to its input in its own pass: clears acc[0 .. inputs), then adds <c>weights[o, i] * errors[o]</c> for every row with a nonzero error.</summary>
-        /// <param name="weights">The weights of the forward pass.</param>
+        /// <param name="weights">The weights of the forward pass, eight to a long.</param>
         /// <param name="errors">The output error, int8.</param>
         /// <param name="inputs">Inputs per row.</param>
         /// <param name="outputs">Rows.</param>
         /// <param name="acc">Receives the input error, int32.</param>
-        internal abstract void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc);
+        internal abstract void DenseInputError(long[] weights, sbyte[] errors, int inputs, int outputs, int[] acc);
 
         /// <summary>
         /// A Dense layer's Tin-Tin update at batch size 1: for every row o with errors[o] != 0, one
@@ -66,7 +66,7 @@ namespace TinTin.Training
         /// <see cref="RowUpdate.TinTin"/> (or <see cref="RowUpdate.TinTinPropagating"/> into
         /// <paramref name="inputError"/> when it is not null).
         /// </summary>
-        /// <param name="weights">The weights, updated.</param>
+        /// <param name="weights">The weights, eight to a long, updated.</param>
         /// <param name="errors">The output error, int8.</param>
         /// <param name="input">The layer's input.</param>
         /// <param name="inputs">Inputs per row.</param>
@@ -76,10 +76,10 @@ namespace TinTin.Training
         /// <param name="random">The model's xorshift32 state, advanced once per row with a nonzero error.</param>
         /// <param name="inputError">The input error accumulators (added to, at nonzero inputs), or null.</param>
         /// <returns>The weights clamped.</returns>
-        internal abstract int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError);
+        internal abstract int DenseUpdateRowsTinTin(long[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError);
 
         /// <summary>A Dense layer's NITI update at batch size 1: <see cref="RowUpdate.NitiPropagating"/> for every row with a nonzero error.</summary>
-        /// <param name="weights">The weights, updated.</param>
+        /// <param name="weights">The weights, eight to a long, updated.</param>
         /// <param name="errors">The output error, int8.</param>
         /// <param name="input">The layer's input.</param>
         /// <param name="inputs">Inputs per row.</param>
@@ -87,7 +87,7 @@ namespace TinTin.Training
         /// <param name="shift">NITI's shift, 0..30.</param>
         /// <param name="inputError">The input error accumulators (added to, at nonzero inputs), or null.</param>
         /// <returns>The weights clamped.</returns>
-        internal abstract int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError);
+        internal abstract int DenseUpdateRowsNiti(long[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError);
 
         /// <summary>A Dense layer's mini-batch gradient: <see cref="WeightUpdate.AccumulateRow"/> for every row.</summary>
         /// <param name="accumulators">The layer's gradient accumulators, [outputs x inputs].</param>
@@ -247,7 +247,7 @@ namespace TinTin.Training
         /// <param name="geometry">The layer's geometry.</param>
         /// <param name="firstChannel">The first input channel.</param>
         /// <param name="channelCount">How many channels.</param>
-        /// <param name="weights">The weights of the forward pass.</param>
+        /// <param name="weights">The weights of the forward pass, eight to a long.</param>
         /// <param name="errors">The output error, int8.</param>
         /// <param name="acc">Receives the channels' input error, int32.</param>
         internal abstract void ConvInputError(int[] geometry, int firstChannel, int channelCount, sbyte[] weights, sbyte[] errors, int[] acc);

@@ -28,10 +28,11 @@ namespace TinTin.Native
 
         /// <summary>
         /// tt_dense_forward: acc[accOffset + o] = (hasBias != 0 ? acc[accOffset + o] : 0) + sum_i weights[weightsOffset + o * inputs + i] * x[xOffset + i]
-        /// for o &lt; outputs. Returns the largest |acc|.
+        /// for o &lt; outputs. Returns the largest |acc|. Dense weights are stored eight to a long (PackedDense): the
+        /// kernels read them as the int8 matrix they are in little-endian memory, and their offsets count bytes.
         /// </summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern int DenseForward(sbyte[] weights, int weightsOffset, sbyte[] x, int xOffset, int inputs, int outputs, int hasBias, int sparse, int[] acc, int accOffset);
+        public static extern int DenseForward(long[] weights, int weightsOffset, sbyte[] x, int xOffset, int inputs, int outputs, int hasBias, int sparse, int[] acc, int accOffset);
 
         /// <summary>
         /// tt_nonzero_inputs: list[2k] = i, list[2k + 1] = x[xOffset + i] for the nonzero inputs, then the end mark (-1, 0).
@@ -42,22 +43,22 @@ namespace TinTin.Native
 
         /// <summary>tt_dense_forward_nonzero: DenseForward over the first <paramref name="nonzero"/> entries of a NonzeroInputs list; the same sums.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern int DenseForwardNonzero(sbyte[] weights, int weightsOffset, int[] list, int nonzero, int inputs, int outputs, int hasBias, int[] acc, int accOffset);
+        public static extern int DenseForwardNonzero(long[] weights, int weightsOffset, int[] list, int nonzero, int inputs, int outputs, int hasBias, int[] acc, int accOffset);
 
         /// <summary>
         /// tt_row_update_tintin (RowUpdate.TinTin): weights[offset + i] -= (error * mantissa * inputs[inputsOffset + i] + dither bits) &gt;&gt; shift
         /// over i &lt; count. Returns how many weights were clamped.
         /// </summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern int RowUpdateTinTin(sbyte[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int mantissa, int shift, uint dither);
+        public static extern int RowUpdateTinTin(long[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int mantissa, int shift, uint dither);
 
         /// <summary>tt_row_update_tintin_propagating (RowUpdate.TinTinPropagating): RowUpdateTinTin fused with inputError[inputErrorOffset + i] += w_old * error.</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern int RowUpdateTinTinPropagating(sbyte[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int mantissa, int shift, uint dither, int[] inputError, int inputErrorOffset);
+        public static extern int RowUpdateTinTinPropagating(long[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int mantissa, int shift, uint dither, int[] inputError, int inputErrorOffset);
 
         /// <summary>tt_row_update_niti (RowUpdate.NitiPropagating); inputError may be null (no error sent below).</summary>
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern int RowUpdateNiti(sbyte[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int shift, int[] inputError, int inputErrorOffset);
+        public static extern int RowUpdateNiti(long[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int shift, int[] inputError, int inputErrorOffset);
 
         /// <summary>
         /// tt_conv_forward: one filter's multiply-accumulate into acc[accOffset ..] (out height * out width ints: the layer

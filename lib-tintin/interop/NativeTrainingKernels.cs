@@ -1,5 +1,6 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
+using TinTin.Numerics;
 using TinTin.Scaling;
 using TinTin.Training;
 
@@ -30,10 +31,10 @@ namespace TinTin.Native
         private int[] _list;
 
         /// <inheritdoc/>
-        internal override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
+        internal override int DenseForward(long[] weights, sbyte[] input, long[] packedInput, int inputs, int outputs, bool hasBias, int[] acc)
         {
             int bias = hasBias ? 1 : 0;
-            if (!sparse)
+            if (!Magnitude.MostlyZeros(input, inputs))
             {
                 return NativeKernels.DenseForward(weights, 0, input, 0, inputs, outputs, bias, 0, acc, 0);
             }
@@ -45,7 +46,7 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
-        internal override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
+        internal override int DenseUpdateRowsTinTin(long[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
         {
             sbyte[] e = errors;
             uint state = random;
@@ -72,7 +73,7 @@ namespace TinTin.Native
         }
 
         /// <inheritdoc/>
-        internal override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
+        internal override int DenseUpdateRowsNiti(long[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
         {
             sbyte[] e = errors;
             int clamped = 0;

@@ -66,7 +66,7 @@ namespace TinTin.DeviceTwin
                 WeightedLayer layer = start.GetLayer(l) as WeightedLayer;
                 if (layer != null)
                 {
-                    network.CopyWeights(l, RealValues(layer.Weights, layer.WeightScale), layer.Biases == null ? null : RealValues(layer.Biases, layer.BiasScale));
+                    network.CopyWeights(l, RealValues(layer.CopyWeights(), layer.WeightScale), layer.Biases == null ? null : RealValues(layer.Biases, layer.BiasScale));
                 }
             }
 
@@ -137,10 +137,11 @@ namespace TinTin.DeviceTwin
                     continue;
                 }
 
-                byte[] weights = new byte[layer.Weights.Length];
+                sbyte[] int8 = layer.CopyWeights();
+                byte[] weights = new byte[int8.Length];
                 for (int i = 0; i < weights.Length; i++)
                 {
-                    weights[i] = (byte)layer.Weights[i];
+                    weights[i] = (byte)int8[i];
                 }
 
                 crc = Crc32.Update(crc, weights, 0, weights.Length);

@@ -101,7 +101,7 @@ namespace NFUnitTest
         private static Tensor8 ForwardWithRow(WeightedLayer layer, sbyte[] x, int rowLength, int packedLength, int outputSize)
         {
             int rowSteps = LayerFactory.RowCount(layer.Spec, rowLength, packedLength);
-            Workspace workspace = new Workspace(rowLength, rowLength, 0, packedLength, rowSteps, new TrainingOptions(), new Xorshift32(1), new ManagedKernels());
+            Workspace workspace = new Workspace(rowLength, rowLength, 0, packedLength, 0, 0, rowSteps, new TrainingOptions(), new Xorshift32(1), new ManagedKernels());
             Tensor8 result = new Tensor8(new sbyte[outputSize], 0);
             layer.Forward(ConvReference.Tensor(x, Scale.PowerOfTwo(-7)), result, workspace);
             return result;

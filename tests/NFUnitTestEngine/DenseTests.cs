@@ -101,7 +101,7 @@ namespace NFUnitTest
                 long acc = 0;
                 for (int i = 0; i < inputs; i++)
                 {
-                    acc += (long)dense.Weights[o * inputs + i] * input.Data[i];
+                    acc += (long)dense.GetWeight(o * inputs + i) * input.Data[i];
                 }
 
                 long difference = workspace.Accumulators[o] - acc;
@@ -147,7 +147,7 @@ namespace NFUnitTest
             CollectionAssert.AreEqual(new sbyte[] { 125, 18, -34 }, inputError.Data, "input error");
             MaxPool2DTests.AssertScale(Scale.PowerOfTwo(-9), inputError.Scale, "error scale");
             Assert.AreEqual(125, inputError.MaxAbs, "error MaxAbs");
-            CollectionAssert.AreEqual(new sbyte[] { 127, 24, -35, -6, -7, 12 }, dense.Weights, "updated weights");
+            CollectionAssert.AreEqual(new sbyte[] { 127, 24, -35, -6, -7, 12 }, ReferenceArithmetic.Weights(dense), "updated weights");
             Assert.AreEqual(1, dense.Stats.Saturations, "one clamp");
             MaxPool2DTests.AssertScale(Scale.PowerOfTwo(-3), dense.WeightScale, "NITI keeps the weight scale");
         }
@@ -187,7 +187,7 @@ namespace NFUnitTest
                 layers[k].Backward(Tensor(ReferenceArithmetic.Copy(x), Scale.PowerOfTwo(-5)), new Tensor8(new sbyte[outputs], outputs), Tensor(ReferenceArithmetic.Copy(e), new Scale(-9, 0, 1)), errors[k], workspace);
             }
 
-            CollectionAssert.AreEqual(separate.Weights, fused.Weights, "weights");
+            CollectionAssert.AreEqual(ReferenceArithmetic.Weights(separate), ReferenceArithmetic.Weights(fused), "weights");
             Scale accScale = Scale.Product(new Scale(-9, 0, 1), weightScale);
             for (int i = 0; i < inputs; i++)
             {
@@ -284,7 +284,7 @@ namespace NFUnitTest
                 }
             }
 
-            CollectionAssert.AreEqual(w, dense.Weights, "weights");
+            CollectionAssert.AreEqual(w, ReferenceArithmetic.Weights(dense), "weights");
             Assert.AreEqual(stream.State, workspace.Random.State, "random state");
             Assert.AreEqual(0, dense.Stats.Saturations, "no clamps");
         }
@@ -295,14 +295,16 @@ namespace NFUnitTest
             // The model accepts fan-in * 127^2 <= int.MaxValue / 2: fan-in 66,572 (66,572 * 16,129 = 1,073,739,788).
             // All weights and inputs 127 plus the largest bias contribution (2^30) give 2,147,481,612 < 2^31 - 1.
             // The negative extreme is the mirror image and int32 reaches one further below zero.
-            // Memory: one 66.5 KB array, used as both the weights and the input.
+            // Memory: one 66.5 KB array, used as both the weights (copied into the packed ones) and the input.
             const int FanIn = 66572;
             Dense dense = Create(FanIn, 1, true);
-            sbyte[] w = dense.Weights;
+            sbyte[] w = new sbyte[FanIn];
             for (int i = 0; i < FanIn; i++)
             {
                 w[i] = 127;
             }
+
+            dense.SetWeights(w);
 
             dense.WeightScale = Scale.PowerOfTwo(-30);
             dense.Biases[0] = int.MaxValue; // worth 2^11 at 2^-20: 2^51 accumulator units at 2^-40, clamped to 2^30
@@ -335,7 +337,7 @@ namespace NFUnitTest
 
         private static void SetWeights(Dense dense, sbyte[] weights, Scale scale)
         {
-            System.Array.Copy(weights, dense.Weights, weights.Length);
+            dense.SetWeights(weights);
             dense.WeightScale = scale;
         }
 

@@ -37,7 +37,7 @@ namespace NFUnitTest
             dense.Backward(Tensor(new sbyte[] { 3, -5 }, -4), Output(), Tensor(new sbyte[] { 2, 0 }, -3), null, workspace);
             CollectionAssert.AreEqual(new int[] { 6144, -10240, 0, 0 }, dense.Accumulators, "accumulators after sample 1");
             CollectionAssert.AreEqual(new int[] { 8388608, 0 }, dense.BiasAccumulators, "bias accumulators after sample 1");
-            CollectionAssert.AreEqual(new sbyte[] { 10, 10, 10, 10 }, dense.Weights, "no update inside the batch");
+            CollectionAssert.AreEqual(new sbyte[] { 10, 10, 10, 10 }, ReferenceArithmetic.Weights(dense), "no update inside the batch");
             CollectionAssert.AreEqual(new int[] { 0, 0 }, dense.Biases, "no bias update inside the batch");
 
             // Sample 2: x = (1 2) at 2^-9, e = (-1 3) at 2^-3. Gradient scale 2^-12 = 2^-5 weight steps, so
@@ -57,7 +57,7 @@ namespace NFUnitTest
             //   192: q 0, probability 3, random 0 -> 1; w 9
             // Biases: b -= round(sum / 2^10): -4096 and -12288 (the sum of both samples' steps).
             dense.ApplyAccumulated(workspace);
-            CollectionAssert.AreEqual(new sbyte[] { 9, 12, 10, 9 }, dense.Weights, "weights after the batch");
+            CollectionAssert.AreEqual(new sbyte[] { 9, 12, 10, 9 }, ReferenceArithmetic.Weights(dense), "weights after the batch");
             CollectionAssert.AreEqual(new int[] { -4096, -12288 }, dense.Biases, "biases after the batch");
             CollectionAssert.AreEqual(new int[] { 0, 0, 0, 0 }, dense.Accumulators, "accumulators cleared");
             CollectionAssert.AreEqual(new int[] { 0, 0 }, dense.BiasAccumulators, "bias accumulators cleared");
@@ -82,7 +82,7 @@ namespace NFUnitTest
             int[] sums = new int[] { 6112, -10304, 96, 192 };
             System.Array.Copy(sums, dense.Accumulators, sums.Length);
             dense.ApplyAccumulated(workspace);
-            CollectionAssert.AreEqual(new sbyte[] { (sbyte)w0, (sbyte)w1, (sbyte)w2, (sbyte)w3 }, dense.Weights, "weights");
+            CollectionAssert.AreEqual(new sbyte[] { (sbyte)w0, (sbyte)w1, (sbyte)w2, (sbyte)w3 }, ReferenceArithmetic.Weights(dense), "weights");
             Assert.AreEqual(mu == 14 ? 3 : 0, dense.Stats.Saturations, "clamps");
         }
 
@@ -94,9 +94,9 @@ namespace NFUnitTest
             options.BatchSize = 1;
             Dense dense = new Dense(new ModelSpec(Shape.Vector(2)).Dense(2)[0], false);
             Assert.IsNull(dense.Accumulators, "no accumulators");
-            for (int i = 0; i < dense.Weights.Length; i++)
+            for (int i = 0; i < dense.WeightCount; i++)
             {
-                dense.Weights[i] = 10;
+                dense.SetWeight(i, 10);
             }
 
             dense.WeightScale = Scale.PowerOfTwo(-7);
@@ -105,7 +105,7 @@ namespace NFUnitTest
             dense.Backward(Tensor(new sbyte[] { 3, -5 }, -4), Output(), Tensor(new sbyte[] { 2, 0 }, -3), null, workspace);
 
             // mu 14 leaves the products e * x = (6 -10 0 0) unshifted.
-            CollectionAssert.AreEqual(new sbyte[] { 4, 20, 10, 10 }, dense.Weights, "weights");
+            CollectionAssert.AreEqual(new sbyte[] { 4, 20, 10, 10 }, ReferenceArithmetic.Weights(dense), "weights");
         }
 
         [TestMethod]
@@ -166,9 +166,9 @@ namespace NFUnitTest
         private static Dense Create()
         {
             Dense dense = new Dense(new ModelSpec(Shape.Vector(2)).Dense(2)[0], true);
-            for (int i = 0; i < dense.Weights.Length; i++)
+            for (int i = 0; i < dense.WeightCount; i++)
             {
-                dense.Weights[i] = 10;
+                dense.SetWeight(i, 10);
             }
 
             dense.WeightScale = Scale.PowerOfTwo(-7);

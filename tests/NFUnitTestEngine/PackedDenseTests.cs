@@ -7,9 +7,9 @@ using TinTin.Training;
 
 namespace NFUnitTest
 {
-    // PackedDense against ManagedKernels.DenseForward (itself checked against naive long sums in
-    // DenseTests): the same sums and the same largest magnitude, bit for bit, on random layers of
-    // every row length modulo 8, and on the worst-case magnitudes at the longest row.
+    // PackedDense against naive long sums: the same sums and the same largest magnitude, bit for bit,
+    // from every forward loop (two products per multiply, eight weights per load, a weight at a time)
+    // on random layers of every row length modulo 8, and on the worst-case magnitudes at the longest row.
     [TestClass]
     public class PackedDenseTests
     {
@@ -19,39 +19,87 @@ namespace NFUnitTest
         [DataRow(8, 5, false, 0, 203)]
         [DataRow(9, 4, true, 50, 204)]
         [DataRow(64, 64, true, 0, 205)]    // cwru-fft-mlp's first layer
-        [DataRow(84, 10, true, 50, 206)]   // LeNet-5's last layer: a padded row
+        [DataRow(84, 10, true, 50, 206)]   // LeNet-5's last layer: rows start inside a long
         [DataRow(203, 6, false, 81, 207)]  // mostly zeros, as MNIST pixels
-        public void MatchesDenseForward(int inputs, int outputs, bool bias, int zeroPercent, int seed)
+        [DataRow(120, 7, true, 50, 208)]
+        public void EveryForwardLoopMatchesNaiveSums(int inputs, int outputs, bool bias, int zeroPercent, int seed)
         {
             Xorshift32 random = new Xorshift32((uint)seed);
             sbyte[] weights = Draw(random, inputs * outputs, 0);
             sbyte[] x = Draw(random, inputs, zeroPercent);
+            int[] biases = new int[outputs];
             int[] expected = new int[outputs];
-            int[] actual = new int[outputs];
+            int expectedMax = 0;
             for (int o = 0; o < outputs; o++)
             {
-                expected[o] = bias ? random.NextInt() : 0;
-                actual[o] = expected[o];
-            }
-
-            int expectedMax = new ManagedKernels().DenseForward(weights, x, inputs, outputs, bias, false, expected);
-
-            int rowLongs = PackedDense.RowLongs(inputs);
-            long[] packed = new long[rowLongs * outputs];
-            PackedDense.PackWeights(weights, inputs, outputs, packed);
-            long[] packedInput = new long[rowLongs * PackedDense.InputLongsPerLong];
-            int correction = PackedDense.PackInput(x, inputs, packedInput);
-            int max = PackedDense.Forward(packed, packedInput, rowLongs, outputs, correction, bias, actual);
-
-            CollectionAssert.AreEqual(expected, actual, "sums");
-            Assert.AreEqual(expectedMax, max, "largest magnitude");
-            for (int o = 0; o < outputs; o++)
-            {
+                biases[o] = bias ? random.NextInt() : 0;
+                long sum = biases[o];
                 for (int i = 0; i < inputs; i++)
                 {
-                    Assert.AreEqual(weights[(o * inputs) + i], PackedDense.Weight(packed, inputs, o, i), "weight read back");
+                    sum += (long)weights[(o * inputs) + i] * x[i];
                 }
+
+                expected[o] = (int)sum;
+                int magnitude = expected[o] < 0 ? -expected[o] : expected[o];
+                expectedMax = magnitude > expectedMax ? magnitude : expectedMax;
             }
+
+            long[] packed = new long[PackedDense.Longs(inputs * outputs)];
+            PackedDense.Pack(weights, 0, packed, 0, weights.Length);
+            for (int i = 0; i < weights.Length; i++)
+            {
+                Assert.AreEqual(weights[i], PackedDense.Get(packed, i), "weight read back");
+            }
+
+            int[] acc = (int[])biases.Clone();
+            Assert.AreEqual(expectedMax, PackedDense.ForwardAnyRow(packed, x, inputs, outputs, bias, acc), "largest magnitude (a weight at a time)");
+            CollectionAssert.AreEqual(expected, acc, "sums (a weight at a time)");
+
+            // The layer's kernel: packed input when given one and the rows start on a long.
+            acc = (int[])biases.Clone();
+            long[] packedInput = new long[PackedDense.Aligned(inputs) ? PackedDense.PackedInputLength(inputs) : 1];
+            Assert.AreEqual(expectedMax, new ManagedKernels().DenseForward(packed, x, packedInput, inputs, outputs, bias, acc), "largest magnitude (kernel)");
+            CollectionAssert.AreEqual(expected, acc, "sums (kernel)");
+            if (!PackedDense.Aligned(inputs))
+            {
+                return;
+            }
+
+            acc = (int[])biases.Clone();
+            Assert.AreEqual(expectedMax, PackedDense.ForwardLanes(packed, x, inputs, outputs, bias, acc), "largest magnitude (eight per load)");
+            CollectionAssert.AreEqual(expected, acc, "sums (eight per load)");
+
+            acc = (int[])biases.Clone();
+            int correction = PackedDense.PackInput(x, inputs, packedInput);
+            Assert.AreEqual(expectedMax, PackedDense.Forward(packed, packedInput, inputs / 8, outputs, correction, bias, acc), "largest magnitude (two per multiply)");
+            CollectionAssert.AreEqual(expected, acc, "sums (two per multiply)");
+        }
+
+        [TestMethod]
+        public void InputErrorMatchesNaiveSums()
+        {
+            Xorshift32 random = new Xorshift32(209);
+            int inputs = 13;
+            int outputs = 5;
+            sbyte[] weights = Draw(random, inputs * outputs, 0);
+            sbyte[] errors = Draw(random, outputs, 40);
+            long[] packed = new long[PackedDense.Longs(weights.Length)];
+            PackedDense.Pack(weights, 0, packed, 0, weights.Length);
+            int[] acc = new int[inputs + 1];
+            acc[inputs] = 77; // past the row: untouched
+            PackedDense.InputError(packed, errors, inputs, outputs, acc);
+            for (int i = 0; i < inputs; i++)
+            {
+                int sum = 0;
+                for (int o = 0; o < outputs; o++)
+                {
+                    sum += weights[(o * inputs) + i] * errors[o];
+                }
+
+                Assert.AreEqual(sum, acc[i], "input " + i.ToString());
+            }
+
+            Assert.AreEqual(77, acc[inputs], "past the row");
         }
 
         [TestMethod]
@@ -65,14 +113,14 @@ namespace NFUnitTest
             // Every weight and every input the same: each sum is MaxInputs * weight * input, and the
             // packed sums' halves reach their bounds (65,536 * 255 * 128 < 2^31).
             int n = PackedDense.MaxInputs;
-            int rowLongs = PackedDense.RowLongs(n);
+            int rowLongs = n / 8;
             long[] packed;
             long[] packedInput;
             sbyte[] x;
             try
             {
                 packed = new long[rowLongs * 2];
-                packedInput = new long[rowLongs * PackedDense.InputLongsPerLong];
+                packedInput = new long[PackedDense.PackedInputLength(n)];
                 x = new sbyte[n];
             }
             catch (OutOfMemoryException)
@@ -104,25 +152,69 @@ namespace NFUnitTest
         }
 
         [TestMethod]
-        public void PaddingHoldsZeroWeights()
+        public void StorageIsTheInt8MatrixInLittleEndianLongs()
         {
-            // 3 inputs: bytes 3..7 of the row's long are padding and must be 0 whatever the input holds there.
-            long[] packed = new long[2];
-            PackedDense.PackWeights(new sbyte[] { -1, 2, -128, 127, 5, 6 }, 3, 2, packed);
-            Assert.AreEqual(0x80_02_FFL, packed[0], "row 0");
-            Assert.AreEqual(0x06_05_7FL, packed[1], "row 1");
+            // 3 x 2 weights: bytes 6 and 7 of the long are past the last weight and stay 0.
+            long[] packed = new long[1];
+            PackedDense.Pack(new sbyte[] { -1, 2, -128, 127, 5, 6 }, 0, packed, 0, 6);
+            Assert.AreEqual(0x0605_7F80_02FFL, packed[0], "bytes");
+            PackedDense.Set(packed, 2, 3);
+            Assert.AreEqual(0x0605_7F03_02FFL, packed[0], "one byte replaced and the others kept");
+            Assert.AreEqual(-1, PackedDense.Get(packed, 0), "sign of byte 0");
+            Assert.AreEqual(2, PackedDense.Longs(9), "longs for 9 weights");
+            Assert.AreEqual(0, PackedDense.Longs(0), "longs for none");
         }
 
         [TestMethod]
-        public void RejectsBadArguments()
+        [DataRow(0, 32)]   // whole longs only
+        [DataRow(3, 21)]   // starts and ends inside a long, two whole longs between
+        [DataRow(5, 2)]    // inside one long
+        [DataRow(8, 9)]
+        public void PackAndUnpackTouchOnlyTheirRange(int start, int count)
         {
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => PackedDense.RowLongs(0), "no inputs");
-            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => PackedDense.RowLongs(PackedDense.MaxInputs + 1), "beyond the exact sums");
-            Assert.ThrowsException(typeof(ArgumentException), () => PackedDense.PackWeights(new sbyte[5], 3, 2, new long[2]), "weights too short");
-            Assert.ThrowsException(typeof(ArgumentException), () => PackedDense.PackWeights(new sbyte[18], 9, 2, new long[3]), "packed too short");
-            Assert.ThrowsException(typeof(ArgumentException), () => PackedDense.PackWeights(null, 1, 1, new long[1]), "no weights");
-            Assert.ThrowsException(typeof(ArgumentException), () => PackedDense.PackInput(new sbyte[8], 9, new long[8]), "input too short");
-            Assert.ThrowsException(typeof(ArgumentException), () => PackedDense.PackInput(new sbyte[9], 9, new long[7]), "packed input too short");
+            Xorshift32 random = new Xorshift32((uint)(300 + start));
+            sbyte[] before = Draw(random, 40, 0);
+            sbyte[] values = Draw(random, count, 0);
+            long[] packed = new long[PackedDense.Longs(before.Length)];
+            PackedDense.Pack(before, 0, packed, 0, before.Length);
+            PackedDense.Pack(values, 0, packed, start, count);
+            sbyte[] after = new sbyte[before.Length];
+            PackedDense.Unpack(packed, 0, after, 0, after.Length);
+            for (int i = 0; i < before.Length; i++)
+            {
+                int expected = i >= start && i < start + count ? values[i - start] : before[i];
+                Assert.AreEqual(expected, (int)after[i], "weight " + i.ToString());
+            }
+
+            sbyte[] window = new sbyte[count + 2];
+            PackedDense.Unpack(packed, start, window, 1, count);
+            Assert.AreEqual(0, (int)window[0], "before the window");
+            Assert.AreEqual(0, (int)window[count + 1], "after the window");
+            for (int i = 0; i < count; i++)
+            {
+                Assert.AreEqual((int)values[i], (int)window[i + 1], "window " + i.ToString());
+            }
+
+            int max = 0;
+            for (int i = 0; i < after.Length; i++)
+            {
+                int m = after[i] < 0 ? -after[i] : after[i];
+                max = m > max ? m : max;
+            }
+
+            Assert.AreEqual(max, PackedDense.MaxAbs(packed, after.Length), "largest magnitude");
+        }
+
+        [TestMethod]
+        public void OnlyRowsOfWholeLongsUpToTheLimitAreAligned()
+        {
+            Assert.IsTrue(PackedDense.Aligned(8), "8");
+            Assert.IsTrue(PackedDense.Aligned(PackedDense.MaxInputs), "the limit");
+            Assert.IsFalse(PackedDense.Aligned(84), "84");
+            Assert.IsFalse(PackedDense.Aligned(0), "0");
+            Assert.IsFalse(PackedDense.Aligned(PackedDense.MaxInputs + 8), "past the limit");
+            Assert.AreEqual(32, PackedDense.PackedInputLength(64), "64 inputs");
+            Assert.AreEqual(0, PackedDense.PackedInputLength(84), "84 inputs");
         }
 
         private static sbyte[] Draw(Xorshift32 random, int count, int zeroPercent)

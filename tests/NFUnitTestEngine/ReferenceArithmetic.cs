@@ -1,5 +1,6 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
+using TinTin.Layers;
 using TinTin.Random;
 using TinTin.Scaling;
 
@@ -10,6 +11,14 @@ namespace NFUnitTest
     // 2^a * 3^b by cross-multiplication. Callers keep the operands small enough for a long.
     internal static class ReferenceArithmetic
     {
+        // A layer's weights as int8, whatever its storage (Dense packs them eight to a long).
+        public static sbyte[] Weights(WeightedLayer layer)
+        {
+            sbyte[] weights = new sbyte[layer.WeightCount];
+            layer.CopyWeightsTo(weights);
+            return weights;
+        }
+
         // floor(n / d) for d > 0: C# division truncates toward zero, so fix up a negative remainder.
         internal static long FloorDivide(long n, long d)
         {

@@ -30,7 +30,7 @@ namespace NFUnitTest
             uint dither = data.NextUInt();
             int expectedClamped = TinTinReference(expected, 3, error, x, 24, mantissa, shift, dither, null);
 
-            int clamped = RowUpdate.TinTin(w, 3, error, x, 24, mantissa, shift, dither);
+            int clamped = PackedRows.TinTin(w, 3, error, x, 24, mantissa, shift, dither);
             CollectionAssert.AreEqual(expected, w, "weights");
             Assert.AreEqual(expectedClamped, clamped, "clamped");
         }
@@ -57,7 +57,7 @@ namespace NFUnitTest
             uint dither = data.NextUInt();
             int expectedClamped = TinTinReference(expected, 3, error, x, 24, mantissa, shift, dither, expectedError);
 
-            int clamped = RowUpdate.TinTinPropagating(w, 3, error, x, 24, mantissa, shift, dither, inputError);
+            int clamped = PackedRows.TinTinPropagating(w, 3, error, x, 24, mantissa, shift, dither, inputError);
             CollectionAssert.AreEqual(expected, w, "weights");
             CollectionAssert.AreEqual(expectedError, inputError, "input error");
             Assert.AreEqual(expectedClamped, clamped, "clamped");
@@ -67,10 +67,10 @@ namespace NFUnitTest
         public void ZeroErrorOrZeroInputsChangeNothing()
         {
             sbyte[] w = new sbyte[] { 1, -2, 3 };
-            Assert.AreEqual(0, RowUpdate.TinTin(w, 0, 0, new sbyte[] { 127, 127, 127 }, 3, 30000, 5, 12345u), "zero error");
-            Assert.AreEqual(0, RowUpdate.TinTin(w, 0, 100, new sbyte[] { 0, 0, 0 }, 3, 30000, 0, 12345u), "zero inputs");
-            Assert.AreEqual(0, RowUpdate.Niti(w, 0, 0, new sbyte[] { 127, 127, 127 }, 3, 0), "zero error niti");
-            Assert.AreEqual(0, RowUpdate.Niti(w, 0, 100, new sbyte[] { 0, 0, 0 }, 3, 0), "zero inputs niti");
+            Assert.AreEqual(0, PackedRows.TinTin(w, 0, 0, new sbyte[] { 127, 127, 127 }, 3, 30000, 5, 12345u), "zero error");
+            Assert.AreEqual(0, PackedRows.TinTin(w, 0, 100, new sbyte[] { 0, 0, 0 }, 3, 30000, 0, 12345u), "zero inputs");
+            Assert.AreEqual(0, PackedRows.Niti(w, 0, 0, new sbyte[] { 127, 127, 127 }, 3, 0), "zero error niti");
+            Assert.AreEqual(0, PackedRows.Niti(w, 0, 100, new sbyte[] { 0, 0, 0 }, 3, 0), "zero inputs niti");
             CollectionAssert.AreEqual(new sbyte[] { 1, -2, 3 }, w, "weights");
         }
 
@@ -94,7 +94,7 @@ namespace NFUnitTest
                         {
                             uint u0 = ((uint)r << (32 - n)) - ((uint)(p + 1) * RowUpdate.DitherStep);
                             sbyte[] w = new sbyte[6];
-                            RowUpdate.TinTin(w, 0, scaled, x, 6, 1, n, u0);
+                            PackedRows.TinTin(w, 0, scaled, x, 6, 1, n, u0);
                             sum -= w[at];
                         }
 
@@ -130,11 +130,11 @@ namespace NFUnitTest
             }
 
             sbyte[] w2 = ReferenceArithmetic.Copy(w);
-            int clamped = RowUpdate.Niti(w, 0, error, x, 40, shift);
+            int clamped = PackedRows.Niti(w, 0, error, x, 40, shift);
             CollectionAssert.AreEqual(expected, w, "weights");
             Assert.AreEqual(expectedClamped, clamped, "clamped");
 
-            int clamped2 = RowUpdate.NitiPropagating(w2, 0, error, x, 40, shift, inputError);
+            int clamped2 = PackedRows.NitiPropagating(w2, 0, error, x, 40, shift, inputError);
             CollectionAssert.AreEqual(expected, w2, "weights (propagating)");
             CollectionAssert.AreEqual(expectedError, inputError, "input error");
             Assert.AreEqual(expectedClamped, clamped2, "clamped (propagating)");

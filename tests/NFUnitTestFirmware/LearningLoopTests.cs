@@ -44,13 +44,13 @@ namespace NFUnitTest
         {
             Model model = SmallModel(TrainingMode.TinTin, 1);
             LearningLoop loop = new LearningLoop(model, null, 8);
-            sbyte[] weights = (sbyte[])((TinTin.Layers.WeightedLayer)model.GetLayer(0)).Weights.Clone();
+            sbyte[] weights = ((TinTin.Layers.WeightedLayer)model.GetLayer(0)).CopyWeights();
             sbyte[] input = new sbyte[Bands];
             Fill(input, new Xorshift32(3));
             loop.Step(input, Scale.PowerOfTwo(-5), LearningLoop.NoLabel);
             loop.Step(input, Scale.PowerOfTwo(-5), LearningLoop.NoLabel);
 
-            sbyte[] after = ((TinTin.Layers.WeightedLayer)model.GetLayer(0)).Weights;
+            sbyte[] after = ((TinTin.Layers.WeightedLayer)model.GetLayer(0)).CopyWeights();
             for (int i = 0; i < weights.Length; i++)
             {
                 Assert.AreEqual(weights[i], after[i], "weight unchanged");

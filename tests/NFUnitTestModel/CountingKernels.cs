@@ -15,27 +15,27 @@ namespace NFUnitTest
         public int Requantizes;
         public int Loss;
 
-        internal override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
+        internal override int DenseForward(long[] weights, sbyte[] input, long[] packedInput, int inputs, int outputs, bool hasBias, int[] acc)
         {
             Calls++;
             Forward++;
-            return base.DenseForward(weights, input, inputs, outputs, hasBias, sparse, acc);
+            return base.DenseForward(weights, input, packedInput, inputs, outputs, hasBias, acc);
         }
 
-        internal override void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
+        internal override void DenseInputError(long[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
         {
             Calls++;
             base.DenseInputError(weights, errors, inputs, outputs, acc);
         }
 
-        internal override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
+        internal override int DenseUpdateRowsTinTin(long[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
         {
             Calls++;
             Update++;
             return base.DenseUpdateRowsTinTin(weights, errors, input, inputs, outputs, mantissa, shift, ref random, inputError);
         }
 
-        internal override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
+        internal override int DenseUpdateRowsNiti(long[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
         {
             Calls++;
             Update++;

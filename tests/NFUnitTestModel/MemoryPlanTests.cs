@@ -24,9 +24,11 @@ namespace NFUnitTest
             //   scratch     accumulators max(4 classes, max(2, 16), max(16, 4)) = 16 ints = 64
             //               gradient row 0 (no convolution)                           = 0
             //               error buffers, alternating from the top: the first takes the loss's 4,
-            //               the second Dense(4)'s input error 16 (ReLU keeps it in place)  = 4 + 16 = 20 -> 84
-            //   total 176 + 20 + 0 + 84 = 280; the 2 input bytes belong to the caller.
-            MemoryPlan plan = AssertPlan(QuadrantToy.Network(), 1, 176, 20, 0, 84, 280);
+            //               the second Dense(4)'s input error 16 (ReLU keeps it in place)  = 4 + 16 = 20
+            //               the staging block packed weights are unpacked into           = 64 -> 148
+            //               (Dense(4)'s 16 inputs could be packed for its forward, 64 bytes: over 1/16 of 176)
+            //   total 176 + 20 + 0 + 148 = 344; the 2 input bytes belong to the caller.
+            MemoryPlan plan = AssertPlan(QuadrantToy.Network(), 1, 176, 20, 0, 148, 344);
             Assert.AreEqual(2, plan.InputBytes, "input bytes");
             Assert.AreEqual(16, plan.AccumulatorLength, "accumulator length");
             Assert.AreEqual(0, plan.GradientRowLength, "gradient row length");
@@ -38,20 +40,20 @@ namespace NFUnitTest
         public void QuadrantMlpAtBatchEight()
         {
             // As at batch 1, plus one int32 accumulator per weight and per bias:
-            //   gradients 4 * (32 + 16 + 64 + 4) = 4 * 116 = 464; total 280 + 464 = 744.
-            AssertPlan(QuadrantToy.Network(), 8, 176, 20, 464, 84, 744);
+            //   gradients 4 * (32 + 16 + 64 + 4) = 4 * 116 = 464; total 344 + 464 = 808.
+            AssertPlan(QuadrantToy.Network(), 8, 176, 20, 464, 148, 808);
         }
 
         [TestMethod]
         public void MlpWithoutBiases()
         {
             // Dense(20, no bias).ReLU().Dense(5, no bias) on 10 inputs:
-            //   weights 10*20 + 20*5 = 300; activations 20 + 5 = 25;
-            //   scratch accumulators max(5, 20, 20) = 20 ints = 80, errors 5 + 20 = 25 -> 105;
-            //   total 300 + 25 + 105 = 430. Batch 4 adds 4 * 300 = 1200 (no bias accumulators) -> 1630.
+            //   weights 10*20 + 20*5 = 300 in whole longs: 200 + 104 = 304; activations 20 + 5 = 25;
+            //   scratch accumulators max(5, 20, 20) = 20 ints = 80, errors 5 + 20 = 25, staging 64 -> 169;
+            //   total 304 + 25 + 169 = 498. Batch 4 adds 4 * 300 = 1200 (no bias accumulators) -> 1698.
             ModelSpec spec = new ModelSpec(Shape.Vector(10)).Dense(20, false).ReLU().Dense(5, false);
-            AssertPlan(spec, 1, 300, 25, 0, 105, 430);
-            AssertPlan(spec, 4, 300, 25, 1200, 105, 1630);
+            AssertPlan(spec, 1, 304, 25, 0, 169, 498);
+            AssertPlan(spec, 4, 304, 25, 1200, 169, 1698);
         }
 
         [TestMethod]
@@ -59,9 +61,10 @@ namespace NFUnitTest
         {
             // Dense(3) on 40 inputs: weights 120 + 12 = 132; activations 3;
             // accumulators max(3 classes, output 3) = 3 ints = 12 (the first layer never computes an input error);
-            // errors: only the first layer's output 3, so the second buffer is empty; scratch 15; total 132 + 3 + 15 = 150.
+            // errors: only the first layer's output 3, so the second buffer is empty; staging 64 (the packed input,
+            // 160 bytes, is over 1/16 of the weights); scratch 79; total 132 + 3 + 79 = 214.
             ModelSpec spec = new ModelSpec(Shape.Vector(40)).Dense(3);
-            MemoryPlan plan = AssertPlan(spec, 1, 132, 3, 0, 15, 150);
+            MemoryPlan plan = AssertPlan(spec, 1, 132, 3, 0, 79, 214);
             Assert.AreEqual(3, plan.AccumulatorLength, "accumulator length");
             Assert.AreEqual(3, plan.ErrorLength, "error length");
             Assert.AreEqual(0, plan.SpareErrorLength, "spare error length");
@@ -72,9 +75,9 @@ namespace NFUnitTest
         {
             // Dense(40) on 4 inputs, Dense(3): weights 4*40 + 4*40 = 320 and 40*3 + 4*3 = 132 -> 452;
             // activations 40 + 3 = 43; accumulators max(3, 40, max(40, 3)) = 40 ints = 160;
-            // errors 3 (the loss's) + 40 (Dense(3)'s input error) = 43; scratch 203; total 452 + 43 + 203 = 698.
+            // errors 3 (the loss's) + 40 (Dense(3)'s input error) = 43; staging 64; scratch 267; total 452 + 43 + 267 = 762.
             ModelSpec spec = new ModelSpec(Shape.Vector(4)).Dense(40).Dense(3);
-            MemoryPlan plan = AssertPlan(spec, 1, 452, 43, 0, 203, 698);
+            MemoryPlan plan = AssertPlan(spec, 1, 452, 43, 0, 267, 762);
             Assert.AreEqual(40, plan.AccumulatorLength, "accumulator length");
         }
 
@@ -90,14 +93,15 @@ namespace NFUnitTest
             //               error buffers from the top: the first holds the loss's 3, the pool's input
             //               error 32 (ReLU and conv keep it); the second Dense's input error 8 (Flatten
             //               and the pool's output keep it): 32 + 8 = 40
-            //               row steps: max(2 filters, 1 channel) = 2 ints = 8                   -> 148
-            //   total 62 + 51 + 148 = 261; batch 4 adds 4 * (18 + 2 + 24 + 3) = 188 -> 449.
+            //               row steps: max(2 filters, 1 channel) = 2 ints = 8
+            //               the Dense layer's staging block 64                                 -> 212
+            //   total 62 + 51 + 212 = 325; batch 4 adds 4 * (18 + 2 + 24 + 3) = 188 -> 513.
             ModelSpec spec = new ModelSpec(new Shape(1, 6, 6)).Conv2D(2, 3).ReLU().MaxPool2D(2).Flatten().Dense(3);
-            MemoryPlan plan = AssertPlan(spec, 1, 62, 51, 0, 148, 261);
+            MemoryPlan plan = AssertPlan(spec, 1, 62, 51, 0, 212, 325);
             Assert.AreEqual(9, plan.GradientRowLength, "gradient row length");
             Assert.AreEqual(32, plan.ErrorLength, "error length");
             Assert.AreEqual(8, plan.SpareErrorLength, "spare error length");
-            AssertPlan(spec, 4, 62, 51, 188, 148, 449);
+            AssertPlan(spec, 4, 62, 51, 188, 212, 513);
         }
 
         [TestMethod]
@@ -109,10 +113,10 @@ namespace NFUnitTest
             //   scratch     accumulators max(2, one filter's row 8 (first layer: no input error), max(12, 2)) = 12 ints = 48
             //               gradient row one filter over one pass (12 / 10: 1 channel) 3 ints = 12;
             //               errors 24 (loss 2, pool input 24) + 12 = 36;
-            //               row steps max(3 filters, 2 channels) = 3 ints = 12                  -> 108
-            //   total 62 + 50 + 108 = 220.
+            //               row steps max(3 filters, 2 channels) = 3 ints = 12; staging 64      -> 172
+            //   total 62 + 50 + 172 = 284.
             ModelSpec spec = new ModelSpec(new Shape(2, 1, 10)).Conv1D(3, 3).ReLU().MaxPool1D(2).Flatten().Dense(2);
-            AssertPlan(spec, 1, 62, 50, 0, 108, 220);
+            AssertPlan(spec, 1, 62, 50, 0, 172, 284);
         }
 
         [TestMethod]
@@ -137,9 +141,9 @@ namespace NFUnitTest
             // Conv1D(3, 3, pad 1) on 200x1x10 -> 3x1x10, then Dense(2) on 30 inputs: the 30-int accumulator row
             // holds three 10-value output rows, so the three filters are summed in one long over whole rows,
             // with the packed weights of one backward pass's channels (30 / 10 = 3) of 3 taps: 9 longs, 72
-            // bytes, within 1/16 of the 1,800 + 12 + 60 + 8 weight bytes.
+            // bytes, within 1/16 of the 1,800 + 12 + 64 + 8 weight bytes (Dense's 60 weights take 8 longs).
             MemoryPlan plan = AssertPairs(new ModelSpec(new Shape(200, 1, 10)).Conv1D(3, 3, 1, 1).ReLU().Flatten().Dense(2), 30, 30, 9, 3, "fits");
-            Assert.AreEqual(1880, plan.WeightBytes, "weight bytes (fits)");
+            Assert.AreEqual(1884, plan.WeightBytes, "weight bytes (fits)");
 
             // On 2 input channels the weights are 18 + 12 + 60 + 8 = 98 bytes, and 6 packed longs would cost 48:
             // over the budget, the filters are summed one at a time.
@@ -149,13 +153,13 @@ namespace NFUnitTest
             // would cost 40 bytes, more than 1/16 of the 14 + 28 weight bytes: no pairs, no packed weights.
             AssertPairs(new ModelSpec(new Shape(1, 1, 10)).Conv1D(2, 3, 1, 1).ReLU().MaxPool1D(2).Flatten().Dense(2), 10, 10, 0, 1, "pooled");
 
-            // The same on 110 input channels: 2 * 110 * 3 + 8 + 28 = 696 weight bytes, so the 40 bytes fit the
-            // budget (696 / 16 = 43): the row grows to two output rows (20 ints) for the pairs, while the backward
+            // The same on 110 input channels: 2 * 110 * 3 + 8 + 24 + 8 = 700 weight bytes (Dense's 20 weights take 3
+            // longs), so the 40 bytes fit the budget (700 / 16 = 43): the row grows to two output rows (20 ints) for the pairs, while the backward
             // passes stay planned on the 10 ints the layers need (one 10-value channel plane per pass), and the
             // packed weights are one channel of 3 taps.
             ModelSpec spec = new ModelSpec(new Shape(110, 1, 10)).Conv1D(2, 3, 1, 1).ReLU().MaxPool1D(2).Flatten().Dense(2);
             plan = AssertPairs(spec, 20, 10, 3, 2, "grown");
-            Assert.AreEqual(696, plan.WeightBytes, "weight bytes (grown)");
+            Assert.AreEqual(700, plan.WeightBytes, "weight bytes (grown)");
             Assert.AreEqual(1, LayerFactory.ChannelsPerPass(spec[0], plan.PassRowLength), "channels per backward pass (grown)");
             Assert.AreEqual(10, LayerFactory.SegmentLength(spec[0], plan.AccumulatorLength, plan.PackedWeightLength), "whole rows (grown)");
         }

@@ -22,7 +22,7 @@ namespace NFUnitTest
                     continue;
                 }
 
-                sbyte[] weights = layer.Weights;
+                sbyte[] weights = layer.CopyWeights();
                 byte[] bytes = new byte[weights.Length];
                 for (int i = 0; i < weights.Length; i++)
                 {

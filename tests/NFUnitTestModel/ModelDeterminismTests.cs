@@ -127,7 +127,7 @@ namespace NFUnitTest
                 }
 
                 WeightedLayer wb = (WeightedLayer)b.GetLayer(l);
-                CollectionAssert.AreEqual(wa.Weights, wb.Weights, "weights of layer " + l.ToString());
+                CollectionAssert.AreEqual(wa.CopyWeights(), wb.CopyWeights(), "weights of layer " + l.ToString());
                 CollectionAssert.AreEqual(wa.Biases, wb.Biases, "biases of layer " + l.ToString());
                 Assert.IsTrue(wa.WeightScale.SameValueAs(wb.WeightScale), "weight scale of layer " + l.ToString());
             }
@@ -159,9 +159,11 @@ namespace NFUnitTest
             uint start = ModelChecksum.Of(model);
             WeightedLayer last = (WeightedLayer)model.GetLayer(model.LayerCount - 1);
 
-            last.Weights[last.Weights.Length - 1]++;
+            int lastWeight = last.WeightCount - 1;
+            int value = last.GetWeight(lastWeight);
+            last.SetWeight(lastWeight, value == 127 ? 126 : value + 1);
             Assert.AreNotEqual(start, ModelChecksum.Of(model), "last weight");
-            last.Weights[last.Weights.Length - 1]--;
+            last.SetWeight(lastWeight, value);
             last.Biases[0] = 1;
             Assert.AreNotEqual(start, ModelChecksum.Of(model), "bias");
             last.Biases[0] = 0;
@@ -279,8 +281,8 @@ namespace NFUnitTest
                     continue;
                 }
 
-                sbyte[] x = wa.Weights;
-                sbyte[] y = ((WeightedLayer)b.GetLayer(l)).Weights;
+                sbyte[] x = wa.CopyWeights();
+                sbyte[] y = ((WeightedLayer)b.GetLayer(l)).CopyWeights();
                 for (int i = 0; i < x.Length; i++)
                 {
                     if (x[i] != y[i])

@@ -87,7 +87,7 @@ namespace NFUnitTest
             int largest = 0;
             for (int o = 0; o < 6; o++)
             {
-                long acc = (long)dense.Weights[2 * o] * s_point[0] + (long)dense.Weights[(2 * o) + 1] * s_point[1];
+                long acc = (long)dense.GetWeight(2 * o) * s_point[0] + (long)dense.GetWeight((2 * o) + 1) * s_point[1];
                 long expected = RoundHalfAway(acc * Pow3(b), a);
                 Assert.AreEqual(expected, (long)output.Data[o], "output " + o.ToString());
                 int magnitude = output.Data[o] < 0 ? -output.Data[o] : output.Data[o];
@@ -135,7 +135,7 @@ namespace NFUnitTest
             Assert.AreEqual(before.Shift, top.WeightScale.Shift, "S unchanged");
             Assert.AreEqual(before.Up, top.WeightScale.Up, "U unchanged");
             Assert.AreEqual(before.Down - 1, top.WeightScale.Down, "D one lower: scale / 0.75");
-            AssertWithinInt8(top.Weights);
+            AssertWithinInt8(top.CopyWeights());
         }
 
         [TestMethod]
@@ -152,7 +152,7 @@ namespace NFUnitTest
             Assert.IsTrue(top.Stats.Saturations > 0, "saturations counted");
             Assert.AreEqual(0, top.Stats.WeightRescales, "no rescale in NITI mode");
             Assert.IsTrue(before.SameValueAs(top.WeightScale), "weight scale unchanged");
-            AssertWithinInt8(top.Weights);
+            AssertWithinInt8(top.CopyWeights());
         }
 
         [TestMethod]

@@ -48,8 +48,8 @@ namespace NFUnitTest
             Assert.AreEqual(1, model.Spec.Count, "layer count");
             Assert.AreEqual(2, model.Spec.Input.Size, "input size");
             var dense = (WeightedLayer)model.GetLayer(0);
-            Assert.AreEqual((sbyte)5, dense.Weights[0], "weight 0");
-            Assert.AreEqual((sbyte)-3, dense.Weights[1], "weight 1");
+            Assert.AreEqual(5, dense.GetWeight(0), "weight 0");
+            Assert.AreEqual(-3, dense.GetWeight(1), "weight 1");
             Assert.AreEqual(7, dense.Biases[0], "bias 0");
             Assert.AreEqual(-7, dense.WeightScale.Shift, "weight scale S");
             Assert.AreEqual(1, dense.WeightScale.Up, "weight scale U");
@@ -88,8 +88,8 @@ namespace NFUnitTest
         {
             Model model = new Model(new ModelSpec(Shape.Vector(2)).Dense(1), new TrainingOptions());
             var dense = (WeightedLayer)model.GetLayer(0);
-            dense.Weights[0] = 5;
-            dense.Weights[1] = -3;
+            dense.SetWeight(0, 5);
+            dense.SetWeight(1, -3);
             dense.Biases[0] = 7;
             dense.WeightScale = new Scale(-7, 1, 0);
             dense.UpdatesSinceCheck = 4;
@@ -497,8 +497,8 @@ namespace NFUnitTest
             Assert.AreEqual(2, target.PendingSamples, "pending");
             Assert.AreEqual(0xFFFFFFFFu, target.Random.State, "PRNG state");
             Assert.AreEqual(int.MaxValue, dense.UpdatesSinceCheck, "update counter");
-            Assert.AreEqual((sbyte)-127, dense.Weights[0], "weight 0");
-            Assert.AreEqual((sbyte)127, dense.Weights[1], "weight 1");
+            Assert.AreEqual(-127, dense.GetWeight(0), "weight 0");
+            Assert.AreEqual(127, dense.GetWeight(1), "weight 1");
             Assert.AreEqual(-int.MaxValue, dense.Biases[0], "bias 0");
             Assert.AreEqual(int.MaxValue, dense.Biases[1], "bias 1");
             AssertSameFile(edge, Save(ModelFile.Read(edge, 0, edge.Length)), "Read of the boundary file");
@@ -578,9 +578,9 @@ namespace NFUnitTest
             model.Options.BatchSize = 2; // the model was built without accumulators
             AssertWriteRejected(model, buffer, "batch size 2 on a plain model");
             model.Options.BatchSize = 1;
-            ((WeightedLayer)model.GetLayer(1)).Weights[4] = -128;
+            ((WeightedLayer)model.GetLayer(1)).SetWeight(4, -128);
             AssertWriteRejected(model, buffer, "weight -128");
-            ((WeightedLayer)model.GetLayer(1)).Weights[4] = 0;
+            ((WeightedLayer)model.GetLayer(1)).SetWeight(4, 0);
             model.PendingSamples = 1;
             AssertWriteRejected(model, buffer, "pending sample with batch size 1");
             model.PendingSamples = 0;
@@ -807,7 +807,7 @@ namespace NFUnitTest
             }
 
             int ints = Count(weighted.Biases) + Count(weighted.Accumulators) + Count(weighted.BiasAccumulators);
-            return 44 + weighted.Weights.Length + 4 * ints;
+            return 44 + weighted.WeightCount + 4 * ints;
         }
 
         private static int Count(int[] values)
@@ -876,11 +876,13 @@ namespace NFUnitTest
                 Assert.AreEqual(x.BiasScale.Up, y.BiasScale.Up, "bias scale U" + layer);
                 Assert.AreEqual(x.BiasScale.Down, y.BiasScale.Down, "bias scale D" + layer);
                 Assert.AreEqual(x.UpdatesSinceCheck, y.UpdatesSinceCheck, "update counter" + layer);
-                for (int i = 0; i < x.Weights.Length; i++)
+                sbyte[] xw = x.CopyWeights();
+                sbyte[] yw = y.CopyWeights();
+                for (int i = 0; i < xw.Length; i++)
                 {
-                    if (x.Weights[i] != y.Weights[i])
+                    if (xw[i] != yw[i])
                     {
-                        Assert.AreEqual(x.Weights[i], y.Weights[i], "weight " + i.ToString() + layer);
+                        Assert.AreEqual(xw[i], yw[i], "weight " + i.ToString() + layer);
                     }
                 }
 

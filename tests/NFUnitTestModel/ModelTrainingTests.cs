@@ -83,17 +83,17 @@ namespace NFUnitTest
             Model model = new Model(QuadrantToy.Network(), QuadrantToy.TinTinOptions(1, 4));
             int[] labels;
             sbyte[][] points = QuadrantToy.Points(4, QuadrantToy.DataSeed, out labels);
-            sbyte[] before = Copy(Weighted(model, 0).Weights);
+            sbyte[] before = Weighted(model, 0).CopyWeights();
             for (int i = 0; i < 3; i++)
             {
                 model.TrainStep(points[i], QuadrantToy.InputScale, labels[i]);
             }
 
             Assert.AreEqual(3, model.PendingSamples, "pending after 3 steps");
-            Assert.IsTrue(SameBytes(before, Weighted(model, 0).Weights), "weights moved before the batch was full");
+            Assert.IsTrue(SameBytes(before, Weighted(model, 0).CopyWeights()), "weights moved before the batch was full");
             model.TrainStep(points[3], QuadrantToy.InputScale, labels[3]);
             Assert.AreEqual(0, model.PendingSamples, "pending after 4 steps");
-            Assert.IsFalse(SameBytes(before, Weighted(model, 0).Weights), "weights did not move after the batch");
+            Assert.IsFalse(SameBytes(before, Weighted(model, 0).CopyWeights()), "weights did not move after the batch");
             Assert.AreEqual(4L, model.Samples, "samples");
         }
 

@@ -15,7 +15,7 @@ namespace TinTin.Engine.Tests;
 /// The allowed overhead is <see cref="FixedOverhead"/> plus <see cref="OverheadPerLayer"/> per layer,
 /// for 64-bit CoreCLR, where an object header is 16 bytes and an array header 24 (payloads padded to
 /// 8). The fixed part is the model object, its plan, workspace, PRNG, three Tensor8 objects and the
-/// headers of seven arrays (about 690 bytes); each layer adds its object, its LayerStats, its output
+/// headers of nine arrays (about 740 bytes: the staging block and a Dense network's packed input among them); each layer adds its object, its LayerStats, its output
 /// Tensor8 and the headers of up to five arrays (output, weights, biases, two mini-batch accumulators),
 /// about 300 bytes for a Dense layer. Measured: 1,228 bytes for a 3-layer MLP and 1,732 for a 6-layer
 /// one (run with <c>--logger "console;verbosity=detailed"</c> to see every case). The overhead does not
@@ -24,7 +24,7 @@ namespace TinTin.Engine.Tests;
 /// </remarks>
 public class BuildAllocationTests
 {
-    private const int FixedOverhead = 800;
+    private const int FixedOverhead = 900;
     private const int OverheadPerLayer = 320;
 
     private readonly ITestOutputHelper _output;

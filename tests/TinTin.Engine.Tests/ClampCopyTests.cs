@@ -26,8 +26,8 @@ public class ClampCopyTests
         foreach (bool propagating in new[] { false, true })
         {
             ForEveryWeightAndStep((weights, step) => propagating
-                ? RowUpdate.TinTinPropagating(weights, 0, step, Ones(weights.Length), weights.Length, 1 << 8, 8, 0x12345678u, new int[weights.Length])
-                : RowUpdate.TinTin(weights, 0, step, Ones(weights.Length), weights.Length, 1 << 8, 8, 0x12345678u));
+                ? OnPacked(weights, p => RowUpdate.TinTinPropagating(p, 0, step, Ones(weights.Length), weights.Length, 1 << 8, 8, 0x12345678u, new int[weights.Length]))
+                : OnPacked(weights, p => RowUpdate.TinTin(p, 0, step, Ones(weights.Length), weights.Length, 1 << 8, 8, 0x12345678u)));
         }
     }
 
@@ -35,8 +35,8 @@ public class ClampCopyTests
     public void TheNitiRowUpdatesClampLikeTheHelper()
     {
         // Shift 0: the step is error * x exactly.
-        ForEveryWeightAndStep((weights, step) => RowUpdate.Niti(weights, 0, step, Ones(weights.Length), weights.Length, 0));
-        ForEveryWeightAndStep((weights, step) => RowUpdate.NitiPropagating(weights, 0, step, Ones(weights.Length), weights.Length, 0, new int[weights.Length]));
+        ForEveryWeightAndStep((weights, step) => OnPacked(weights, p => RowUpdate.Niti(p, 0, step, Ones(weights.Length), weights.Length, 0)));
+        ForEveryWeightAndStep((weights, step) => OnPacked(weights, p => RowUpdate.NitiPropagating(p, 0, step, Ones(weights.Length), weights.Length, 0, new int[weights.Length])));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class ClampCopyTests
         var layer = new RescaleProbe();
         for (int w = -Saturation.Int8Limit; w <= Saturation.Int8Limit; w++)
         {
-            layer.Weights[w + Saturation.Int8Limit] = (sbyte)w;
+            layer.SetWeight(w + Saturation.Int8Limit, w);
         }
 
         layer.Rescale(up, down);
@@ -69,7 +69,7 @@ public class ClampCopyTests
         for (int w = -Saturation.Int8Limit; w <= Saturation.Int8Limit; w++)
         {
             int expected = Saturation.SaturateToInt8(Rounding.RoundShiftRight(w * multiplier, up + (down << 1)));
-            Assert.True(expected == layer.Weights[w + Saturation.Int8Limit], $"weight {w} * 1.5^{up} * 0.75^{down}: {layer.Weights[w + Saturation.Int8Limit]}, the helpers give {expected}");
+            Assert.True(expected == layer.GetWeight(w + Saturation.Int8Limit), $"weight {w} * 1.5^{up} * 0.75^{down}: {layer.GetWeight(w + Saturation.Int8Limit)}, the helpers give {expected}");
         }
     }
 
@@ -100,6 +100,16 @@ public class ClampCopyTests
         }
     }
 
+    // The row kernels update weights stored eight to a long: run one on a packed copy and unpack the result.
+    private static int OnPacked(sbyte[] weights, Func<long[], int> update)
+    {
+        var packed = new long[PackedDense.Longs(weights.Length)];
+        PackedDense.Pack(weights, 0, packed, 0, weights.Length);
+        int clamps = update(packed);
+        PackedDense.Unpack(packed, 0, weights, 0, weights.Length);
+        return clamps;
+    }
+
     private static sbyte[] Ones(int count)
     {
         var x = new sbyte[count];
@@ -114,7 +124,7 @@ public class ClampCopyTests
         return g;
     }
 
-    // A weighted layer of 255 weights whose only job is to reach the protected rescale.
+    // A weighted layer of 255 weights whose only job is to reach the protected rescale (Dense: packed, rescaled in staging blocks of 64).
     private sealed class RescaleProbe : WeightedLayer
     {
         public RescaleProbe()
@@ -122,7 +132,7 @@ public class ClampCopyTests
         {
         }
 
-        public void Rescale(int up, int down) => RescaleWeights(up, down);
+        public void Rescale(int up, int down) => RescaleWeights(up, down, 0, new sbyte[Workspace.StagingLength]);
 
         public override void Forward(Tensor8 input, Tensor8 output, Workspace workspace) => throw new NotSupportedException();
 

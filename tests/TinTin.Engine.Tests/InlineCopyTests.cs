@@ -90,7 +90,7 @@ public partial class InlineCopyTests
         sbyte[] errors = [9, 0, -4, 2, 0, 1];
         foreach (uint state in States())
         {
-            var weights = new sbyte[input.Length * errors.Length];
+            var weights = new long[PackedDense.Longs(input.Length * errors.Length)];
             uint random = state;
             kernels.DenseUpdateRowsTinTin(weights, errors, input, input.Length, errors.Length, 3 << 13, 20, ref random, null);
             Assert.Equal(Steps(state, 4), random);

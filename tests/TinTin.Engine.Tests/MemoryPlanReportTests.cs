@@ -23,17 +23,19 @@ public class MemoryPlanReportTests
     [Theory]
     // weights 784*128 + 4*128 + 128*10 + 4*10 = 100,352 + 512 + 1,280 + 40 = 102,184
     // activations 128 + 10 = 138 (ReLU in place); scratch 4*128 accumulators (the first layer never computes an
-    // input error, so its 784 inputs do not count) + 10 + 128 error bytes (the loss's; the second layer's input error) = 650
+    // input error, so its 784 inputs do not count) + 10 + 128 error bytes (the loss's; the second layer's input error)
+    // + 8 * 392 (the first layer's input packed two values to a long, 3,136 bytes: within 1/16 of the weight bytes)
+    // + 64 (the staging block) = 3,850
     // gradients with mini-batches: 4 * (100,352 + 128 + 1,280 + 10) = 407,080
-    [InlineData(1, 102_184, 138, 0, 650, 102_972)]
-    [InlineData(32, 102_184, 138, 407_080, 650, 510_052)]
+    [InlineData(1, 102_184, 138, 0, 3_850, 106_172)]
+    [InlineData(32, 102_184, 138, 407_080, 3_850, 513_252)]
     public void MnistMlp(int batchSize, int weights, int activations, int gradients, int scratch, int total)
     {
         ModelSpec spec = new ModelSpec(Shape.Vector(784)).Dense(128).ReLU().Dense(10);
         MemoryPlan plan = MemoryPlan.Create(spec, new TrainingOptions { BatchSize = batchSize });
         _output.WriteLine($"784-128-10 MLP, batch {batchSize}: weights {plan.WeightBytes} B, activations {plan.ActivationBytes} B, "
             + $"gradients {plan.GradientBytes} B, scratch {plan.ScratchBytes} B (accumulator row {plan.AccumulatorLength} ints, passes planned on {plan.PassRowLength}, "
-            + $"gradient row {plan.GradientRowLength} ints, packed weights {plan.PackedWeightLength} longs, error buffers of {plan.ErrorLength} + {plan.SpareErrorLength} B), total {plan.TotalBytes} B, "
+            + $"gradient row {plan.GradientRowLength} ints, packed weights {plan.PackedWeightLength} longs, packed input {plan.PackedInputLength} longs, error buffers of {plan.ErrorLength} + {plan.SpareErrorLength} B), total {plan.TotalBytes} B, "
             + $"input {plan.InputBytes} B (caller's)");
         Assert.Equal(weights, plan.WeightBytes);
         Assert.Equal(activations, plan.ActivationBytes);
@@ -55,17 +57,18 @@ public class MemoryPlanReportTests
     //         long: 800 bytes, within the same budget) + 4,704 + 1,176 error bytes (the first buffer carries the
     //         first pool's input error, the second the second conv's) + 4 * 16 row steps (shared: the second
     //         conv's 16 filters, more than the first's 6 rows or 6 passes) + 8 * 3 (the biases in and the largest
-    //         magnitudes out of the filters one long sums) = 13,440
+    //         magnitudes out of the filters one long sums) + 8 * 200 (the 400-input Dense layer's input packed two
+    //         values to a long) + 64 (the staging block) = 15,104
     // gradients with mini-batches: 4 * 61,706 parameters = 246,824
-    [InlineData(1, 62_414, 9_670, 0, 13_440, 85_524)]
-    [InlineData(16, 62_414, 9_670, 246_824, 13_440, 332_348)]
+    [InlineData(1, 62_414, 9_670, 0, 15_104, 87_188)]
+    [InlineData(16, 62_414, 9_670, 246_824, 15_104, 334_012)]
     public void LeNet5(int batchSize, int weights, int activations, int gradients, int scratch, int total)
     {
         ModelSpec spec = Networks.Create("lenet-5");
         MemoryPlan plan = MemoryPlan.Create(spec, new TrainingOptions { BatchSize = batchSize });
         _output.WriteLine($"LeNet-5, batch {batchSize}: weights {plan.WeightBytes} B, activations {plan.ActivationBytes} B, "
             + $"gradients {plan.GradientBytes} B, scratch {plan.ScratchBytes} B (accumulator row {plan.AccumulatorLength} ints, passes planned on {plan.PassRowLength}, "
-            + $"gradient row {plan.GradientRowLength} ints, packed weights {plan.PackedWeightLength} longs, error buffers of {plan.ErrorLength} + {plan.SpareErrorLength} B), total {plan.TotalBytes} B");
+            + $"gradient row {plan.GradientRowLength} ints, packed weights {plan.PackedWeightLength} longs, packed input {plan.PackedInputLength} longs, error buffers of {plan.ErrorLength} + {plan.SpareErrorLength} B), total {plan.TotalBytes} B");
         Assert.Equal(weights, plan.WeightBytes);
         Assert.Equal(activations, plan.ActivationBytes);
         Assert.Equal(gradients, plan.GradientBytes);

@@ -65,9 +65,9 @@ public class WorstCaseMagnitudeTests
         for (int i = 0; i < MaxFanIn; i++)
         {
             x[i] = (sbyte)(i % 3 == 0 ? -127 : 127);
-            dense.Weights[i] = (sbyte)(x[i] > 0 ? 127 : -127);
-            dense.Weights[MaxFanIn + i] = (sbyte)(x[i] > 0 ? -127 : 127);
-            dense.Weights[(2 * MaxFanIn) + i] = (sbyte)(i % 2 == 0 ? 127 : -127);
+            dense.SetWeight(i, x[i] > 0 ? 127 : -127);
+            dense.SetWeight(MaxFanIn + i, x[i] > 0 ? -127 : 127);
+            dense.SetWeight((2 * MaxFanIn) + i, i % 2 == 0 ? 127 : -127);
         }
 
         dense.Biases[0] = int.MaxValue;
@@ -82,7 +82,7 @@ public class WorstCaseMagnitudeTests
             long sum = 0;
             for (int i = 0; i < MaxFanIn; i++)
             {
-                sum += (long)dense.Weights[(o * MaxFanIn) + i] * x[i];
+                sum += (long)dense.GetWeight((o * MaxFanIn) + i) * x[i];
             }
 
             expected[o] = sum + Math.Clamp(2L * dense.Biases[o], -BiasLimit, BiasLimit);
@@ -92,7 +92,7 @@ public class WorstCaseMagnitudeTests
         Assert.Equal(-2_147_481_612L, expected[1]);
 
         // The int32 accumulators themselves, read from the workspace after the layer's forward pass.
-        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Plan.RowStepLength, model.Options, new Xorshift32(1), new ManagedKernels());
+        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Plan.PackedInputLength, model.Plan.StagingLength, model.Plan.RowStepLength, model.Options, new Xorshift32(1), new ManagedKernels());
         var input = new Tensor8(x, MaxFanIn) { Scale = inputScale, MaxAbs = 127 };
         var output = new Tensor8(new sbyte[3], 3);
         dense.Forward(input, output, workspace);
@@ -129,16 +129,16 @@ public class WorstCaseMagnitudeTests
         for (int o = 0; o < MaxFanOut; o++)
         {
             errorData[o] = (sbyte)(o % 5 < 2 ? -127 : 127);
-            dense.Weights[2 * o] = errorData[o];
-            dense.Weights[(2 * o) + 1] = (sbyte)-errorData[o];
+            dense.SetWeight(2 * o, errorData[o]);
+            dense.SetWeight((2 * o) + 1, -errorData[o]);
         }
 
         dense.WeightScale = Scale.PowerOfTwo(-14);
-        sbyte[] before = (sbyte[])dense.Weights.Clone();
+        sbyte[] before = dense.CopyWeights();
         var x = new Tensor8(new sbyte[] { 127, -127 }, 2) { Scale = Scale.PowerOfTwo(-7), MaxAbs = 127 };
         var error = new Tensor8(errorData, MaxFanOut) { Scale = Scale.PowerOfTwo(-10), MaxAbs = 127 };
         var inputError = new Tensor8(new sbyte[2], 2);
-        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Plan.RowStepLength, model.Options, new Xorshift32(1), new ManagedKernels());
+        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Plan.PackedInputLength, model.Plan.StagingLength, model.Plan.RowStepLength, model.Options, new Xorshift32(1), new ManagedKernels());
         dense.Backward(x, new Tensor8(new sbyte[MaxFanOut], MaxFanOut), error, inputError, workspace);
 
         long[] expected = new long[2];
@@ -163,11 +163,12 @@ public class WorstCaseMagnitudeTests
         // stochastically rounded to 63 or 64. NITI: the largest |G| (16,129, 14 bits) shifted to mu = 3 bits,
         // 16,129 >> 11 = 7.9, pseudo-stochastically rounded to 7 or 8.
         (int low, int high) = mode == TrainingMode.TinTin ? (63, 64) : (7, 8);
+        sbyte[] after = dense.CopyWeights();
         for (int w = 0; w < before.Length; w++)
         {
-            int step = Math.Abs(before[w] - dense.Weights[w]);
-            Assert.True(step == low || step == high, $"weight {w}: {before[w]} -> {dense.Weights[w]}");
-            Assert.Equal(Math.Sign((int)before[w]), Math.Sign(before[w] - dense.Weights[w]));
+            int step = Math.Abs(before[w] - after[w]);
+            Assert.True(step == low || step == high, $"weight {w}: {before[w]} -> {after[w]}");
+            Assert.Equal(Math.Sign((int)before[w]), Math.Sign(before[w] - after[w]));
         }
 
         Assert.Equal(0, dense.Stats.Saturations);
@@ -186,11 +187,11 @@ public class WorstCaseMagnitudeTests
         // multiplies by 2^33. The contribution must clamp to +2^30 for a positive bias, never change sign.
         var model = new Model(new ModelSpec(Shape.Vector(2)).Dense(2), Networks.Options(TrainingMode.TinTin, 1));
         var dense = (Dense)model.GetLayer(0);
-        Array.Clear(dense.Weights);
+        dense.SetWeights(new sbyte[dense.WeightCount]);
         dense.WeightScale = Scale.PowerOfTwo(-46);
         dense.Biases[0] = int.MaxValue;
         dense.Biases[1] = -(1 << 20);
-        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Plan.RowStepLength, model.Options, new Xorshift32(1), new ManagedKernels());
+        var workspace = new Workspace(model.Plan.AccumulatorLength, model.Plan.PassRowLength, model.Plan.GradientRowLength, model.Plan.PackedWeightLength, model.Plan.PackedInputLength, model.Plan.StagingLength, model.Plan.RowStepLength, model.Options, new Xorshift32(1), new ManagedKernels());
         var input = new Tensor8(new sbyte[] { 1, 1 }, 2) { Scale = Scale.PowerOfTwo(-7), MaxAbs = 1 };
         dense.Forward(input, new Tensor8(new sbyte[2], 2), workspace);
 

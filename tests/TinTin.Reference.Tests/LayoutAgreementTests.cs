@@ -171,10 +171,11 @@ public class LayoutAgreementTests
             if (model.GetLayer(l) is WeightedLayer layer)
             {
                 double unit = RealValue(layer.WeightScale);
-                var absolute = new double[layer.Weights.Length];
+                sbyte[] int8 = layer.CopyWeights();
+                var absolute = new double[int8.Length];
                 for (int i = 0; i < absolute.Length; i++)
                 {
-                    absolute[i] = Math.Abs(layer.Weights[i] * unit);
+                    absolute[i] = Math.Abs(int8[i] * unit);
                 }
 
                 bound = DoubleReference.Apply(spec[l], absolute, null, bound);
@@ -247,10 +248,11 @@ public class LayoutAgreementTests
             }
 
             double unit = RealValue(layer.WeightScale);
-            var weights = new float[layer.Weights.Length];
+            sbyte[] int8 = layer.CopyWeights();
+            var weights = new float[int8.Length];
             for (int i = 0; i < weights.Length; i++)
             {
-                weights[i] = (float)(layer.Weights[i] * unit);
+                weights[i] = (float)(int8[i] * unit);
             }
 
             float[]? biases = null;

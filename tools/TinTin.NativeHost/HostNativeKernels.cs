@@ -76,6 +76,12 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     /// <exception cref="NativeEngineUnavailableException">The library did not load or lacks a kernel.</exception>
     public static HostNativeKernels Load(string libraryPath)
     {
+        if (!BitConverter.IsLittleEndian)
+        {
+            // Dense weights are passed as the int8 bytes of their packed longs: that view needs little-endian memory.
+            throw new NativeEngineUnavailableException("the native engine reads packed Dense weights as int8 and needs a little-endian host");
+        }
+
         IntPtr library;
         try
         {
@@ -90,49 +96,51 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    internal override int DenseForward(sbyte[] weights, sbyte[] input, int inputs, int outputs, bool hasBias, bool sparse, int[] acc)
+    internal override int DenseForward(long[] weights, sbyte[] input, long[] packedInput, int inputs, int outputs, bool hasBias, int[] acc)
     {
-        fixed (sbyte* w = weights)
+        // The C kernels read the packed weights as the int8 matrix they are in little-endian memory.
+        bool sparse = TinTin.Numerics.Magnitude.MostlyZeros(input, inputs);
+        fixed (long* packed = weights)
         fixed (sbyte* x = input)
         fixed (int* a = acc)
         {
             if (!sparse)
             {
-                return _denseForward(w, x, inputs, outputs, hasBias ? 1 : 0, 0, a);
+                return _denseForward((sbyte*)packed, x, inputs, outputs, hasBias ? 1 : 0, 0, a);
             }
 
             fixed (int* list = List(inputs))
             {
                 int nonzero = _nonzeroInputs(x, inputs, list);
-                return _denseForwardNonzero(w, list, nonzero, inputs, outputs, hasBias ? 1 : 0, a);
+                return _denseForwardNonzero((sbyte*)packed, list, nonzero, inputs, outputs, hasBias ? 1 : 0, a);
             }
         }
     }
 
     /// <inheritdoc/>
-    internal override void DenseInputError(sbyte[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
+    internal override void DenseInputError(long[] weights, sbyte[] errors, int inputs, int outputs, int[] acc)
     {
-        fixed (sbyte* w = weights)
+        fixed (long* packed = weights)
         fixed (sbyte* e = errors)
         fixed (int* a = acc)
         {
-            _denseInputError(w, e, inputs, outputs, a);
+            _denseInputError((sbyte*)packed, e, inputs, outputs, a);
         }
     }
 
     /// <inheritdoc/>
-    internal override int DenseUpdateRowsTinTin(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
+    internal override int DenseUpdateRowsTinTin(long[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int mantissa, int shift, ref uint random, int[] inputError)
     {
         uint state = random;
         int clamped;
-        fixed (sbyte* w = weights)
+        fixed (long* packed = weights)
         fixed (sbyte* e = errors)
         fixed (sbyte* x = input)
         fixed (int* list = List(inputs))
         fixed (int* d = inputError)
         {
             int nonzero = _nonzeroInputs(x, inputs, list);
-            clamped = _denseRowsTinTinNonzero(w, e, list, nonzero, inputs, outputs, mantissa, shift, &state, d);
+            clamped = _denseRowsTinTinNonzero((sbyte*)packed, e, list, nonzero, inputs, outputs, mantissa, shift, &state, d);
         }
 
         random = state;
@@ -140,14 +148,14 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     }
 
     /// <inheritdoc/>
-    internal override int DenseUpdateRowsNiti(sbyte[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
+    internal override int DenseUpdateRowsNiti(long[] weights, sbyte[] errors, sbyte[] input, int inputs, int outputs, int shift, int[] inputError)
     {
-        fixed (sbyte* w = weights)
+        fixed (long* packed = weights)
         fixed (sbyte* e = errors)
         fixed (sbyte* x = input)
         fixed (int* d = inputError)
         {
-            return _denseRowsNiti(w, e, x, inputs, outputs, shift, d);
+            return _denseRowsNiti((sbyte*)packed, e, x, inputs, outputs, shift, d);
         }
     }
 

@@ -12,12 +12,12 @@
 
 static const CLR_RT_MethodHandler method_lookup[] =
 {
-    Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::DenseForward___STATIC__I4__SZARRAY_I1__I4__SZARRAY_I1__I4__I4__I4__I4__I4__SZARRAY_I4__I4,
+    Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::DenseForward___STATIC__I4__SZARRAY_I8__I4__SZARRAY_I1__I4__I4__I4__I4__I4__SZARRAY_I4__I4,
     Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::NonzeroInputs___STATIC__I4__SZARRAY_I1__I4__I4__SZARRAY_I4,
-    Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::DenseForwardNonzero___STATIC__I4__SZARRAY_I1__I4__SZARRAY_I4__I4__I4__I4__I4__SZARRAY_I4__I4,
-    Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::RowUpdateTinTin___STATIC__I4__SZARRAY_I1__I4__I4__SZARRAY_I1__I4__I4__I4__I4__U4,
-    Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::RowUpdateTinTinPropagating___STATIC__I4__SZARRAY_I1__I4__I4__SZARRAY_I1__I4__I4__I4__I4__U4__SZARRAY_I4__I4,
-    Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::RowUpdateNiti___STATIC__I4__SZARRAY_I1__I4__I4__SZARRAY_I1__I4__I4__I4__SZARRAY_I4__I4,
+    Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::DenseForwardNonzero___STATIC__I4__SZARRAY_I8__I4__SZARRAY_I4__I4__I4__I4__I4__SZARRAY_I4__I4,
+    Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::RowUpdateTinTin___STATIC__I4__SZARRAY_I8__I4__I4__SZARRAY_I1__I4__I4__I4__I4__U4,
+    Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::RowUpdateTinTinPropagating___STATIC__I4__SZARRAY_I8__I4__I4__SZARRAY_I1__I4__I4__I4__I4__U4__SZARRAY_I4__I4,
+    Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::RowUpdateNiti___STATIC__I4__SZARRAY_I8__I4__I4__SZARRAY_I1__I4__I4__I4__SZARRAY_I4__I4,
     Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::ConvForward___STATIC__VOID__SZARRAY_I4__I4__SZARRAY_I1__SZARRAY_I1__I4__I4__SZARRAY_I4__I4,
     Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::ConvForwardRange___STATIC__VOID__SZARRAY_I4__I4__SZARRAY_I1__SZARRAY_I1__I4__I4__I4__SZARRAY_I4__I4,
     Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::ConvGradient___STATIC__VOID__SZARRAY_I4__I4__I4__I4__SZARRAY_I1__SZARRAY_I1__I4__SZARRAY_I1__I4__SZARRAY_I4__I4__SZARRAY_I4__I4,
@@ -38,9 +38,9 @@ static const CLR_RT_MethodHandler method_lookup[] =
 const CLR_RT_NativeAssemblyData g_CLR_AssemblyNative_TinTin_Engine_Native =
 {
     "TinTin.Engine.Native",
-    0x821D9827,
+    0xE4FAFD48,
     method_lookup,
-    { 0, 6, 0, 0 }
+    { 0, 7, 0, 0 }
 };
 
 // clang-format on

@@ -67,6 +67,24 @@ HRESULT Bytes(CLR_RT_HeapBlock &arg, CLR_INT32 offset, CLR_INT64 count, int8_t *
     return Span(arg, offset, count, 1, false, (CLR_UINT8 **)first);
 }
 
+// Dense weights stored eight to a long (PackedDense): the long[] argument viewed as the int8 matrix it
+// is in little-endian memory, from byte `offset` on, checked to hold `count` bytes.
+HRESULT PackedBytes(CLR_RT_HeapBlock &arg, CLR_INT32 offset, CLR_INT64 count, int8_t **first)
+{
+    NANOCLR_HEADER();
+
+    CLR_UINT8 *longs;
+    NANOCLR_CHECK_HRESULT(Span(arg, 0, 0, 8, false, &longs));
+    if (offset < 0 || count < 0 || (CLR_INT64)offset + count > 8 * (CLR_INT64)arg.DereferenceArray()->m_numOfElements)
+    {
+        NANOCLR_SET_AND_LEAVE(CLR_E_INDEX_OUT_OF_RANGE);
+    }
+
+    *first = (int8_t *)(longs + (CLR_UINT32)offset);
+
+    NANOCLR_NOCLEANUP();
+}
+
 HRESULT Ints(CLR_RT_HeapBlock &arg, CLR_INT32 offset, CLR_INT64 count, int32_t **first)
 {
     return Span(arg, offset, count, 4, false, (CLR_UINT8 **)first);
@@ -159,9 +177,9 @@ void StoreStep(const tt_rescale_step &step, int32_t *to)
 
 } // namespace
 
-// int DenseForward(sbyte[] weights, int weightsOffset, sbyte[] x, int xOffset, int inputs, int outputs, int hasBias, int sparse, int[] acc, int accOffset)
+// int DenseForward(long[] weights, int weightsOffset, sbyte[] x, int xOffset, int inputs, int outputs, int hasBias, int sparse, int[] acc, int accOffset)
 HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
-    DenseForward___STATIC__I4__SZARRAY_I1__I4__SZARRAY_I1__I4__I4__I4__I4__I4__SZARRAY_I4__I4(CLR_RT_StackFrame &stack)
+    DenseForward___STATIC__I4__SZARRAY_I8__I4__SZARRAY_I1__I4__I4__I4__I4__I4__SZARRAY_I4__I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
 
@@ -175,7 +193,7 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
         NANOCLR_SET_AND_LEAVE(CLR_E_OUT_OF_RANGE);
     }
 
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg0(), I4(stack.Arg1()), (CLR_INT64)inputs * outputs, &weights));
+    NANOCLR_CHECK_HRESULT(PackedBytes(stack.Arg0(), I4(stack.Arg1()), (CLR_INT64)inputs * outputs, &weights));
     NANOCLR_CHECK_HRESULT(Bytes(stack.Arg2(), I4(stack.Arg3()), inputs, &x));
     NANOCLR_CHECK_HRESULT(Ints(stack.ArgN(8), I4(stack.ArgN(9)), outputs, &acc));
 
@@ -206,9 +224,9 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::NonzeroInputs_
     NANOCLR_NOCLEANUP();
 }
 
-// int DenseForwardNonzero(sbyte[] weights, int weightsOffset, int[] list, int nonzero, int inputs, int outputs, int hasBias, int[] acc, int accOffset)
+// int DenseForwardNonzero(long[] weights, int weightsOffset, int[] list, int nonzero, int inputs, int outputs, int hasBias, int[] acc, int accOffset)
 HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
-    DenseForwardNonzero___STATIC__I4__SZARRAY_I1__I4__SZARRAY_I4__I4__I4__I4__I4__SZARRAY_I4__I4(CLR_RT_StackFrame &stack)
+    DenseForwardNonzero___STATIC__I4__SZARRAY_I8__I4__SZARRAY_I4__I4__I4__I4__I4__SZARRAY_I4__I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
 
@@ -223,7 +241,7 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
         NANOCLR_SET_AND_LEAVE(CLR_E_OUT_OF_RANGE);
     }
 
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg0(), I4(stack.Arg1()), (CLR_INT64)inputs * outputs, &weights));
+    NANOCLR_CHECK_HRESULT(PackedBytes(stack.Arg0(), I4(stack.Arg1()), (CLR_INT64)inputs * outputs, &weights));
     NANOCLR_CHECK_HRESULT(Ints(stack.Arg2(), 0, 2 * (CLR_INT64)nonzero, &list));
     NANOCLR_CHECK_HRESULT(Ints(stack.ArgN(7), I4(stack.ArgN(8)), outputs, &acc));
 
@@ -241,9 +259,9 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
     NANOCLR_NOCLEANUP();
 }
 
-// int RowUpdateTinTin(sbyte[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int mantissa, int shift, uint dither)
+// int RowUpdateTinTin(long[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int mantissa, int shift, uint dither)
 HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
-    RowUpdateTinTin___STATIC__I4__SZARRAY_I1__I4__I4__SZARRAY_I1__I4__I4__I4__I4__U4(CLR_RT_StackFrame &stack)
+    RowUpdateTinTin___STATIC__I4__SZARRAY_I8__I4__I4__SZARRAY_I1__I4__I4__I4__I4__U4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
 
@@ -255,7 +273,7 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
         NANOCLR_SET_AND_LEAVE(CLR_E_OUT_OF_RANGE);
     }
 
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg0(), I4(stack.Arg1()), count, &row));
+    NANOCLR_CHECK_HRESULT(PackedBytes(stack.Arg0(), I4(stack.Arg1()), count, &row));
     NANOCLR_CHECK_HRESULT(Bytes(stack.Arg3(), I4(stack.Arg4()), count, &inputs));
 
     // row already points at weights[offset]: the kernel's offset is 0.
@@ -272,9 +290,9 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
     NANOCLR_NOCLEANUP();
 }
 
-// int RowUpdateTinTinPropagating(sbyte[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int mantissa, int shift, uint dither, int[] inputError, int inputErrorOffset)
+// int RowUpdateTinTinPropagating(long[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int mantissa, int shift, uint dither, int[] inputError, int inputErrorOffset)
 HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
-    RowUpdateTinTinPropagating___STATIC__I4__SZARRAY_I1__I4__I4__SZARRAY_I1__I4__I4__I4__I4__U4__SZARRAY_I4__I4(
+    RowUpdateTinTinPropagating___STATIC__I4__SZARRAY_I8__I4__I4__SZARRAY_I1__I4__I4__I4__I4__U4__SZARRAY_I4__I4(
         CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
@@ -288,7 +306,7 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
         NANOCLR_SET_AND_LEAVE(CLR_E_OUT_OF_RANGE);
     }
 
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg0(), I4(stack.Arg1()), count, &row));
+    NANOCLR_CHECK_HRESULT(PackedBytes(stack.Arg0(), I4(stack.Arg1()), count, &row));
     NANOCLR_CHECK_HRESULT(Bytes(stack.Arg3(), I4(stack.Arg4()), count, &inputs));
     NANOCLR_CHECK_HRESULT(Ints(stack.ArgN(9), I4(stack.ArgN(10)), count, &input_error));
 
@@ -306,9 +324,9 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
     NANOCLR_NOCLEANUP();
 }
 
-// int RowUpdateNiti(sbyte[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int shift, int[] inputError, int inputErrorOffset)
+// int RowUpdateNiti(long[] weights, int offset, int error, sbyte[] inputs, int inputsOffset, int count, int shift, int[] inputError, int inputErrorOffset)
 HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
-    RowUpdateNiti___STATIC__I4__SZARRAY_I1__I4__I4__SZARRAY_I1__I4__I4__I4__SZARRAY_I4__I4(CLR_RT_StackFrame &stack)
+    RowUpdateNiti___STATIC__I4__SZARRAY_I8__I4__I4__SZARRAY_I1__I4__I4__I4__SZARRAY_I4__I4(CLR_RT_StackFrame &stack)
 {
     NANOCLR_HEADER();
 
@@ -321,7 +339,7 @@ HRESULT Library_TinTin_Engine_Native_TinTin_Native_NativeKernels::
         NANOCLR_SET_AND_LEAVE(CLR_E_OUT_OF_RANGE);
     }
 
-    NANOCLR_CHECK_HRESULT(Bytes(stack.Arg0(), I4(stack.Arg1()), count, &row));
+    NANOCLR_CHECK_HRESULT(PackedBytes(stack.Arg0(), I4(stack.Arg1()), count, &row));
     NANOCLR_CHECK_HRESULT(Bytes(stack.Arg3(), I4(stack.Arg4()), count, &inputs));
     NANOCLR_CHECK_HRESULT(OptionalInts(stack.Arg7(), I4(stack.ArgN(8)), count, &input_error));
 

@@ -49,7 +49,7 @@ public sealed class DenseTests
                     native.ScaleBiases(c.Layer.Biases!, FixedMultiplier.Ratio(c.Layer.BiasScale, accScale), acc[variant]);
                 }
 
-                int m = native.DenseForward(c.Layer.Weights, c.Input.Data, c.Inputs, c.Outputs, hasBias, variant == 1, acc[variant]);
+                int m = native.DenseForward(c.Layer.CopyWeights(), c.Input.Data, c.Inputs, c.Outputs, hasBias, variant == 1, acc[variant]);
                 max = variant == (sparse ? 1 : 0) ? m : max;
             }
 
@@ -84,7 +84,7 @@ public sealed class DenseTests
             Managed.DensePropagateError(c.Layer, c.OutputError, c.Workspace.Accumulators);
 
             int[] acc = cases.Int32s(c.Inputs); // garbage: the kernel clears it
-            native.DenseInputError(c.Layer.Weights, c.OutputError.Data, c.Inputs, c.Outputs, acc);
+            native.DenseInputError(c.Layer.CopyWeights(), c.OutputError.Data, c.Inputs, c.Outputs, acc);
 
             Assert.True(c.Workspace.Accumulators.AsSpan(0, c.Inputs).SequenceEqual(acc), $"case {n}: input errors differ");
         }
@@ -104,7 +104,7 @@ public sealed class DenseTests
             bool propagate = cases.Chance(50);
             int[]? expectedError = propagate ? cases.Int32s(c.Inputs) : null;
             int[]? actualError = (int[]?)expectedError?.Clone();
-            sbyte[] weights = (sbyte[])c.Layer.Weights.Clone();
+            sbyte[] weights = c.Layer.CopyWeights();
             uint random = c.Workspace.Random.State;
             FixedMultiplier m = Managed.LimitShift(Managed.UpdateMultiplier(c.Layer, Scale.Product(c.OutputError.Scale, c.Input.Scale), c.Options, false), 30);
 
@@ -113,7 +113,7 @@ public sealed class DenseTests
 
             string label = $"case {n}: mantissa {m.Mantissa} shift {m.RightShift} propagate {propagate}";
             Assert.True(expectedClamped == actualClamped, label + $": clamped {actualClamped}, managed {expectedClamped}");
-            Assert.True(c.Layer.Weights.AsSpan().SequenceEqual(weights), label + ": weights differ");
+            Assert.True(c.Layer.CopyWeights().AsSpan().SequenceEqual(weights), label + ": weights differ");
             Assert.True(c.Workspace.Random.State == random, label + ": random state differs");
             if (propagate)
             {
@@ -140,7 +140,7 @@ public sealed class DenseTests
             bool propagate = cases.Chance(50);
             int[]? expectedError = propagate ? cases.Int32s(c.Inputs) : null;
             int[]? actualError = (int[]?)expectedError?.Clone();
-            sbyte[] weights = (sbyte[])c.Layer.Weights.Clone();
+            sbyte[] weights = c.Layer.CopyWeights();
             int shift = Managed.NitiShift(c.OutputError.MaxAbs * c.Input.MaxAbs, c.Options.MuBits);
 
             int expectedClamped = Managed.DenseUpdateRows(c.Layer, c.Input, c.OutputError, expectedError, c.Workspace);
@@ -148,7 +148,7 @@ public sealed class DenseTests
 
             string label = $"case {n}: shift {shift} propagate {propagate}";
             Assert.True(expectedClamped == actualClamped, label + $": clamped {actualClamped}, managed {expectedClamped}");
-            Assert.True(c.Layer.Weights.AsSpan().SequenceEqual(weights), label + ": weights differ");
+            Assert.True(c.Layer.CopyWeights().AsSpan().SequenceEqual(weights), label + ": weights differ");
             if (propagate)
             {
                 Assert.True(expectedError.AsSpan().SequenceEqual(actualError), label + ": input errors differ");
@@ -205,7 +205,7 @@ public sealed class DenseTests
             int outputs = cases.Int(1, 24);
             var spec = new ModelSpec(Shape.Vector(inputs)).Dense(outputs, cases.Chance(60))[0];
             var layer = new Dense(spec, batched);
-            cases.Int8s(layer.Weights.Length, zeroPercent: 5).CopyTo(layer.Weights, 0);
+            layer.SetWeights(cases.Int8s(layer.WeightCount, zeroPercent: 5));
             layer.WeightScale = RandomScale(cases, -12, 0);
             if (layer.Biases != null)
             {

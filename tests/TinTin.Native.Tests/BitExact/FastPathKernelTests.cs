@@ -25,7 +25,7 @@ public sealed class FastPathKernelTests
     private const int CaseCount = 1500;
 
     private static readonly MethodInfo s_rescaleWeights =
-        typeof(WeightedLayer).GetMethod("RescaleWeights", BindingFlags.Instance | BindingFlags.NonPublic, binder: null, new[] { typeof(int), typeof(int), typeof(int) }, modifiers: null)
+        typeof(WeightedLayer).GetMethod("RescaleWeights", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public, binder: null, new[] { typeof(int), typeof(int), typeof(int), typeof(sbyte[]) }, modifiers: null)
         ?? throw new MissingMethodException(nameof(WeightedLayer), "RescaleWeights");
 
     public static TheoryData<string> Flavours => NativeBuild.Flavours;
@@ -81,7 +81,7 @@ public sealed class FastPathKernelTests
 
             var list = new int[2 * c.Inputs + 2];
             int nonzero = fast.NonzeroInputs(c.Input.Data, c.Inputs, list);
-            int max = fast.DenseForwardNonzero(c.Layer.Weights, list, nonzero, c.Inputs, c.Outputs, hasBias, acc);
+            int max = fast.DenseForwardNonzero(c.Layer.CopyWeights(), list, nonzero, c.Inputs, c.Outputs, hasBias, acc);
 
             string label = $"case {n}: {c.Inputs} -> {c.Outputs}, bias {hasBias}, {nonzero} nonzero";
             Assert.True(c.Workspace.Accumulators.AsSpan(0, c.Outputs).SequenceEqual(acc), label + ": sums differ");
@@ -108,7 +108,7 @@ public sealed class FastPathKernelTests
             bool propagate = cases.Chance(50);
             int[]? expectedError = propagate ? cases.Int32s(c.Inputs) : null;
             int[]? actualError = (int[]?)expectedError?.Clone();
-            sbyte[] weights = (sbyte[])c.Layer.Weights.Clone();
+            sbyte[] weights = c.Layer.CopyWeights();
             uint random = c.Workspace.Random.State;
             FixedMultiplier m = Managed.LimitShift(Managed.UpdateMultiplier(c.Layer, Scale.Product(c.OutputError.Scale, c.Input.Scale), c.Options, false), 30);
             var list = new int[2 * c.Inputs + 2];
@@ -119,7 +119,7 @@ public sealed class FastPathKernelTests
 
             string label = $"case {n}: mantissa {m.Mantissa} shift {m.RightShift} propagate {propagate}";
             Assert.True(expectedClamped == actualClamped, label + $": clamped {actualClamped}, managed {expectedClamped}");
-            Assert.True(c.Layer.Weights.AsSpan().SequenceEqual(weights), label + ": weights differ");
+            Assert.True(c.Layer.CopyWeights().AsSpan().SequenceEqual(weights), label + ": weights differ");
             Assert.True(c.Workspace.Random.State == random, label + ": random state differs");
             if (propagate)
             {
@@ -198,18 +198,18 @@ public sealed class FastPathKernelTests
             int inputs = cases.Chance(50) ? cases.Int(1, 40) : cases.Int(60, 300);
             int outputs = cases.Int(1, 9);
             var layer = new Dense(new ModelSpec(Shape.Vector(inputs)).Dense(outputs, false)[0], false);
-            cases.Int8s(layer.Weights.Length, zeroPercent: 5).CopyTo(layer.Weights, 0);
+            layer.SetWeights(cases.Int8s(layer.WeightCount, zeroPercent: 5));
             int up = cases.Int(0, 3);
             int down = cases.Int(0, 3);
             int shift = cases.Chance(10) ? cases.Int(-45, 45) : cases.Int(-4, 6);
-            sbyte[] before = (sbyte[])layer.Weights.Clone();
-            sbyte[] actual = (sbyte[])layer.Weights.Clone();
+            sbyte[] before = layer.CopyWeights();
+            sbyte[] actual = layer.CopyWeights();
 
-            s_rescaleWeights.Invoke(layer, new object[] { up, down, shift });
+            s_rescaleWeights.Invoke(layer, new object[] { up, down, shift, new sbyte[Workspace.StagingLength] });
             fast.RescaleWeights(actual, actual.Length, up, down, shift);
 
             string label = $"case {n}: {actual.Length} weights, up {up} down {down} shift {shift}";
-            Assert.True(layer.Weights.AsSpan().SequenceEqual(actual), label + ": weights differ");
+            Assert.True(layer.CopyWeights().AsSpan().SequenceEqual(actual), label + ": weights differ");
             tables += actual.Length >= 512 ? 1 : 0;
             leftShifts += shift + up + 2 * down < 0 ? 1 : 0;
             clampedCases += actual.Where((w, i) => Math.Abs((int)w) == 127 && Math.Abs((int)before[i]) != 127).Any() ? 1 : 0;
@@ -227,7 +227,7 @@ public sealed class FastPathKernelTests
             int outputs = cases.Int(1, 24);
             var spec = new ModelSpec(Shape.Vector(inputs)).Dense(outputs, cases.Chance(60))[0];
             var layer = new Dense(spec, false);
-            cases.Int8s(layer.Weights.Length, zeroPercent: 5).CopyTo(layer.Weights, 0);
+            layer.SetWeights(cases.Int8s(layer.WeightCount, zeroPercent: 5));
             layer.WeightScale = RandomScale(cases, -12, 0);
             if (layer.Biases != null)
             {

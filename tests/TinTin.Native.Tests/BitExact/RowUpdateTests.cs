@@ -30,7 +30,7 @@ public sealed class RowUpdateTests
             sbyte[] expected = (sbyte[])row.Weights.Clone();
             sbyte[] actual = (sbyte[])row.Weights.Clone();
 
-            int expectedClamped = RowUpdate.TinTin(expected, row.Offset, row.Error, row.Inputs, row.Count, mantissa, shift, dither);
+            int expectedClamped = Managed.OnPacked(expected, p => RowUpdate.TinTin(p, row.Offset, row.Error, row.Inputs, row.Count, mantissa, shift, dither));
             int actualClamped = native.RowTinTin(actual, row.Offset, row.Error, row.Inputs, row.Count, mantissa, shift, dither);
 
             string label = $"case {n}: e {row.Error} mantissa {mantissa} shift {shift} dither {dither:x8}";
@@ -62,7 +62,7 @@ public sealed class RowUpdateTests
             sbyte[] expected = (sbyte[])row.Weights.Clone();
             sbyte[] actual = (sbyte[])row.Weights.Clone();
 
-            int expectedClamped = RowUpdate.TinTinPropagating(expected, row.Offset, error, row.Inputs, row.Count, mantissa, shift, dither, expectedError);
+            int expectedClamped = Managed.OnPacked(expected, p => RowUpdate.TinTinPropagating(p, row.Offset, error, row.Inputs, row.Count, mantissa, shift, dither, expectedError));
             int actualClamped = native.RowTinTinPropagating(actual, row.Offset, error, row.Inputs, row.Count, mantissa, shift, dither, actualError);
 
             string label = $"case {n}: e {error} mantissa {mantissa} shift {shift}";
@@ -94,8 +94,8 @@ public sealed class RowUpdateTests
             sbyte[] actual = (sbyte[])row.Weights.Clone();
 
             int expectedClamped = propagate
-                ? RowUpdate.NitiPropagating(expected, row.Offset, error, row.Inputs, row.Count, shift, expectedError)
-                : RowUpdate.Niti(expected, row.Offset, error, row.Inputs, row.Count, shift);
+                ? Managed.OnPacked(expected, p => RowUpdate.NitiPropagating(p, row.Offset, error, row.Inputs, row.Count, shift, expectedError))
+                : Managed.OnPacked(expected, p => RowUpdate.Niti(p, row.Offset, error, row.Inputs, row.Count, shift));
             int actualClamped = native.RowNiti(actual, row.Offset, error, row.Inputs, row.Count, shift, actualError);
 
             string label = $"case {n}: e {error} shift {shift} propagate {propagate}";

@@ -63,7 +63,7 @@ public sealed class InteropSkeletonTests
         Assert.Equal(natives, build.Methods.Take(natives.Count));
         Assert.Contains(build.Methods, m => m.ClassName == "TinTin_Native_NativeTrainingKernels");
         Assert.NotEqual(0u, build.NativeChecksum);
-        Assert.Equal("0, 6, 0, 0", build.Version);
+        Assert.Equal("0, 7, 0, 0", build.Version);
     }
 
     [RequiresNanoToolchainFact]

@@ -89,7 +89,7 @@ public sealed class CortexM3BenchTests
         {
             if (model.GetLayer(l) is WeightedLayer layer)
             {
-                foreach (sbyte w in layer.Weights)
+                foreach (sbyte w in layer.CopyWeights())
                 {
                     crc ^= (byte)w;
                     for (int bit = 0; bit < 8; bit++)

@@ -29,7 +29,17 @@ internal static class Managed
     private static readonly MethodInfo s_biasContribution = Find(typeof(WeightedLayer), "BiasContribution", Static, typeof(int), typeof(FixedMultiplier));
 
     public static void DensePropagateError(Dense layer, Tensor8 outputError, int[] acc) =>
-        s_kernels.DenseInputError(layer.Weights, outputError.Data, layer.Spec.Input.Size, layer.Spec.Units, acc);
+        s_kernels.DenseInputError(layer.PackedWeights, outputError.Data, layer.Spec.Input.Size, layer.Spec.Units, acc);
+
+    /// <summary>Runs a managed Dense kernel on a packed copy of int8 weights (PackedDense) and unpacks the result into them.</summary>
+    public static int OnPacked(sbyte[] weights, Func<long[], int> kernel)
+    {
+        var packed = new long[PackedDense.Longs(weights.Length)];
+        PackedDense.Pack(weights, 0, packed, 0, weights.Length);
+        int result = kernel(packed);
+        PackedDense.Unpack(packed, 0, weights, 0, weights.Length);
+        return result;
+    }
 
     public static int DenseUpdateRows(Dense layer, Tensor8 input, Tensor8 outputError, int[]? inputError, Workspace workspace) =>
         (int)s_denseUpdateRows.Invoke(layer, new object?[] { input, outputError, inputError, workspace })!;

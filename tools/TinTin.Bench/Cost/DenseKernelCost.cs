@@ -9,15 +9,17 @@ using TinTin.Reference;
 
 namespace TinTin.Bench.Cost;
 
-/// <summary>One catalog Dense layer's forward cost per call: today's kernel against weights packed eight to a long.</summary>
+/// <summary>One catalog Dense layer's forward cost per call by each loop of <c>PackedDense</c>.</summary>
 /// <param name="Model">The catalog model.</param>
 /// <param name="Layer">The layer's index in the model.</param>
 /// <param name="Inputs">The row length.</param>
 /// <param name="Outputs">The rows.</param>
 /// <param name="ZeroPercent">The share of zero inputs drawn.</param>
-/// <param name="Today">Interpreter instructions per call of <c>ManagedKernels.DenseForward</c> (with its loop choice).</param>
-/// <param name="Packed">Interpreter instructions per call of <c>PackedDense.PackInput</c> and <c>Forward</c>.</param>
-public sealed record DenseKernelRow(string Model, int Layer, int Inputs, int Outputs, int ZeroPercent, double Today, double Packed);
+/// <param name="PackedInput">Interpreter instructions per call of <c>PackInput</c> and <c>Forward</c> (two products per multiply); null when rows do not start on a long.</param>
+/// <param name="EightPerLoad">Per call of <c>ForwardLanes</c>; null when rows do not start on a long.</param>
+/// <param name="OneAtATime">Per call of <c>ForwardAnyRow</c>.</param>
+/// <param name="Granted">Whether the catalog model's planner grants the packed input to this layer (<c>MemoryPlan.PackedInputLength</c>).</param>
+public sealed record DenseKernelRow(string Model, int Layer, int Inputs, int Outputs, int ZeroPercent, double? PackedInput, double? EightPerLoad, double OneAtATime, bool Granted);
 
 /// <summary>
 /// Measures <see cref="DenseKernelProbe"/> on every Dense layer of the catalog, in the same instrumented
@@ -68,7 +70,17 @@ public static class DenseKernelCost
                         zeros,
                         seed,
                         calls)!;
-                    rows.Add(new DenseKernelRow(name, l, layer.Input.Size, layer.Units, zeros, cost[0] / (double)calls, cost[1] / (double)calls));
+                    int granted = TinTin.Training.MemoryPlan.Create(spec, new TinTin.Training.TrainingOptions()).PackedInputLength;
+                    rows.Add(new DenseKernelRow(
+                        name,
+                        l,
+                        layer.Input.Size,
+                        layer.Units,
+                        zeros,
+                        cost[0] < 0 ? null : cost[0] / (double)calls,
+                        cost[1] < 0 ? null : cost[1] / (double)calls,
+                        cost[2] / (double)calls,
+                        granted >= TinTin.Training.PackedDense.PackedInputLength(layer.Input.Size) && TinTin.Training.PackedDense.Aligned(layer.Input.Size)));
                 }
             }
 

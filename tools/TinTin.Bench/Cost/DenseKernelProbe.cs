@@ -2,7 +2,6 @@
 
 using System;
 using TinTin.IlCost.Runtime;
-using TinTin.Numerics;
 using TinTin.Random;
 using TinTin.Training;
 
@@ -10,53 +9,67 @@ namespace TinTin.Bench.Cost;
 
 /// <summary>
 /// The code <see cref="DenseKernelCost"/> runs inside the instrumented context: one Dense layer's
-/// forward on random int8 weights and inputs, as the layer runs it today (<see cref="ManagedKernels.DenseForward"/>
-/// after <see cref="Magnitude.MostlyZeros"/> picks its loop) and from weights packed eight to a long
-/// (<see cref="PackedDense.PackInput"/> and <see cref="PackedDense.Forward"/>). Drawing the data and
-/// packing the weights are not counted; the two results are compared bit for bit.
+/// forward on random int8 weights (stored eight to a long) and inputs, by each of the three loops of
+/// <see cref="PackedDense"/>: two products per multiply from the packed input (what the layer runs when
+/// the planner grants the packed input), eight weights per load (when it does not), and a weight at a
+/// time (rows that do not start on a long). Drawing the data is not counted; the sums are compared.
 /// </summary>
 public static class DenseKernelProbe
 {
-    /// <summary>Counts both forwards over <paramref name="calls"/> inputs.</summary>
+    /// <summary>Counts the three loops over <paramref name="calls"/> inputs.</summary>
     /// <param name="inputs">The row length.</param>
     /// <param name="outputs">The rows.</param>
     /// <param name="zeroPercent">The share of inputs that are 0 (ReLU outputs, image backgrounds).</param>
     /// <param name="seed">The seed of the weights and inputs.</param>
     /// <param name="calls">How many inputs to run.</param>
-    /// <returns>The interpreter cost of the calls: today's forward, then the packed one.</returns>
-    /// <exception cref="InvalidOperationException">The two forwards disagree.</exception>
+    /// <returns>
+    /// The interpreter cost of the calls: packed input (PackInput and Forward), eight per load, a weight at
+    /// a time; -1 for the first two when the rows do not start on a long.
+    /// </returns>
+    /// <exception cref="InvalidOperationException">Two loops disagree.</exception>
     public static long[] Measure(int inputs, int outputs, int zeroPercent, uint seed, int calls)
     {
         var random = new Xorshift32(seed);
         sbyte[] weights = Draw(random, inputs * outputs, 0);
-        int rowLongs = PackedDense.RowLongs(inputs);
-        long[] packed = new long[rowLongs * outputs];
-        PackedDense.PackWeights(weights, inputs, outputs, packed);
-        long[] packedInput = new long[rowLongs * PackedDense.InputLongsPerLong];
-        var kernels = new ManagedKernels();
-        int[] today = new int[outputs];
-        int[] packedSums = new int[outputs];
-        long todayCost = 0;
-        long packedCost = 0;
+        long[] packed = new long[PackedDense.Longs(weights.Length)];
+        PackedDense.Pack(weights, 0, packed, 0, weights.Length);
+        bool aligned = PackedDense.Aligned(inputs);
+        long[] packedInput = new long[PackedDense.PackedInputLength(inputs)];
+        int[] reference = new int[outputs];
+        int[] sums = new int[outputs];
+        long[] cost = [aligned ? 0 : -1, aligned ? 0 : -1, 0];
         for (int c = 0; c < calls; c++)
         {
             sbyte[] x = Draw(random, inputs, zeroPercent);
             long before = CostCounter.Total;
-            int todayMax = kernels.DenseForward(weights, x, inputs, outputs, false, Magnitude.MostlyZeros(x, inputs), today);
-            todayCost += CostCounter.Total - before;
+            int max = PackedDense.ForwardAnyRow(packed, x, inputs, outputs, false, reference);
+            cost[2] += CostCounter.Total - before;
+            if (!aligned)
+            {
+                continue;
+            }
 
             before = CostCounter.Total;
             int correction = PackedDense.PackInput(x, inputs, packedInput);
-            int packedMax = PackedDense.Forward(packed, packedInput, rowLongs, outputs, correction, false, packedSums);
-            packedCost += CostCounter.Total - before;
+            int packedMax = PackedDense.Forward(packed, packedInput, inputs / PackedDense.WeightsPerLong, outputs, correction, false, sums);
+            cost[0] += CostCounter.Total - before;
+            Check(max == packedMax && reference.AsSpan().SequenceEqual(sums), "packed input", inputs, outputs, c);
 
-            if (todayMax != packedMax || !today.AsSpan().SequenceEqual(packedSums))
-            {
-                throw new InvalidOperationException($"packed forward disagrees with DenseForward ({inputs} x {outputs}, call {c})");
-            }
+            before = CostCounter.Total;
+            int lanesMax = PackedDense.ForwardLanes(packed, x, inputs, outputs, false, sums);
+            cost[1] += CostCounter.Total - before;
+            Check(max == lanesMax && reference.AsSpan().SequenceEqual(sums), "eight per load", inputs, outputs, c);
         }
 
-        return [todayCost, packedCost];
+        return cost;
+    }
+
+    private static void Check(bool same, string loop, int inputs, int outputs, int call)
+    {
+        if (!same)
+        {
+            throw new InvalidOperationException($"the {loop} forward disagrees with the weight-at-a-time one ({inputs} x {outputs}, call {call})");
+        }
     }
 
     private static sbyte[] Draw(Xorshift32 random, int count, int zeroPercent)

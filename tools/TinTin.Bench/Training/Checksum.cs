@@ -37,7 +37,8 @@ public static class Checksum
                 continue;
             }
 
-            crc = Update(crc, layer.Weights, layer.Weights.Length);
+            sbyte[] weights = layer.CopyWeights();
+            crc = Update(crc, weights, weights.Length);
             if (layer.Biases != null)
             {
                 crc = Update(crc, layer.Biases, layer.Biases.Length * sizeof(int));

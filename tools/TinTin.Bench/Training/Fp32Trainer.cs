@@ -35,7 +35,7 @@ public sealed class Fp32Trainer : Trainer
         {
             if (start.GetLayer(l) is WeightedLayer layer)
             {
-                Network.CopyWeights(l, RealValues(layer.Weights, layer.WeightScale), layer.Biases is null ? null : RealValues(layer.Biases, layer.BiasScale));
+                Network.CopyWeights(l, RealValues(layer.CopyWeights(), layer.WeightScale), layer.Biases is null ? null : RealValues(layer.Biases, layer.BiasScale));
             }
         }
 

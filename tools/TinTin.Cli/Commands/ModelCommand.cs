@@ -57,7 +57,7 @@ public static class ModelCommand
             string line = $"  {l,2}  {layer.Spec}";
             if (layer is WeightedLayer weighted)
             {
-                line += $"  weights {weighted.Weights.Length} at {weighted.WeightScale}";
+                line += $"  weights {weighted.WeightCount} at {weighted.WeightScale}";
                 if (weighted.Biases != null)
                 {
                     line += $", biases {weighted.Biases.Length} at {weighted.BiasScale}";

@@ -110,7 +110,7 @@ namespace TinTin.IlCost.Calibration
                 WeightedLayer layer = start.GetLayer(l) as WeightedLayer;
                 if (layer != null)
                 {
-                    _network.CopyWeights(l, RealValues(layer.Weights, layer.WeightScale), layer.Biases == null ? null : RealValues(layer.Biases, layer.BiasScale));
+                    _network.CopyWeights(l, RealValues(layer.CopyWeights(), layer.WeightScale), layer.Biases == null ? null : RealValues(layer.Biases, layer.BiasScale));
                 }
             }
 

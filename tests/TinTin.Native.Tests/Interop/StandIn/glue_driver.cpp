@@ -90,6 +90,8 @@ struct Arrays
     }
 
     CLR_RT_HeapBlock_Array *Of(std::vector<int8_t> &v) { return Of(v.data(), v.size(), 1); }
+    // Dense weights are a long[] (PackedDense): the same bytes, eight to an element. v holds whole longs (Padded).
+    CLR_RT_HeapBlock_Array *OfLongs(std::vector<int8_t> &v) { return Of(v.data(), v.size() / 8, 8); }
     CLR_RT_HeapBlock_Array *Of(std::vector<int32_t> &v) { return Of(v.data(), v.size(), 4); }
 };
 
@@ -160,6 +162,13 @@ HRESULT Call(int method, Args &args, int32_t *result = NULL)
     return hr;
 }
 
+// Bytes padded with zeros to whole longs, as a Dense layer's packed weights end.
+std::vector<int8_t> Padded(std::vector<int8_t> v)
+{
+    v.resize((v.size() + 7) / 8 * 8, 0);
+    return v;
+}
+
 void TestDense()
 {
     for (int round = 0; round < 50; round++)
@@ -167,13 +176,13 @@ void TestDense()
         Arrays arrays;
         const int32_t inputs = Next(1, 40), outputs = Next(1, 11), wo = Next(0, 5), xo = Next(0, 5), ao = Next(0, 3);
         const int32_t has_bias = Next(0, 1), sparse = Next(0, 1);
-        std::vector<int8_t> w = Bytes(wo + inputs * outputs + Next(0, 3));
+        std::vector<int8_t> w = Padded(Bytes(wo + inputs * outputs + Next(0, 3)));
         std::vector<int8_t> x = Bytes(xo + inputs + Next(0, 3), -127, 127, 60);
         std::vector<int32_t> acc = Ints(ao + outputs + 2, -5000, 5000);
         std::vector<int32_t> expected = acc;
         const int32_t max = tt_dense_forward(w.data() + wo, x.data() + xo, inputs, outputs, has_bias, sparse, expected.data() + ao);
         Args args;
-        args.Array(arrays.Of(w)).I4(wo).Array(arrays.Of(x)).I4(xo).I4(inputs).I4(outputs).I4(has_bias).I4(sparse).Array(arrays.Of(acc)).I4(ao);
+        args.Array(arrays.OfLongs(w)).I4(wo).Array(arrays.Of(x)).I4(xo).I4(inputs).I4(outputs).I4(has_bias).I4(sparse).Array(arrays.Of(acc)).I4(ao);
         int32_t result;
         CHECK(Call(DenseForward, args, &result) == S_OK);
         CHECK(result == max);
@@ -192,7 +201,7 @@ void TestDense()
         std::vector<int32_t> expected2 = acc2;
         const int32_t max2 = tt_dense_forward_nonzero(w.data() + wo, list.data(), nonzero, inputs, outputs, has_bias, expected2.data() + ao);
         Args na;
-        na.Array(arrays.Of(w)).I4(wo).Array(arrays.Of(list)).I4(nonzero).I4(inputs).I4(outputs).I4(has_bias).Array(arrays.Of(acc2)).I4(ao);
+        na.Array(arrays.OfLongs(w)).I4(wo).Array(arrays.Of(list)).I4(nonzero).I4(inputs).I4(outputs).I4(has_bias).Array(arrays.Of(acc2)).I4(ao);
         CHECK(Call(DenseForwardNonzero, na, &result) == S_OK);
         CHECK(result == max2);
         CHECK(acc2 == expected2);
@@ -200,32 +209,35 @@ void TestDense()
 
     // Rejected arguments write nothing.
     Arrays arrays;
-    std::vector<int8_t> w = Bytes(12), x = Bytes(4);
+    std::vector<int8_t> w = Bytes(16), x = Bytes(4);
     std::vector<int32_t> acc(3, 5), untouched(3, 5);
-    Args far;
-    far.Array(arrays.Of(w)).I4(1).Array(arrays.Of(x)).I4(0).I4(4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
+    Args far; // 12 weights from byte 5 of two longs
+    far.Array(arrays.OfLongs(w)).I4(5).Array(arrays.Of(x)).I4(0).I4(4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
     CHECK(Call(DenseForward, far) == CLR_E_INDEX_OUT_OF_RANGE);
     Args negative_offset;
-    negative_offset.Array(arrays.Of(w)).I4(0).Array(arrays.Of(x)).I4(-1).I4(4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
+    negative_offset.Array(arrays.OfLongs(w)).I4(0).Array(arrays.Of(x)).I4(-1).I4(4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
     CHECK(Call(DenseForward, negative_offset) == CLR_E_INDEX_OUT_OF_RANGE);
     Args null_x;
-    null_x.Array(arrays.Of(w)).I4(0).Array(NULL).I4(0).I4(4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
+    null_x.Array(arrays.OfLongs(w)).I4(0).Array(NULL).I4(0).I4(4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
     CHECK(Call(DenseForward, null_x) == CLR_E_ARGUMENT_NULL);
     Args negative;
-    negative.Array(arrays.Of(w)).I4(0).Array(arrays.Of(x)).I4(0).I4(-4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
+    negative.Array(arrays.OfLongs(w)).I4(0).Array(arrays.Of(x)).I4(0).I4(-4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
     CHECK(Call(DenseForward, negative) == CLR_E_OUT_OF_RANGE);
     Args short_acc;
-    short_acc.Array(arrays.Of(w)).I4(0).Array(arrays.Of(x)).I4(0).I4(4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(1);
+    short_acc.Array(arrays.OfLongs(w)).I4(0).Array(arrays.Of(x)).I4(0).I4(4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(1);
     CHECK(Call(DenseForward, short_acc) == CLR_E_INDEX_OUT_OF_RANGE);
     Args wrong_type;
-    wrong_type.Array(arrays.Of(w)).I4(0).Array(arrays.Of(acc)).I4(0).I4(3).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
+    wrong_type.Array(arrays.OfLongs(w)).I4(0).Array(arrays.Of(acc)).I4(0).I4(3).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
     CHECK(Call(DenseForward, wrong_type) == CLR_E_INVALID_PARAMETER);
+    Args int8_weights; // an sbyte[] where the packed long[] belongs
+    int8_weights.Array(arrays.Of(w)).I4(0).Array(arrays.Of(x)).I4(0).I4(4).I4(3).I4(0).I4(0).Array(arrays.Of(acc)).I4(0);
+    CHECK(Call(DenseForward, int8_weights) == CLR_E_INVALID_PARAMETER);
     CHECK(acc == untouched);
 
     std::vector<int32_t> bad_list(4, 0);
     bad_list[0] = 4; // input 4 of a 4-input row
     Args bl;
-    bl.Array(arrays.Of(w)).I4(0).Array(arrays.Of(bad_list)).I4(1).I4(4).I4(3).I4(0).Array(arrays.Of(acc)).I4(0);
+    bl.Array(arrays.OfLongs(w)).I4(0).Array(arrays.Of(bad_list)).I4(1).I4(4).I4(3).I4(0).Array(arrays.Of(acc)).I4(0);
     CHECK(Call(DenseForwardNonzero, bl) == CLR_E_INDEX_OUT_OF_RANGE);
     CHECK(acc == untouched);
 }
@@ -238,14 +250,14 @@ void TestRowUpdates()
         const int32_t count = Next(1, 50), offset = Next(0, 7), io = Next(0, 4), eo = Next(0, 4);
         const int32_t error = Next(-127, 127), mantissa = Next(0, 32767), shift = Next(0, 30);
         const uint32_t dither = (uint32_t)Next(0, 0x7FFFFFFF) * 2u + 1u;
-        std::vector<int8_t> w = Bytes(offset + count + 3), inputs = Bytes(io + count, -127, 127, 40);
+        std::vector<int8_t> w = Padded(Bytes(offset + count + 3)), inputs = Bytes(io + count, -127, 127, 40);
         std::vector<int32_t> input_error = Ints(eo + count, -1000, 1000);
         int32_t result;
 
         std::vector<int8_t> w1 = w, e1 = w;
         const int32_t clamped = tt_row_update_tintin(e1.data(), offset, error, inputs.data() + io, count, mantissa, shift, dither);
         Args a;
-        a.Array(arrays.Of(w1)).I4(offset).I4(error).Array(arrays.Of(inputs)).I4(io).I4(count).I4(mantissa).I4(shift).U4(dither);
+        a.Array(arrays.OfLongs(w1)).I4(offset).I4(error).Array(arrays.Of(inputs)).I4(io).I4(count).I4(mantissa).I4(shift).U4(dither);
         CHECK(Call(RowUpdateTinTin, a, &result) == S_OK);
         CHECK(result == clamped);
         CHECK(w1 == e1);
@@ -254,7 +266,7 @@ void TestRowUpdates()
         std::vector<int32_t> d2 = input_error, ed2 = input_error;
         const int32_t clamped2 = tt_row_update_tintin_propagating(e2.data(), offset, error, inputs.data() + io, count, mantissa, shift, dither, ed2.data() + eo);
         Args b;
-        b.Array(arrays.Of(w2)).I4(offset).I4(error).Array(arrays.Of(inputs)).I4(io).I4(count).I4(mantissa).I4(shift).U4(dither).Array(arrays.Of(d2)).I4(eo);
+        b.Array(arrays.OfLongs(w2)).I4(offset).I4(error).Array(arrays.Of(inputs)).I4(io).I4(count).I4(mantissa).I4(shift).U4(dither).Array(arrays.Of(d2)).I4(eo);
         CHECK(Call(RowUpdateTinTinPropagating, b, &result) == S_OK);
         CHECK(result == clamped2);
         CHECK(w2 == e2);
@@ -265,7 +277,7 @@ void TestRowUpdates()
         std::vector<int32_t> d3 = input_error, ed3 = input_error;
         const int32_t clamped3 = tt_row_update_niti(e3.data(), offset, error, inputs.data() + io, count, shift, propagate ? ed3.data() + eo : NULL);
         Args c;
-        c.Array(arrays.Of(w3)).I4(offset).I4(error).Array(arrays.Of(inputs)).I4(io).I4(count).I4(shift).Array(propagate ? arrays.Of(d3) : NULL).I4(eo);
+        c.Array(arrays.OfLongs(w3)).I4(offset).I4(error).Array(arrays.Of(inputs)).I4(io).I4(count).I4(shift).Array(propagate ? arrays.Of(d3) : NULL).I4(eo);
         CHECK(Call(RowUpdateNiti, c, &result) == S_OK);
         CHECK(result == clamped3);
         CHECK(w3 == e3);
@@ -275,14 +287,14 @@ void TestRowUpdates()
     Arrays arrays;
     std::vector<int8_t> w = Bytes(8), untouched = w, inputs = Bytes(8);
     Args a;
-    a.Array(arrays.Of(w)).I4(1).I4(3).Array(arrays.Of(inputs)).I4(0).I4(8).I4(100).I4(4).U4(7u);
+    a.Array(arrays.OfLongs(w)).I4(1).I4(3).Array(arrays.Of(inputs)).I4(0).I4(8).I4(100).I4(4).U4(7u);
     CHECK(Call(RowUpdateTinTin, a) == CLR_E_INDEX_OUT_OF_RANGE);
     std::vector<int32_t> small(7, 0);
     Args b;
-    b.Array(arrays.Of(w)).I4(0).I4(3).Array(arrays.Of(inputs)).I4(0).I4(8).I4(100).I4(4).U4(7u).Array(arrays.Of(small)).I4(0);
+    b.Array(arrays.OfLongs(w)).I4(0).I4(3).Array(arrays.Of(inputs)).I4(0).I4(8).I4(100).I4(4).U4(7u).Array(arrays.Of(small)).I4(0);
     CHECK(Call(RowUpdateTinTinPropagating, b) == CLR_E_INDEX_OUT_OF_RANGE);
     Args c;
-    c.Array(arrays.Of(w)).I4(0).I4(3).Array(NULL).I4(0).I4(8).I4(4).Array(NULL).I4(0);
+    c.Array(arrays.OfLongs(w)).I4(0).I4(3).Array(NULL).I4(0).I4(8).I4(4).Array(NULL).I4(0);
     CHECK(Call(RowUpdateNiti, c) == CLR_E_ARGUMENT_NULL);
     CHECK(w == untouched);
 }
