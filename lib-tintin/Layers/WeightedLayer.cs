@@ -443,12 +443,20 @@ namespace TinTin.Layers
             uint random = workspace.Random.State;
             for (int c = 0; c < b.Length; c++)
             {
-                int sum = 0;
-                int start = c * perChannel;
-                int end = start + perChannel;
-                for (int i = start; i < end; i++)
+                int sum;
+                if (perChannel == 1)
                 {
-                    sum += e[i];
+                    sum = e[c]; // Dense: one error per bias, no loop to set up
+                }
+                else
+                {
+                    sum = 0;
+                    int start = c * perChannel;
+                    int end = start + perChannel;
+                    for (int i = start; i < end; i++)
+                    {
+                        sum += e[i];
+                    }
                 }
 
                 if (sum == 0)

@@ -17,7 +17,7 @@ namespace TinTin.Engine.Tests;
 /// 8). The fixed part is the model object, its plan, workspace, PRNG, three Tensor8 objects and the
 /// headers of nine arrays (about 740 bytes: the staging block and a Dense network's packed input among them); each layer adds its object, its LayerStats, its output
 /// Tensor8 and the headers of up to five arrays (output, weights, biases, two mini-batch accumulators),
-/// about 300 bytes for a Dense layer. Measured: 1,228 bytes for a 3-layer MLP and 1,732 for a 6-layer
+/// about 300 bytes for a Dense layer. Measured: 1,680 bytes for a 3-layer MLP and 2,360 for a 6-layer
 /// one (run with <c>--logger "console;verbosity=detailed"</c> to see every case). The overhead does not
 /// grow with the number of weights or the batch size: the same bound holds from 292 planned bytes to
 /// half a megabyte.
