@@ -157,24 +157,6 @@ namespace TinTin.Numerics
             return zeros * 4 >= count;
         }
 
-        /// <summary>Whether any of the first <paramref name="count"/> values is exactly 0 (stops at the first).</summary>
-        /// <param name="values">The values.</param>
-        /// <param name="count">How many to look at, from the start.</param>
-        /// <returns>True when one is 0.</returns>
-        public static bool HasZero(sbyte[] values, int count)
-        {
-            CheckRange(values, 0, count);
-            for (int i = 0; i < count; i++)
-            {
-                if (values[i] == 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private static void CheckRange(Array values, int offset, int count)
         {
             if (values == null)

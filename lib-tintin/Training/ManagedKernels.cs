@@ -47,7 +47,6 @@ namespace TinTin.Training
             sbyte[] e = errors;
             uint state = random;
             int clamped = 0;
-            bool noZeros = inputError == null && !Magnitude.HasZero(input, inputs); // one pass, then a test less per weight
             for (int o = 0; o < outputs; o++)
             {
                 int eo = e[o];
@@ -61,11 +60,9 @@ namespace TinTin.Training
                 state ^= state << 13;
                 state ^= state >> 17;
                 state ^= state << 5;
-                clamped += inputError != null
-                    ? RowUpdate.TinTinPropagating(weights, o * inputs, eo, input, inputs, mantissa, shift, state, inputError)
-                    : (noZeros
-                        ? RowUpdate.TinTinNoZeros(weights, o * inputs, eo, input, inputs, mantissa, shift, state)
-                        : RowUpdate.TinTin(weights, o * inputs, eo, input, inputs, mantissa, shift, state));
+                clamped += inputError == null
+                    ? RowUpdate.TinTin(weights, o * inputs, eo, input, inputs, mantissa, shift, state)
+                    : RowUpdate.TinTinPropagating(weights, o * inputs, eo, input, inputs, mantissa, shift, state, inputError);
             }
 
             random = state;

@@ -36,14 +36,6 @@ namespace NFUnitTest
             return clamped;
         }
 
-        public static int TinTinNoZeros(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift, uint dither)
-        {
-            long[] packed = Pack(weights);
-            int clamped = RowUpdate.TinTinNoZeros(packed, offset, error, inputs, count, mantissa, shift, dither);
-            Unpack(packed, weights);
-            return clamped;
-        }
-
         public static int TinTinPropagating(sbyte[] weights, int offset, int error, sbyte[] inputs, int count, int mantissa, int shift, uint dither, int[] inputError)
         {
             long[] packed = Pack(weights);

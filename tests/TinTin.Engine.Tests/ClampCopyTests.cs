@@ -29,8 +29,6 @@ public class ClampCopyTests
                 ? OnPacked(weights, p => RowUpdate.TinTinPropagating(p, 0, step, Ones(weights.Length), weights.Length, 1 << 8, 8, 0x12345678u, new int[weights.Length]))
                 : OnPacked(weights, p => RowUpdate.TinTin(p, 0, step, Ones(weights.Length), weights.Length, 1 << 8, 8, 0x12345678u)));
         }
-
-        ForEveryWeightAndStep((weights, step) => OnPacked(weights, p => RowUpdate.TinTinNoZeros(p, 0, step, Ones(weights.Length), weights.Length, 1 << 8, 8, 0x12345678u)));
     }
 
     [Fact]
