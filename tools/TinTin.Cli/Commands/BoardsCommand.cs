@@ -248,18 +248,7 @@ public static class BoardsCommand
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
-    private static void Render(Table table, TextWriter output)
-    {
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(output),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 200;
-        console.Write(table);
-    }
+    private static void Render(Table table, TextWriter output) => PlainTable.Write(table, output, 200);
 
     private static Text Text(string value) => new(value);
 
