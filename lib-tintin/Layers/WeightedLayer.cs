@@ -117,8 +117,10 @@ namespace TinTin.Layers
 
         /// <summary>Copies every weight into an int8 array (tools, tests, the model file).</summary>
         /// <param name="destination">At least <see cref="WeightCount"/> long.</param>
+        /// <exception cref="System.ArgumentException">The array is null or too short.</exception>
         public void CopyWeightsTo(sbyte[] destination)
         {
+            CheckWeightArray(destination);
             if (_weights != null)
             {
                 System.Array.Copy(_weights, destination, _weights.Length);
@@ -131,8 +133,10 @@ namespace TinTin.Layers
 
         /// <summary>Sets every weight from an int8 array.</summary>
         /// <param name="source">At least <see cref="WeightCount"/> long.</param>
+        /// <exception cref="System.ArgumentException">The array is null or too short.</exception>
         public void SetWeights(sbyte[] source)
         {
+            CheckWeightArray(source);
             if (_weights != null)
             {
                 System.Array.Copy(source, _weights, _weights.Length);
@@ -625,6 +629,14 @@ namespace TinTin.Layers
                 // Inline copy of Saturation.SaturateToInt8(Rounding.RoundShiftRight(p, total)) (no calls per weight); ClampCopyTests checks it.
                 int q = total <= 0 ? p << -total : (p >= 0 ? (p + (1 << (total - 1))) >> total : -((-p + (1 << (total - 1))) >> total));
                 w[i] = (sbyte)(q > 127 ? 127 : (q < -127 ? -127 : q));
+            }
+        }
+
+        private void CheckWeightArray(sbyte[] weights)
+        {
+            if (weights == null || weights.Length < WeightCount)
+            {
+                throw new System.ArgumentException("the array must hold the layer's " + WeightCount.ToString() + " weights");
             }
         }
 

@@ -320,6 +320,25 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        public void WeightAccessorsReadAndWriteThePackedWeightsAndRejectBadArguments()
+        {
+            // 3 x 3 = 9 weights: two longs, the second holding one weight.
+            Dense dense = Create(3, 3, false);
+            dense.SetWeights(new sbyte[] { 1, -2, 3, -4, 5, -6, 7, -8, 127 });
+            Assert.AreEqual(-8, dense.GetWeight(7), "weight 7");
+            Assert.AreEqual(127, dense.GetWeight(8), "weight 8 (second long)");
+            dense.SetWeight(8, -128);
+            CollectionAssert.AreEqual(new sbyte[] { 1, -2, 3, -4, 5, -6, 7, -8, -128 }, ReferenceArithmetic.Weights(dense), "after SetWeight");
+            Assert.AreEqual(16, dense.WeightStorageBytes, "whole longs");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => dense.GetWeight(9), "index past the end");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => dense.SetWeight(-1, 0), "negative index");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => dense.SetWeight(0, 128), "value above int8");
+            Assert.ThrowsException(typeof(ArgumentException), () => dense.SetWeights(new sbyte[8]), "source too short");
+            Assert.ThrowsException(typeof(ArgumentException), () => dense.CopyWeightsTo(null), "no destination");
+            CollectionAssert.AreEqual(new sbyte[] { 1, -2, 3, -4, 5, -6, 7, -8, -128 }, ReferenceArithmetic.Weights(dense), "nothing changed by the rejected calls");
+        }
+
+        [TestMethod]
         public void ModelRejectsADenseWhoseDotProductsCouldOverflow()
         {
             // Rejected before anything is allocated: fan-in 66,573 (a forward sum plus a bias of up to 2^30), and
