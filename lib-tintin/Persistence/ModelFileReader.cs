@@ -305,11 +305,16 @@ namespace TinTin.Persistence
                 }
             }
 
-            if (target != null)
+            if (target != null && target.PackedWeights != null)
             {
+                PackedDense.FromBytes(d, p, target.PackedWeights, n);
+            }
+            else if (target != null)
+            {
+                sbyte[] weights = target.Weights;
                 for (int i = 0; i < n; i++)
                 {
-                    target.SetWeight(i, (sbyte)d[p + i]);
+                    weights[i] = (sbyte)d[p + i];
                 }
             }
         }

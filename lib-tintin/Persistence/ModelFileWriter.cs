@@ -135,9 +135,11 @@ namespace TinTin.Persistence
             }
 
             int count = layer.WeightCount;
+            long[] packed = layer.PackedWeights;
+            sbyte[] int8 = layer.Weights;
             for (int i = 0; i < count; i++)
             {
-                if (layer.GetWeight(i) == -128)
+                if ((packed != null ? PackedDense.Get(packed, i) : int8[i]) == -128)
                 {
                     Require(ModelFileRules.BadWeight(l, i));
                 }
@@ -170,9 +172,17 @@ namespace TinTin.Persistence
             w.WriteInt32(n);
             byte[] d = w.Data;
             int p = w.Take(n);
-            for (int i = 0; i < n; i++)
+            if (layer.PackedWeights != null)
             {
-                d[p + i] = (byte)layer.GetWeight(i);
+                PackedDense.ToBytes(layer.PackedWeights, d, p, n);
+            }
+            else
+            {
+                sbyte[] weights = layer.Weights;
+                for (int i = 0; i < n; i++)
+                {
+                    d[p + i] = (byte)weights[i];
+                }
             }
 
             WriteInts(ref w, layer.Biases);

@@ -147,6 +147,44 @@ namespace TinTin.Training
             }
         }
 
+        /// <summary>Writes the first <paramref name="count"/> weights as bytes (two's complement), as the model file stores them.</summary>
+        /// <param name="packed">The packed weights.</param>
+        /// <param name="destination">The bytes.</param>
+        /// <param name="offset">Where the first goes.</param>
+        /// <param name="count">How many.</param>
+        public static void ToBytes(long[] packed, byte[] destination, int offset, int count)
+        {
+            for (int k = 0; k < count; k++)
+            {
+                destination[offset + k] = (byte)(packed[k >> 3] >> ((k & 7) << 3));
+            }
+        }
+
+        /// <summary>Sets every weight from <paramref name="count"/> bytes (two's complement); the bytes after the last are 0.</summary>
+        /// <param name="source">The bytes.</param>
+        /// <param name="offset">The first.</param>
+        /// <param name="packed">The packed weights, <see cref="Longs"/>(count) long or more; overwritten.</param>
+        /// <param name="count">How many weights.</param>
+        public static void FromBytes(byte[] source, int offset, long[] packed, int count)
+        {
+            long p = 0;
+            for (int k = 0; k < count; k++)
+            {
+                int lane = (k & 7) << 3;
+                p |= (long)source[offset + k] << lane;
+                if (lane == 56)
+                {
+                    packed[k >> 3] = p;
+                    p = 0;
+                }
+            }
+
+            if ((count & 7) != 0)
+            {
+                packed[count >> 3] = p;
+            }
+        }
+
         /// <summary>The largest |weight| of the first <paramref name="count"/> weights.</summary>
         /// <param name="packed">The packed weights.</param>
         /// <param name="count">How many.</param>

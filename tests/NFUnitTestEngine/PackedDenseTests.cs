@@ -206,6 +206,41 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        [DataRow(16)]
+        [DataRow(13)]
+        [DataRow(1)]
+        public void BytesRoundTripAndOverwriteTheWholeTensor(int count)
+        {
+            // The model file stores the weights as bytes: FromBytes must replace every weight and leave 0 past the last.
+            Xorshift32 random = new Xorshift32((uint)(400 + count));
+            sbyte[] weights = Draw(random, count, 0);
+            byte[] file = new byte[count + 3];
+            long[] packed = new long[PackedDense.Longs(count)];
+            for (int j = 0; j < packed.Length; j++)
+            {
+                packed[j] = -1; // old contents, all bytes 0xFF
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                file[i + 3] = (byte)weights[i];
+            }
+
+            PackedDense.FromBytes(file, 3, packed, count);
+            for (int i = 0; i < 8 * packed.Length; i++)
+            {
+                Assert.AreEqual(i < count ? (int)weights[i] : 0, PackedDense.Get(packed, i), "weight " + i.ToString());
+            }
+
+            byte[] back = new byte[count + 2];
+            PackedDense.ToBytes(packed, back, 2, count);
+            for (int i = 0; i < count; i++)
+            {
+                Assert.AreEqual((int)file[i + 3], (int)back[i + 2], "byte " + i.ToString());
+            }
+        }
+
+        [TestMethod]
         public void OnlyRowsOfWholeLongsUpToTheLimitAreAligned()
         {
             Assert.IsTrue(PackedDense.Aligned(8), "8");
