@@ -2,7 +2,6 @@
 
 using System;
 using TinTin.Description;
-using TinTin.Numerics;
 using TinTin.Scaling;
 using TinTin.Training;
 

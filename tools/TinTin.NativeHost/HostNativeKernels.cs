@@ -2,6 +2,7 @@
 
 using System;
 using System.Runtime.InteropServices;
+using TinTin.Numerics;
 using TinTin.Scaling;
 using TinTin.Training;
 
@@ -99,7 +100,7 @@ public sealed unsafe class HostNativeKernels : TrainingKernels
     internal override int DenseForward(long[] weights, sbyte[] input, long[] packedInput, int inputs, int outputs, bool hasBias, int[] acc)
     {
         // The C kernels read the packed weights as the int8 matrix they are in little-endian memory.
-        bool sparse = TinTin.Numerics.Magnitude.MostlyZeros(input, inputs);
+        bool sparse = Magnitude.MostlyZeros(input, inputs);
         fixed (long* packed = weights)
         fixed (sbyte* x = input)
         fixed (int* a = acc)
