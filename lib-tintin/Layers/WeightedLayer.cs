@@ -302,9 +302,17 @@ namespace TinTin.Layers
             long half = 1L << (shift - 1);
             for (int c = 0; c < b.Length; c++)
             {
+                // Half away from zero with no branch, as Requantizer.Apply: for p < 0, (p + half - 1) >> shift = -((half - p) >> shift).
                 long p = b[c] * mantissa;
-                p = p >= 0 ? (p + half) >> shift : -((half - p) >> shift);
-                destination[c] = (int)(p > MaxBiasContribution ? MaxBiasContribution : (p < -MaxBiasContribution ? -MaxBiasContribution : p));
+                p = (p + half + (p >> 63)) >> shift;
+
+                // One unsigned compare tells whether p lies outside +-MaxBiasContribution.
+                if ((ulong)(p + MaxBiasContribution) > 2L * MaxBiasContribution)
+                {
+                    p = p > 0 ? MaxBiasContribution : -MaxBiasContribution;
+                }
+
+                destination[c] = (int)p;
             }
         }
 
@@ -443,6 +451,9 @@ namespace TinTin.Layers
             int shift = m.RightShift;
             bool inline = shift > 0 && shift <= 32; // the usual case, computed here without a call per bias
             long mask = inline ? (1L << shift) - 1 : 0;
+
+            // |step| <= |sum| * mantissa for shifts from 1 on: when that fits an int, the step needs no clamp.
+            bool clampStep = 128L * perChannel * mantissa > int.MaxValue;
             sbyte[] e = errors.Data;
             uint random = workspace.Random.State;
             for (int c = 0; c < b.Length; c++)
@@ -477,7 +488,10 @@ namespace TinTin.Layers
                     random ^= random >> 17;
                     random ^= random << 5;
                     step = ((sum * mantissa) + (random & mask)) >> shift;
-                    step = step > int.MaxValue ? int.MaxValue : (step < -int.MaxValue ? -int.MaxValue : step);
+                    if (clampStep)
+                    {
+                        step = step > int.MaxValue ? int.MaxValue : (step < -int.MaxValue ? -int.MaxValue : step);
+                    }
                 }
                 else
                 {

@@ -1,6 +1,7 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
 using System;
+using TinTin.Numerics;
 
 namespace TinTin.Scaling
 {
@@ -22,6 +23,9 @@ namespace TinTin.Scaling
 
         /// <summary>Largest |p3| computed in one step (3^39 still fits a long); larger ones are split into such steps.</summary>
         public const int MaxPow3 = 39;
+
+        /// <summary>Largest bit length of 3^|p3| for which 2^(Bits - 1 + length) still fits a long (|p3| &lt;= 30).</summary>
+        private const int LongDivisionBits = 63 - Bits;
 
         /// <summary>The integer mantissa.</summary>
         public int Mantissa;
@@ -75,7 +79,12 @@ namespace TinTin.Scaling
         {
             long power = 1;
             int magnitude = pow3 < 0 ? -pow3 : pow3;
-            for (int i = 0; i < magnitude; i++)
+            for (; magnitude >= 4; magnitude -= 4)
+            {
+                power *= 81; // four factors per pass: a quarter of the interpreter's loop bookkeeping
+            }
+
+            for (; magnitude > 0; magnitude--)
             {
                 power *= 3;
             }
@@ -108,19 +117,31 @@ namespace TinTin.Scaling
             else
             {
                 // 2^pow2 / power = (2^(Bits - 1 + L) / power) * 2^(pow2 - Bits + 1 - L), L = bit length of power.
-                // 2^(Bits - 1 + L) overflows a long once 3^|pow3| has 49 bits (|pow3| >= 31), so divide bit by
-                // bit: the remainder starts at 2^(L - 1) (below the odd power) and Bits more bits come down.
                 int length = BitLength(power);
-                long remainder = 1L << (length - 1);
-                long mantissa = 0;
-                for (int i = 0; i < Bits; i++)
+                long remainder;
+                long mantissa;
+                if (length <= LongDivisionBits)
                 {
-                    remainder <<= 1;
-                    mantissa <<= 1;
-                    if (remainder >= power)
+                    // One long division (the interpreter's costliest opcode, still a tenth of the loop below).
+                    long numerator = 1L << (Bits - 1 + length);
+                    mantissa = numerator / power;
+                    remainder = numerator - (mantissa * power);
+                }
+                else
+                {
+                    // 2^(Bits - 1 + L) overflows a long, so divide bit by bit: the remainder starts at
+                    // 2^(L - 1) (below the odd power) and Bits more bits come down.
+                    remainder = 1L << (length - 1);
+                    mantissa = 0;
+                    for (int i = 0; i < Bits; i++)
                     {
-                        remainder -= power;
-                        mantissa++;
+                        remainder <<= 1;
+                        mantissa <<= 1;
+                        if (remainder >= power)
+                        {
+                            remainder -= power;
+                            mantissa++;
+                        }
                     }
                 }
 
@@ -154,14 +175,9 @@ namespace TinTin.Scaling
 
         private static int BitLength(long value)
         {
-            int length = 0;
-            while (value > 0)
-            {
-                value >>= 1;
-                length++;
-            }
-
-            return length;
+            // value is a power of 3, positive: the binary search of each 32-bit half, not a loop per bit.
+            int high = (int)(value >> 32);
+            return high != 0 ? 32 + Magnitude.BitLength((uint)high) : Magnitude.BitLength((uint)value);
         }
     }
 }

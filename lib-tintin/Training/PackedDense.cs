@@ -219,17 +219,30 @@ namespace TinTin.Training
         /// <returns>128 * sum x, the correction <see cref="Forward"/> subtracts from every row.</returns>
         public static int PackInput(sbyte[] input, int inputs, long[] packedInput)
         {
+            // The four pairs of a long written out: a loop of four costs the interpreter a fifth more.
+            int a;
+            int b;
             int sum = 0;
             int t = 0;
             for (int i = 0; i < inputs; i += WeightsPerLong)
             {
-                for (int k = i; k < i + InputLongsPerLong; k++)
-                {
-                    int a = input[k];
-                    int b = input[k + InputLongsPerLong];
-                    sum += a + b;
-                    packedInput[t++] = b + ((long)a << 32);
-                }
+                a = input[i];
+                b = input[i + 4];
+                sum += a + b;
+                packedInput[t] = b + ((long)a << 32);
+                a = input[i + 1];
+                b = input[i + 5];
+                sum += a + b;
+                packedInput[t + 1] = b + ((long)a << 32);
+                a = input[i + 2];
+                b = input[i + 6];
+                sum += a + b;
+                packedInput[t + 2] = b + ((long)a << 32);
+                a = input[i + 3];
+                b = input[i + 7];
+                sum += a + b;
+                packedInput[t + 3] = b + ((long)a << 32);
+                t += InputLongsPerLong;
             }
 
             return sum << 7;
@@ -265,7 +278,22 @@ namespace TinTin.Training
                 s = 0;
                 t = 0;
                 int end = row + rowLongs;
-                for (j = row; j < end; j++)
+                // Four longs per pass while the row has them: the loop's bookkeeping costs a sixth of a long.
+                int blocksEnd = end - 3;
+                for (j = row; j < blocksEnd; j += 4)
+                {
+                    q = w[j] ^ unsign;
+                    s += ((q & pair) * x[t]) + (((q >> 8) & pair) * x[t + 1]) + (((q >> 16) & pair) * x[t + 2]) + (((q >> 24) & pair) * x[t + 3]);
+                    q = w[j + 1] ^ unsign;
+                    s += ((q & pair) * x[t + 4]) + (((q >> 8) & pair) * x[t + 5]) + (((q >> 16) & pair) * x[t + 6]) + (((q >> 24) & pair) * x[t + 7]);
+                    q = w[j + 2] ^ unsign;
+                    s += ((q & pair) * x[t + 8]) + (((q >> 8) & pair) * x[t + 9]) + (((q >> 16) & pair) * x[t + 10]) + (((q >> 24) & pair) * x[t + 11]);
+                    q = w[j + 3] ^ unsign;
+                    s += ((q & pair) * x[t + 12]) + (((q >> 8) & pair) * x[t + 13]) + (((q >> 16) & pair) * x[t + 14]) + (((q >> 24) & pair) * x[t + 15]);
+                    t += 4 * InputLongsPerLong;
+                }
+
+                for (; j < end; j++)
                 {
                     q = w[j] ^ unsign;
                     s += ((q & pair) * x[t]) + (((q >> 8) & pair) * x[t + 1]) + (((q >> 16) & pair) * x[t + 2]) + (((q >> 24) & pair) * x[t + 3]);

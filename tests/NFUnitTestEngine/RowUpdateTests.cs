@@ -23,16 +23,20 @@ namespace NFUnitTest
         [DataRow(-3, 20001, 15, 16)]
         public void TinTinMatchesReference(int error, int mantissa, int shift, int seed)
         {
-            Xorshift32 data = new Xorshift32((uint)seed);
-            sbyte[] x = InputsWithZeros(data, 24);
-            sbyte[] w = ReferenceArithmetic.RandomInt8(data, 30, 127);
-            sbyte[] expected = ReferenceArithmetic.Copy(w);
-            uint dither = data.NextUInt();
-            int expectedClamped = TinTinReference(expected, 3, error, x, 24, mantissa, shift, dither, null);
+            // Weights 3 .. 26: the row starts and ends inside a long, so it goes weight by weight.
+            CheckTinTin(error, mantissa, shift, seed, 3, 24, false);
+        }
 
-            int clamped = PackedRows.TinTin(w, 3, error, x, 24, mantissa, shift, dither);
-            CollectionAssert.AreEqual(expected, w, "weights");
-            Assert.AreEqual(expectedClamped, clamped, "clamped");
+        [TestMethod]
+        [DataRow(5, 24576, 22, 31)]
+        [DataRow(-7, 16384, 10, 32)]      // clamps both ways
+        [DataRow(127, 32767, 30, 33)]
+        [DataRow(-127, 1, 0, 34)]
+        [DataRow(1, 16384, 20, 35)]
+        public void TinTinOnWholeLongsMatchesReference(int error, int mantissa, int shift, int seed)
+        {
+            // Weights 16 .. 47: four whole longs, the path with each long's lanes written out.
+            CheckTinTin(error, mantissa, shift, seed, 16, 32, false);
         }
 
         [TestMethod]
@@ -42,25 +46,17 @@ namespace NFUnitTest
         [DataRow(3, 0, 12, 24)]           // mantissa 0: the error still goes down, no weight moves
         public void TinTinPropagatingAddsTheOldWeightsTimesTheError(int error, int mantissa, int shift, int seed)
         {
-            Xorshift32 data = new Xorshift32((uint)seed);
-            sbyte[] x = InputsWithZeros(data, 24);
-            sbyte[] w = ReferenceArithmetic.RandomInt8(data, 30, 127);
-            sbyte[] expected = ReferenceArithmetic.Copy(w);
-            int[] inputError = new int[24];
-            int[] expectedError = new int[24];
-            for (int i = 0; i < 24; i++)
-            {
-                inputError[i] = 1000 - (i * 77);
-                expectedError[i] = inputError[i];
-            }
+            CheckTinTin(error, mantissa, shift, seed, 3, 24, true);
+        }
 
-            uint dither = data.NextUInt();
-            int expectedClamped = TinTinReference(expected, 3, error, x, 24, mantissa, shift, dither, expectedError);
-
-            int clamped = PackedRows.TinTinPropagating(w, 3, error, x, 24, mantissa, shift, dither, inputError);
-            CollectionAssert.AreEqual(expected, w, "weights");
-            CollectionAssert.AreEqual(expectedError, inputError, "input error");
-            Assert.AreEqual(expectedClamped, clamped, "clamped");
+        [TestMethod]
+        [DataRow(5, 24576, 22, 41)]
+        [DataRow(-7, 16384, 10, 42)]
+        [DataRow(-127, 1, 0, 43)]
+        [DataRow(3, 0, 12, 44)]
+        public void TinTinPropagatingOnWholeLongsAddsTheOldWeightsTimesTheError(int error, int mantissa, int shift, int seed)
+        {
+            CheckTinTin(error, mantissa, shift, seed, 16, 32, true);
         }
 
         [TestMethod]
@@ -138,6 +134,42 @@ namespace NFUnitTest
             CollectionAssert.AreEqual(expected, w2, "weights (propagating)");
             CollectionAssert.AreEqual(expectedError, inputError, "input error");
             Assert.AreEqual(expectedClamped, clamped2, "clamped (propagating)");
+        }
+
+        // Runs a Tin-Tin row kernel on weights offset .. offset + count - 1 of a random array (with weights
+        // on both sides of the row) and compares weights, clamp count and (propagating) input error with
+        // the reference.
+        private static void CheckTinTin(int error, int mantissa, int shift, int seed, int offset, int count, bool propagating)
+        {
+            Xorshift32 data = new Xorshift32((uint)seed);
+            sbyte[] x = InputsWithZeros(data, count);
+            sbyte[] w = ReferenceArithmetic.RandomInt8(data, offset + count + 6, 127);
+            sbyte[] expected = ReferenceArithmetic.Copy(w);
+            int[] inputError = null;
+            int[] expectedError = null;
+            if (propagating)
+            {
+                inputError = new int[count];
+                expectedError = new int[count];
+                for (int i = 0; i < count; i++)
+                {
+                    inputError[i] = 1000 - (i * 77);
+                    expectedError[i] = inputError[i];
+                }
+            }
+
+            uint dither = data.NextUInt();
+            int expectedClamped = TinTinReference(expected, offset, error, x, count, mantissa, shift, dither, expectedError);
+
+            int clamped = propagating
+                ? PackedRows.TinTinPropagating(w, offset, error, x, count, mantissa, shift, dither, inputError)
+                : PackedRows.TinTin(w, offset, error, x, count, mantissa, shift, dither);
+            CollectionAssert.AreEqual(expected, w, "weights");
+            Assert.AreEqual(expectedClamped, clamped, "clamped");
+            if (propagating)
+            {
+                CollectionAssert.AreEqual(expectedError, inputError, "input error");
+            }
         }
 
         // The Tin-Tin row written out: only nonzero inputs are visited, and each advances the dither.

@@ -66,6 +66,61 @@ public class BiasUpdateCopyTests
         Assert.True(writtenOut == writtenOutPath, $"multiplier shift {m.RightShift}: the case does not take the path it is meant to");
     }
 
+    [Theory]
+    // A convolution sums its error over the positions of a channel: with 4,096 of them and a multiplier shift of
+    // about 1 the step leaves the int range, so the written-out path must clamp it as the helper does.
+    [InlineData(2, 4096, true)]
+    [InlineData(12, 1024, false)]
+    [InlineData(2, 300, false)]
+    public void SummedErrorsScaleLikeTheHelper(int errorShift, int perChannel, bool reachesTheClamp)
+    {
+        const int Biases = 16;
+        var probe = new BiasProbe(Biases);
+        var errors = new Tensor8(new sbyte[Biases * perChannel], Biases * perChannel) { Scale = new Scale(-errorShift, 0, 0) };
+        var generator = new System.Random(errorShift + perChannel);
+        var start = new int[Biases];
+        var sums = new int[Biases];
+        for (int c = 0; c < Biases; c++)
+        {
+            // Channel c: every error the same extreme (c even: +127, odd: -127) for the first channels, random after.
+            for (int i = 0; i < perChannel; i++)
+            {
+                int e = c < 4 ? (c % 2 == 0 ? 127 : -127) : generator.Next(-127, 128);
+                errors.Data[(c * perChannel) + i] = (sbyte)e;
+                sums[c] += e;
+            }
+
+            start[c] = generator.Next(-1 << 20, 1 << 20);
+            probe.Biases[c] = start[c];
+        }
+
+        var options = new TrainingOptions { Seed = 5 };
+        var workspace = new Workspace(Biases, 0, options, new Xorshift32(0xBEEFu));
+        uint random = workspace.Random.State;
+        probe.Update(errors, perChannel, workspace);
+
+        Scale s = Scale.Product(Scale.Quotient(errors.Scale, probe.BiasScale), options.LearningRate);
+        FixedMultiplier m = FixedMultiplier.FromPowers(s.Pow2, s.Pow3);
+        Assert.True(m.RightShift > 0 && m.RightShift <= 32, $"multiplier shift {m.RightShift}: not the written-out path");
+        bool clamped = false;
+        for (int c = 0; c < Biases; c++)
+        {
+            long expected = start[c];
+            if (sums[c] != 0)
+            {
+                int step = BiasProbe.Scale(sums[c], m, ref random);
+                clamped |= step == int.MaxValue || step == -int.MaxValue;
+                expected -= step;
+            }
+
+            expected = Math.Clamp(expected, -int.MaxValue, int.MaxValue);
+            Assert.True(expected == probe.Biases[c], $"error sum {sums[c]} (multiplier {m.Mantissa} >> {m.RightShift}): bias {start[c]} -> {probe.Biases[c]}, the helper gives {expected}");
+        }
+
+        Assert.Equal(random, workspace.Random.State);
+        Assert.True(clamped == reachesTheClamp, $"multiplier {m.Mantissa} >> {m.RightShift}, {perChannel} positions: the helper clamped a step: {clamped}");
+    }
+
     // A Dense-shaped weighted layer (one input, one bias per output) that reaches the protected bias update and helper.
     private sealed class BiasProbe : WeightedLayer
     {
@@ -77,6 +132,8 @@ public class BiasUpdateCopyTests
         public static int Scale(int value, FixedMultiplier m, ref uint random) => ScaleValueStochastic(value, m, ref random);
 
         public void Update(Tensor8 errors, Workspace workspace) => UpdateBiases(errors, 1, workspace);
+
+        public void Update(Tensor8 errors, int perChannel, Workspace workspace) => UpdateBiases(errors, perChannel, workspace);
 
         public override void Forward(Tensor8 input, Tensor8 output, Workspace workspace) => throw new NotSupportedException();
 
