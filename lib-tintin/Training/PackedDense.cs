@@ -278,22 +278,7 @@ namespace TinTin.Training
                 s = 0;
                 t = 0;
                 int end = row + rowLongs;
-                // Four longs per pass while the row has them: the loop's bookkeeping costs a sixth of a long.
-                int blocksEnd = end - 3;
-                for (j = row; j < blocksEnd; j += 4)
-                {
-                    q = w[j] ^ unsign;
-                    s += ((q & pair) * x[t]) + (((q >> 8) & pair) * x[t + 1]) + (((q >> 16) & pair) * x[t + 2]) + (((q >> 24) & pair) * x[t + 3]);
-                    q = w[j + 1] ^ unsign;
-                    s += ((q & pair) * x[t + 4]) + (((q >> 8) & pair) * x[t + 5]) + (((q >> 16) & pair) * x[t + 6]) + (((q >> 24) & pair) * x[t + 7]);
-                    q = w[j + 2] ^ unsign;
-                    s += ((q & pair) * x[t + 8]) + (((q >> 8) & pair) * x[t + 9]) + (((q >> 16) & pair) * x[t + 10]) + (((q >> 24) & pair) * x[t + 11]);
-                    q = w[j + 3] ^ unsign;
-                    s += ((q & pair) * x[t + 12]) + (((q >> 8) & pair) * x[t + 13]) + (((q >> 16) & pair) * x[t + 14]) + (((q >> 24) & pair) * x[t + 15]);
-                    t += 4 * InputLongsPerLong;
-                }
-
-                for (; j < end; j++)
+                for (j = row; j < end; j++)
                 {
                     q = w[j] ^ unsign;
                     s += ((q & pair) * x[t]) + (((q >> 8) & pair) * x[t + 1]) + (((q >> 16) & pair) * x[t + 2]) + (((q >> 24) & pair) * x[t + 3]);

@@ -93,7 +93,6 @@ namespace TinTin.Training
                 for (; slot < end; slot++)
                 {
                     p = weights[slot];
-                    long original = p;
                     x = inputs[i];
                     if (x != 0)
                     {
@@ -245,11 +244,7 @@ namespace TinTin.Training
                             p ^= (long)((old ^ v) & 0xFF) << 56;
                         }
                     }
-                    if (p != original)
-                    {
-                        weights[slot] = p;
-                    }
-
+                    weights[slot] = p; // always: a whole long nearly always changes, and testing for it cost about what the store does
                     i += 8;
                 }
 
@@ -347,7 +342,6 @@ namespace TinTin.Training
                 for (; slot < end; slot++)
                 {
                     p = weights[slot];
-                    long original = p;
                     x = inputs[i];
                     if (x != 0)
                     {
@@ -507,11 +501,7 @@ namespace TinTin.Training
                             p ^= (long)((old ^ v) & 0xFF) << 56;
                         }
                     }
-                    if (p != original)
-                    {
-                        weights[slot] = p;
-                    }
-
+                    weights[slot] = p; // always: a whole long nearly always changes, and testing for it cost about what the store does
                     i += 8;
                 }
 
