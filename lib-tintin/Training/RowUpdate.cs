@@ -87,8 +87,8 @@ namespace TinTin.Training
             {
                 // The row is whole longs (the usual case): each long's eight lanes written out, so every
                 // shift is a constant and the loop runs once per eight weights. Lane k is byte k of p and
-                // input i + k; each lane is the loop below with lane = 8k (the same clamp copy, the same
-                // int product on the left).
+                // input i + k; each lane is the loop below with lane = 8k: the same inline copy of
+                // Saturation.SaturateToInt8 (ClampCopyTests), the same int product on the left of the sum.
                 int end = slot + (count >> 3);
                 for (; slot < end; slot++)
                 {
@@ -244,6 +244,7 @@ namespace TinTin.Training
                             p ^= (long)((old ^ v) & 0xFF) << 56;
                         }
                     }
+
                     weights[slot] = p; // always: a whole long nearly always changes, and testing for it cost about what the store does
                     i += 8;
                 }
@@ -501,6 +502,7 @@ namespace TinTin.Training
                             p ^= (long)((old ^ v) & 0xFF) << 56;
                         }
                     }
+
                     weights[slot] = p; // always: a whole long nearly always changes, and testing for it cost about what the store does
                     i += 8;
                 }
