@@ -46,6 +46,12 @@ namespace TinTin.Training
         /// <summary>XOR of every byte's sign bit: w -> w + 128.</summary>
         private const long Unsign = unchecked((long)0x8080808080808080UL);
 
+        /// <summary>Bit 7 of every byte.</summary>
+        private const long SignBits = Unsign;
+
+        /// <summary>Bit 0 of every byte.</summary>
+        private const long LowBits = 0x0101010101010101L;
+
         /// <summary>Bytes 0 and 4: two lanes 32 bits apart.</summary>
         private const long LanePair = 0x000000FF000000FFL;
 
@@ -186,13 +192,43 @@ namespace TinTin.Training
         }
 
         /// <summary>The largest |weight| of the first <paramref name="count"/> weights.</summary>
+        /// <remarks>
+        /// The Tin-Tin weight check scans a whole tensor with it every 32 updates, so whole longs go eight
+        /// bytes at a time: |w| of every byte without a branch (negative bytes are complemented and
+        /// incremented: at most 128, no carry between bytes), then one add and mask tell whether any byte
+        /// exceeds the largest so far (adding 127 - max to a byte sets its bit 7 exactly when it is above
+        /// max). Only such a long, rare once max is large, and the weights of a last partial long are read
+        /// one by one.
+        /// </remarks>
         /// <param name="packed">The packed weights.</param>
         /// <param name="count">How many.</param>
         /// <returns>The largest magnitude.</returns>
         public static int MaxAbs(long[] packed, int count)
         {
             int max = 0;
-            for (int k = 0; k < count; k++)
+            long above = 127 * LowBits; // 127 - max in every byte
+            int whole = count >> 3;
+            for (int j = 0; j < whole; j++)
+            {
+                long p = packed[j];
+                long negative = (p >> 7) & LowBits; // 1 in each byte whose weight is negative
+                long magnitude = (p ^ (negative * 0xFF)) + negative;
+                if (((magnitude + above) & SignBits) != 0)
+                {
+                    for (int shift = 0; shift < 64; shift += 8)
+                    {
+                        int v = (int)((magnitude >> shift) & 0xFF);
+                        if (v > max)
+                        {
+                            max = v;
+                        }
+                    }
+
+                    above = (127 - max) * LowBits;
+                }
+            }
+
+            for (int k = whole << 3; k < count; k++)
             {
                 int v = (sbyte)(packed[k >> 3] >> ((k & 7) << 3));
                 if (v < 0)

@@ -206,6 +206,60 @@ namespace NFUnitTest
         }
 
         [TestMethod]
+        [DataRow(1)]
+        [DataRow(7)]
+        [DataRow(8)]
+        [DataRow(9)]
+        [DataRow(24)]
+        [DataRow(61)]
+        public void MaxAbsFindsTheLargestMagnitudeWhereverItIs(int count)
+        {
+            // Small weights with one extreme moved through every position, each extreme value in turn: the
+            // byte-wise test of whole longs and the partial last long must both find it, and a larger
+            // magnitude that comes later must replace an earlier one.
+            int[] extremes = new int[] { 127, -127, -128, 64, -64, 1, -1 };
+            Xorshift32 random = new Xorshift32((uint)(500 + count));
+            for (int e = 0; e < extremes.Length; e++)
+            {
+                for (int at = 0; at < count; at++)
+                {
+                    sbyte[] values = new sbyte[count];
+                    for (int i = 0; i < count; i++)
+                    {
+                        values[i] = (sbyte)(random.NextInt(3) - 1);
+                    }
+
+                    values[at] = (sbyte)extremes[e];
+                    Assert.AreEqual(ScanMaxAbs(values), PackedDense.MaxAbs(Packed(values), count), "extreme " + extremes[e].ToString() + " at " + at.ToString());
+                }
+            }
+
+            // Random weights over the whole int8 range, growing maxima and zeros.
+            for (int trial = 0; trial < 20; trial++)
+            {
+                sbyte[] values = Draw(random, count, trial % 3 == 0 ? 90 : 0);
+                Assert.AreEqual(ScanMaxAbs(values), PackedDense.MaxAbs(Packed(values), count), "random trial " + trial.ToString());
+            }
+
+            Assert.AreEqual(0, PackedDense.MaxAbs(Packed(new sbyte[count]), count), "all zero");
+        }
+
+        [TestMethod]
+        public void MaxAbsReadsOnlyTheFirstCountWeights()
+        {
+            // A larger magnitude just past the count, in the same long and in the next, is not seen.
+            sbyte[] values = new sbyte[24];
+            values[3] = -20;
+            values[13] = 100;
+            values[17] = -120;
+            long[] packed = Packed(values);
+            Assert.AreEqual(20, PackedDense.MaxAbs(packed, 13), "count 13");
+            Assert.AreEqual(20, PackedDense.MaxAbs(packed, 8), "count 8");
+            Assert.AreEqual(100, PackedDense.MaxAbs(packed, 16), "count 16");
+            Assert.AreEqual(120, PackedDense.MaxAbs(packed, 24), "count 24");
+        }
+
+        [TestMethod]
         [DataRow(16)]
         [DataRow(13)]
         [DataRow(1)]
@@ -250,6 +304,25 @@ namespace NFUnitTest
             Assert.IsFalse(PackedDense.Aligned(PackedDense.MaxInputs + 8), "past the limit");
             Assert.AreEqual(32, PackedDense.PackedInputLength(64), "64 inputs");
             Assert.AreEqual(0, PackedDense.PackedInputLength(84), "84 inputs");
+        }
+
+        private static long[] Packed(sbyte[] values)
+        {
+            long[] packed = new long[PackedDense.Longs(values.Length)];
+            PackedDense.Pack(values, 0, packed, 0, values.Length);
+            return packed;
+        }
+
+        private static int ScanMaxAbs(sbyte[] values)
+        {
+            int max = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                int m = values[i] < 0 ? -values[i] : values[i];
+                max = m > max ? m : max;
+            }
+
+            return max;
         }
 
         private static sbyte[] Draw(Xorshift32 random, int count, int zeroPercent)
