@@ -230,7 +230,7 @@ namespace TinTin.Training
 
             for (int k = whole << 3; k < count; k++)
             {
-                int v = (sbyte)(packed[k >> 3] >> ((k & 7) << 3));
+                int v = Get(packed, k); // the last, partial long: at most 7 weights
                 if (v < 0)
                 {
                     v = -v;

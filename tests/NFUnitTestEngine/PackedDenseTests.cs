@@ -195,14 +195,7 @@ namespace NFUnitTest
                 Assert.AreEqual((int)values[i], (int)window[i + 1], "window " + i.ToString());
             }
 
-            int max = 0;
-            for (int i = 0; i < after.Length; i++)
-            {
-                int m = after[i] < 0 ? -after[i] : after[i];
-                max = m > max ? m : max;
-            }
-
-            Assert.AreEqual(max, PackedDense.MaxAbs(packed, after.Length), "largest magnitude");
+            Assert.AreEqual(ScanMaxAbs(after), PackedDense.MaxAbs(packed, after.Length), "largest magnitude");
         }
 
         [TestMethod]
@@ -230,7 +223,7 @@ namespace NFUnitTest
                     }
 
                     values[at] = (sbyte)extremes[e];
-                    Assert.AreEqual(ScanMaxAbs(values), PackedDense.MaxAbs(Packed(values), count), "extreme " + extremes[e].ToString() + " at " + at.ToString());
+                    Assert.AreEqual(ScanMaxAbs(values), PackedDense.MaxAbs(PackedRows.Pack(values), count), "extreme " + extremes[e].ToString() + " at " + at.ToString());
                 }
             }
 
@@ -238,10 +231,10 @@ namespace NFUnitTest
             for (int trial = 0; trial < 20; trial++)
             {
                 sbyte[] values = Draw(random, count, trial % 3 == 0 ? 90 : 0);
-                Assert.AreEqual(ScanMaxAbs(values), PackedDense.MaxAbs(Packed(values), count), "random trial " + trial.ToString());
+                Assert.AreEqual(ScanMaxAbs(values), PackedDense.MaxAbs(PackedRows.Pack(values), count), "random trial " + trial.ToString());
             }
 
-            Assert.AreEqual(0, PackedDense.MaxAbs(Packed(new sbyte[count]), count), "all zero");
+            Assert.AreEqual(0, PackedDense.MaxAbs(PackedRows.Pack(new sbyte[count]), count), "all zero");
         }
 
         [TestMethod]
@@ -252,7 +245,7 @@ namespace NFUnitTest
             values[3] = -20;
             values[13] = 100;
             values[17] = -120;
-            long[] packed = Packed(values);
+            long[] packed = PackedRows.Pack(values);
             Assert.AreEqual(20, PackedDense.MaxAbs(packed, 13), "count 13");
             Assert.AreEqual(20, PackedDense.MaxAbs(packed, 8), "count 8");
             Assert.AreEqual(100, PackedDense.MaxAbs(packed, 16), "count 16");
@@ -304,13 +297,6 @@ namespace NFUnitTest
             Assert.IsFalse(PackedDense.Aligned(PackedDense.MaxInputs + 8), "past the limit");
             Assert.AreEqual(32, PackedDense.PackedInputLength(64), "64 inputs");
             Assert.AreEqual(0, PackedDense.PackedInputLength(84), "84 inputs");
-        }
-
-        private static long[] Packed(sbyte[] values)
-        {
-            long[] packed = new long[PackedDense.Longs(values.Length)];
-            PackedDense.Pack(values, 0, packed, 0, values.Length);
-            return packed;
         }
 
         private static int ScanMaxAbs(sbyte[] values)

@@ -1,7 +1,6 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
 using System;
-using TinTin.Description;
 using TinTin.Layers;
 using TinTin.Scaling;
 
@@ -37,7 +36,7 @@ public class BiasScalingCopyTests
             var m = new FixedMultiplier { Mantissa = mantissa, RightShift = rightShift };
             var probe = new BiasProbe(values.Length);
             Array.Copy(values, probe.Biases, values.Length);
-            int[] scaled = probe.Scale(m);
+            int[] scaled = probe.ScaleAll(m);
             for (int c = 0; c < values.Length; c++)
             {
                 int expected = BiasProbe.Contribution(values[c], m);
@@ -82,27 +81,5 @@ public class BiasScalingCopyTests
         }
 
         return values.ToArray();
-    }
-
-    // A Dense-shaped weighted layer that reaches the protected bias scaling and its helper.
-    private sealed class BiasProbe : WeightedLayer
-    {
-        public BiasProbe(int outputs)
-            : base(new ModelSpec(Shape.Vector(1)).Dense(outputs)[0], false)
-        {
-        }
-
-        public static int Contribution(int bias, FixedMultiplier m) => BiasContribution(bias, m);
-
-        public int[] Scale(FixedMultiplier m)
-        {
-            int[] destination = new int[Biases.Length];
-            ScaleBiases(m, destination);
-            return destination;
-        }
-
-        public override void Forward(Tensor8 input, Tensor8 output, Workspace workspace) => throw new NotSupportedException();
-
-        public override void Backward(Tensor8 input, Tensor8 output, Tensor8 outputError, Tensor8 inputError, Workspace workspace) => throw new NotSupportedException();
     }
 }

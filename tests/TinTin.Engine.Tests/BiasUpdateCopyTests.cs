@@ -1,7 +1,6 @@
 // Copyright (c) TinTin.Nano contributors. Licensed under the MIT license.
 
 using System;
-using TinTin.Description;
 using TinTin.Layers;
 using TinTin.Random;
 using TinTin.Scaling;
@@ -119,24 +118,5 @@ public class BiasUpdateCopyTests
 
         Assert.Equal(random, workspace.Random.State);
         Assert.True(clamped == reachesTheClamp, $"multiplier {m.Mantissa} >> {m.RightShift}, {perChannel} positions: the helper clamped a step: {clamped}");
-    }
-
-    // A Dense-shaped weighted layer (one input, one bias per output) that reaches the protected bias update and helper.
-    private sealed class BiasProbe : WeightedLayer
-    {
-        public BiasProbe(int outputs)
-            : base(new ModelSpec(Shape.Vector(1)).Dense(outputs)[0], false)
-        {
-        }
-
-        public static int Scale(int value, FixedMultiplier m, ref uint random) => ScaleValueStochastic(value, m, ref random);
-
-        public void Update(Tensor8 errors, Workspace workspace) => UpdateBiases(errors, 1, workspace);
-
-        public void Update(Tensor8 errors, int perChannel, Workspace workspace) => UpdateBiases(errors, perChannel, workspace);
-
-        public override void Forward(Tensor8 input, Tensor8 output, Workspace workspace) => throw new NotSupportedException();
-
-        public override void Backward(Tensor8 input, Tensor8 output, Tensor8 outputError, Tensor8 inputError, Workspace workspace) => throw new NotSupportedException();
     }
 }
